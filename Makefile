@@ -1,0 +1,30 @@
+# workmix — the two commands of the README, and a few for developers.
+# Each target installs what it needs (Debian/Ubuntu: libgit2-dev, pkg-config, git) when missing.
+
+SWIFT ?= swift
+
+.PHONY: deps build release test demo bench clean
+
+deps:
+	@bash .ci/install-deps
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Runs the whole test suite.
+test: deps
+	$(SWIFT) test
+
+## Builds a realistic team history in /tmp/workmix-demo and runs workmix on it.
+demo: release
+	bash examples/demo.sh
+
+## Times workmix against git log on a repository: make bench REPO=/path/to/repo
+bench: release
+	bash bench/run.sh $(REPO)
+
+clean:
+	rm -rf .build

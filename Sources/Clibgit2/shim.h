@@ -1,0 +1,12 @@
+#ifndef WORKMIX_CLIBGIT2_SHIM_H
+#define WORKMIX_CLIBGIT2_SHIM_H
+#include <git2.h>
+
+// git_libgit2_opts is variadic, which Swift cannot call: one fixed-arity wrapper per option we set.
+static inline int workmix_git_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+static inline int workmix_git_set_search_path_none(int level) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+}
+#endif

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Someone who took part in a commit, after `.mailmap` and the config's identities.
+public struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+
+    /// Who this is, for comparing: the email, case-insensitively; the lowercased name when there is no email.
+    /// GitHub's noreply addresses `12345+login@users.noreply.github.com` and
+    /// `login@users.noreply.github.com` are one person.
+    public var key: String {
+        if email.isEmpty { return "name:" + name.lowercased() }
+        let lower = email.lowercased()
+        if lower.hasSuffix("@users.noreply.github.com"), let plus = lower.firstIndex(of: "+"),
+           lower[..<plus].allSatisfy(\.isNumber) {
+            return String(lower[lower.index(after: plus)...])
+        }
+        return lower
+    }
+
+    /// `Name <email>`, as rules match people and as git prints them.
+    public var description: String {
+        email.isEmpty ? name : "\(name) <\(email)>"
+    }
+
+    public static func < (lhs: Person, rhs: Person) -> Bool {
+        (lhs.name.lowercased(), lhs.key) < (rhs.name.lowercased(), rhs.key)
+    }
+}

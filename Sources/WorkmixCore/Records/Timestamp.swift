@@ -1,0 +1,105 @@
+import Foundation
+
+/// A moment with the UTC offset it was recorded in, printed as ISO 8601 (`2019-12-12T10:04:05+01:00`).
+public struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    /// Seconds since the epoch.
+    public var seconds: Int64
+    /// The commit's own UTC offset, in minutes.
+    public var offsetMinutes: Int32
+
+    public init(seconds: Int64, offsetMinutes: Int32) {
+        self.seconds = seconds
+        self.offsetMinutes = offsetMinutes
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
+
+    public var description: String { iso8601 }
+
+    /// ISO 8601 in the recorded offset; computed by arithmetic (no formatter: it runs per commit).
+    public var iso8601: String {
+        let local = seconds + Int64(offsetMinutes) * 60
+        let (date, secondOfDay) = CivilDate.from(secondsSinceEpoch: local)
+        let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
+        let sign = offsetMinutes < 0 ? "-" : "+"
+        let offset = abs(Int(offsetMinutes))
+        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T\(pad(Int(hour), 2)):\(pad(Int(minute), 2)):\(pad(Int(second), 2))\(sign)\(pad(offset / 60, 2)):\(pad(offset % 60, 2))"
+    }
+
+    /// The calendar date in the recorded offset.
+    public var localDate: CivilDate {
+        CivilDate.from(secondsSinceEpoch: seconds + Int64(offsetMinutes) * 60).0
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso8601)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let parsed = DateParser.parseTimestamp(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
+        }
+        self = parsed
+    }
+}
+
+private func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+/// A calendar date without time or zone.
+public struct CivilDate: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int, month: Int, day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    public var daysSinceEpoch: Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month)
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public static func from(daysSinceEpoch z0: Int64) -> CivilDate {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return CivilDate(year: Int(m <= 2 ? y + 1 : y), month: Int(m), day: Int(d))
+    }
+
+    static func from(secondsSinceEpoch: Int64) -> (CivilDate, Int64) {
+        var days = secondsSinceEpoch / 86400
+        var rest = secondsSinceEpoch % 86400
+        if rest < 0 { rest += 86400; days -= 1 }
+        return (from(daysSinceEpoch: days), rest)
+    }
+
+    /// Whether this is a real date (2019-02-30 is not).
+    public var isValid: Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        return CivilDate.from(daysSinceEpoch: daysSinceEpoch) == self
+    }
+}

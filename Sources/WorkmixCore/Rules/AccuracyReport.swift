@@ -1,0 +1,104 @@
+import Foundation
+
+/// How well the rules in force agree with hand labels (`workmix rules eval --labels FILE`).
+///
+/// Every labelled commit counts. A commit the rules leave `unclassified` or `skip` is a wrong answer
+/// (it lowers recall of its true category and accuracy) but no category's false positive, so precision
+/// is over the commits predicted as that category. Macro-F1 is the mean F1 of investment, maintenance
+/// and support, so the rarer kinds weigh as much as the usual majority of maintenance.
+public struct AccuracyReport: Sendable, Hashable {
+    /// A column of the confusion matrix: a category, or `skip`.
+    public enum Predicted: Hashable, Sendable, Comparable, CustomStringConvertible {
+        case category(Category)
+        case skip
+
+        public static let columns: [Predicted] = Category.allCases.map { .category($0) } + [.skip]
+
+        public var description: String {
+            if case .category(let category) = self { return category.rawValue }
+            return "skip"
+        }
+
+        public static func < (lhs: Predicted, rhs: Predicted) -> Bool {
+            columns.firstIndex(of: lhs)! < columns.firstIndex(of: rhs)!
+        }
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var record: CommitRecord
+        public var expected: Category
+        public var classification: Classification
+
+        public var predicted: Predicted {
+            classification.skipped ? .skip : .category(classification.category)
+        }
+        public var isCorrect: Bool { predicted == .category(expected) }
+    }
+
+    public struct Scores: Sendable, Hashable {
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+        /// Commits labelled with this category.
+        public var support: Int
+    }
+
+    public var total: Int
+    public var correct: Int
+    public var accuracy: Double
+    /// For investment, maintenance and support.
+    public var perCategory: [Category: Scores]
+    public var macroF1: Double
+    /// `confusion[expected][predicted]` = commits.
+    public var confusion: [Category: [Predicted: Int]]
+    /// The rows it got wrong, in input order.
+    public var wrong: [Row]
+
+    /// Classifies each labelled record with `ruleSet` and scores the result.
+    public static func evaluate(_ labelled: [(record: CommitRecord, expected: Category)], ruleSet: RuleSet,
+                                context: RuleContext = .none) -> AccuracyReport {
+        AccuracyReport(rows: labelled.map {
+            Row(record: $0.record, expected: $0.expected, classification: ruleSet.classify($0.record, context: context))
+        })
+    }
+
+    public init(rows: [Row]) {
+        total = rows.count
+        correct = rows.filter(\.isCorrect).count
+        accuracy = total == 0 ? 0 : Double(correct) / Double(total)
+        var confusion: [Category: [Predicted: Int]] = [:]
+        for row in rows { confusion[row.expected, default: [:]][row.predicted, default: 0] += 1 }
+        self.confusion = confusion
+        var perCategory: [Category: Scores] = [:]
+        for category in Category.assignable {
+            let truePositives = confusion[category]?[.category(category)] ?? 0
+            let predicted = confusion.values.reduce(0) { $0 + ($1[.category(category)] ?? 0) }
+            let actual = confusion[category]?.values.reduce(0, +) ?? 0
+            let precision = predicted == 0 ? 0 : Double(truePositives) / Double(predicted)
+            let recall = actual == 0 ? 0 : Double(truePositives) / Double(actual)
+            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+            perCategory[category] = Scores(precision: precision, recall: recall, f1: f1, support: actual)
+        }
+        self.perCategory = perCategory
+        macroF1 = Category.assignable.reduce(0) { $0 + perCategory[$1]!.f1 } / Double(Category.assignable.count)
+        wrong = rows.filter { !$0.isCorrect }
+    }
+
+    /// A plain-text summary: accuracy, macro-F1, per-category scores and the confusion matrix.
+    public var summary: String {
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        var lines = ["commits: \(total)  accuracy: \(percent(accuracy))  macro-F1: \(String(format: "%.3f", macroF1))"]
+        for category in Category.assignable {
+            let s = perCategory[category]!
+            lines.append("  \(category.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+                + "precision \(percent(s.precision))  recall \(percent(s.recall))  F1 \(String(format: "%.3f", s.f1))  (n=\(s.support))")
+        }
+        let columns = Predicted.columns
+        lines.append("expected \\ predicted" + columns.map { " " + $0.description.prefix(11).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+        for category in Category.allCases where confusion[category] != nil {
+            lines.append(category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                + columns.map { " " + String(confusion[category]?[$0] ?? 0).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+        }
+        return lines.joined(separator: "\n")
+    }
+}

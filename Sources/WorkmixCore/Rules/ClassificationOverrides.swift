@@ -1,0 +1,66 @@
+import Foundation
+
+/// The config's `overrides: { <sha or prefix ≥ 7>: <category or skip> }`: pins single commits, beating
+/// every rule. When several prefixes match one commit the longest wins (it is the most specific).
+public struct ClassificationOverrides: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        /// Lowercased hex, 7 to 40 (or 64) characters.
+        public var prefix: String
+        public var verdict: Rule.Verdict
+        public var location: SourceLocation?
+    }
+
+    public private(set) var entries: [Entry]
+
+    public static let none = ClassificationOverrides()
+
+    public init() { entries = [] }
+
+    /// Validates each `(key, value)` as the config gives them, throwing at the entry's location.
+    public init(_ pairs: [(key: String, value: String, location: SourceLocation?)]) throws {
+        var entries: [Entry] = []
+        for pair in pairs {
+            let prefix = pair.key.lowercased()
+            guard prefix.count >= 7, prefix.count <= 64, prefix.allSatisfy(\.isHexDigit) else {
+                throw InputError("overrides: '\(pair.key)' is not a commit sha or a prefix of at least 7 hex digits",
+                                 at: pair.location)
+            }
+            let verdict: Rule.Verdict
+            if pair.value == "skip" {
+                verdict = .skip
+            } else if let category = Category(rawValue: pair.value), Category.assignable.contains(category) {
+                verdict = .category(category)
+            } else {
+                throw InputError("overrides: '\(pair.value)' for \(pair.key) is not investment, maintenance, support or skip",
+                                 at: pair.location)
+            }
+            if let previous = entries.first(where: { $0.prefix == prefix }) {
+                throw InputError("overrides: \(pair.key) is given twice (first at \(previous.location?.description ?? "?"))",
+                                 at: pair.location)
+            }
+            entries.append(Entry(prefix: prefix, verdict: verdict, location: pair.location))
+        }
+        // Longest first, so the first hit is the most specific.
+        self.entries = entries.sorted { ($0.prefix.count, $1.prefix) > ($1.prefix.count, $0.prefix) }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public func entry(for sha: String) -> Entry? {
+        guard !entries.isEmpty else { return nil }
+        let sha = sha.lowercased()
+        return entries.first { sha.hasPrefix($0.prefix) }
+    }
+
+    /// The pinned classification of a commit, if any: rule id `override`.
+    public func classification(for sha: String) -> Classification? {
+        guard let entry = entry(for: sha) else { return nil }
+        let evidence = ["override \(entry.prefix): \(entry.verdict)" + (entry.location.map { " (\($0))" } ?? "")]
+        switch entry.verdict {
+        case .category(let category):
+            return Classification(category: category, ruleID: RuleSet.overrideRuleID, evidence: evidence)
+        case .skip:
+            return Classification(category: .unclassified, ruleID: RuleSet.overrideRuleID, skipped: true, evidence: evidence)
+        }
+    }
+}

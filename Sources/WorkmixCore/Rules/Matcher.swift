@@ -1,0 +1,93 @@
+import Foundation
+
+/// One condition of a rule's `match` (SPEC 4), as a tree: leaves test one field of a commit record,
+/// `any`/`all`/`not` combine them. Every key under `match` holds at once, so a rule's matcher is an
+/// `.all` of its keys.
+public indirect enum Matcher: Sendable, Hashable {
+    case text(TextField, Pattern)
+    /// People are matched as `Name <email>`; `coauthor` holds when any co-author matches.
+    case person(PersonField, Pattern)
+    /// A trailer whose key equals `key` case-insensitively and, when given, whose value matches.
+    case trailer(key: String, value: Pattern?)
+    case files(FilesCondition)
+    case count(CountField, CountRange)
+    case flag(FlagField, Bool)
+    case any([Matcher])
+    case all([Matcher])
+    case not(Matcher)
+
+    public enum TextField: String, Sendable, CaseIterable { case subject, body, message }
+    public enum PersonField: String, Sendable, CaseIterable { case author, committer, coauthor }
+    public enum CountField: String, Sendable, CaseIterable {
+        case insertions, deletions, churn, net, fileCount = "file_count"
+    }
+    /// `paired`: the commit has co-authors; `resident`: a resident of an active residency took part.
+    public enum FlagField: String, Sendable, CaseIterable { case merge, paired, resident }
+
+    /// Whether evaluating this needs the commit's file changes (so the scan must compute diffs).
+    public var needsFileChanges: Bool {
+        switch self {
+        case .files, .count: return true
+        case .text, .person, .trailer, .flag: return false
+        case .any(let children), .all(let children): return children.contains(where: \.needsFileChanges)
+        case .not(let child): return child.needsFileChanges
+        }
+    }
+}
+
+/// `files: {any|all|none: [globs]}`. `all` needs at least one file: an empty commit is not "docs only".
+public struct FilesCondition: Sendable, Hashable {
+    public enum Quantifier: String, Sendable, CaseIterable { case any, all, none }
+    public var quantifier: Quantifier
+    public var globs: [Glob]
+
+    public init(_ quantifier: Quantifier, _ globs: [Glob]) {
+        self.quantifier = quantifier
+        self.globs = globs
+    }
+}
+
+/// `{min, max}`, both inclusive, either optional.
+public struct CountRange: Sendable, Hashable, CustomStringConvertible {
+    public var min: Int?
+    public var max: Int?
+
+    public init(min: Int? = nil, max: Int? = nil) {
+        self.min = min
+        self.max = max
+    }
+
+    public func contains(_ value: Int) -> Bool {
+        (min.map { value >= $0 } ?? true) && (max.map { value <= $0 } ?? true)
+    }
+
+    public var description: String {
+        [min.map { "min: \($0)" }, max.map { "max: \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
+/// Kleene's three values: a condition on file changes that were not computed, or could not be read,
+/// is `unknown`; `not unknown` stays unknown, and a rule matches only when its matcher is `yes`. So a
+/// files rule never matches a commit whose changes are missing, even under `not`.
+public enum Truth: String, Sendable, Hashable {
+    case yes, no, unknown
+
+    static prefix func ! (truth: Truth) -> Truth {
+        switch truth {
+        case .yes: return .no
+        case .no: return .yes
+        case .unknown: return .unknown
+        }
+    }
+}
+
+/// The outcome of a matcher on one commit, with the reasons (evidence) when asked for.
+public struct MatchResult: Sendable, Hashable {
+    public var truth: Truth
+    public var reasons: [String]
+
+    public init(_ truth: Truth, _ reasons: [String] = []) {
+        self.truth = truth
+        self.reasons = reasons
+    }
+}

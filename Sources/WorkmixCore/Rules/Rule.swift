@@ -1,0 +1,46 @@
+import Foundation
+
+/// One rule of a rule file (SPEC 4): when `matcher` holds, the commit gets `verdict`.
+public struct Rule: Sendable, Hashable {
+    /// What a matching rule decides: a category, or `skip` (the commit counts nowhere).
+    public enum Verdict: Sendable, Hashable, CustomStringConvertible {
+        case category(Category)
+        case skip
+
+        public var description: String {
+            switch self {
+            case .category(let category): return category.rawValue
+            case .skip: return "skip"
+            }
+        }
+    }
+
+    /// snake_case, unique among the rules in force.
+    public var id: String
+    public var verdict: Verdict
+    public var description: String
+    public var matcher: Matcher
+    public var examples: [RuleExample]
+    /// The file and line of the rule's `id`, for `rules list` and error messages.
+    public var source: SourceLocation
+
+    public init(id: String, verdict: Verdict, description: String = "", matcher: Matcher,
+                examples: [RuleExample] = [], source: SourceLocation = SourceLocation(file: "")) {
+        self.id = id
+        self.verdict = verdict
+        self.description = description
+        self.matcher = matcher
+        self.examples = examples
+        self.source = source
+    }
+
+    public var needsFileChanges: Bool { matcher.needsFileChanges }
+
+    /// The classification this rule gives when it decides.
+    func classification(evidence: [String]) -> Classification {
+        switch verdict {
+        case .category(let category): return Classification(category: category, ruleID: id, evidence: evidence)
+        case .skip: return Classification(category: .unclassified, ruleID: id, skipped: true, evidence: evidence)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The rules in force, in evaluation order (user rule files first, then the shipped ones), and the
+/// config's overrides. The first rule that matches decides (SPEC 4).
+public struct RuleSet: Sendable {
+    public static let overrideRuleID = "override"
+
+    public let rules: [Rule]
+    public var overrides: ClassificationOverrides
+    /// Whether any rule looks at files or line counts: if not, scans need not compute diffs.
+    public let needsFileChanges: Bool
+
+    public init(rules: [Rule], overrides: ClassificationOverrides = .none) {
+        self.rules = rules
+        self.overrides = overrides
+        self.needsFileChanges = rules.contains(where: \.needsFileChanges)
+    }
+
+    /// Loads files as one rule set, checking ids are unique across them: pass user files before shipped ones.
+    public init(files: [(name: String, text: String)], overrides: ClassificationOverrides = .none) throws {
+        self.init(rules: try RuleLoader.load(files: files), overrides: overrides)
+    }
+
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The verdict for one commit: an override, else the first matching rule with its evidence, else
+    /// `unclassified`. A rule on file changes never matches a commit whose changes are missing.
+    public func classify(_ record: CommitRecord, context: RuleContext = .none) -> Classification {
+        if let pinned = overrides.classification(for: record.sha) { return pinned }
+        for rule in rules where rule.matcher.evaluate(record, context: context).truth == .yes {
+            let evidence = rule.matcher.evaluate(record, context: context, explain: true).reasons
+            return rule.classification(evidence: evidence)
+        }
+        return .unclassified
+    }
+
+    /// Every rule evaluated against one commit, and why each matched or not (`workmix rules explain`).
+    public func explain(_ record: CommitRecord, context: RuleContext = .none) -> RuleExplanation {
+        var evaluations: [RuleExplanation.Evaluation] = []
+        var decided = false
+        for rule in rules {
+            let result = rule.matcher.evaluate(record, context: context, explain: true)
+            let decides = result.truth == .yes && !decided
+            decided = decided || decides
+            evaluations.append(.init(ruleID: rule.id, source: rule.source, verdict: rule.verdict,
+                                     truth: result.truth, reasons: result.reasons, decides: decides))
+        }
+        return RuleExplanation(override: overrides.classification(for: record.sha),
+                               evaluations: evaluations,
+                               classification: classify(record, context: context))
+    }
+}
+
+/// What `workmix rules explain SHA` prints.
+public struct RuleExplanation: Sendable, Hashable {
+    public struct Evaluation: Sendable, Hashable {
+        public var ruleID: String
+        public var source: SourceLocation
+        public var verdict: Rule.Verdict
+        /// `unknown` when the rule needs file changes the record does not have.
+        public var truth: Truth
+        /// Why it matched (the evidence) or why not.
+        public var reasons: [String]
+        /// The first matching rule: the one that decides unless an override does.
+        public var decides: Bool
+
+        public var matched: Bool { truth == .yes }
+    }
+
+    /// Set when a config override pinned the commit: it beats every rule below.
+    public var override: Classification?
+    public var evaluations: [Evaluation]
+    /// The final verdict, as `classify` gives it.
+    public var classification: Classification
+}

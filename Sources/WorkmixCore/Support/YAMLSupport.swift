@@ -1,0 +1,159 @@
+import Foundation
+import Yams
+
+/// A YAML node with the file it came from and the key path that leads to it, read through typed
+/// accessors that throw `InputError` at file:line:column naming the key. Rule files and the config are
+/// decoded with these rather than `Decodable`, which loses line numbers.
+public struct YAMLValue {
+    public let node: Node
+    public let file: String
+    /// Where the value sits, for messages: `rules[2].match.subject`.
+    public let path: String
+
+    public init(node: Node, file: String, path: String = "") {
+        self.node = node
+        self.file = file
+        self.path = path
+    }
+
+    /// Composes a single YAML document; nil for an empty document. Yams' own errors keep their line.
+    public static func parse(_ text: String, file: String) throws -> YAMLValue? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return nil }
+            return YAMLValue(node: node, file: file)
+        } catch let error as YamlError {
+            throw InputError.fromYams(error, file: file)
+        }
+    }
+
+    public var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    /// An error at this value, naming its key path.
+    public func error(_ message: String) -> InputError {
+        InputError(path.isEmpty ? message : "\(path): \(message)", at: location)
+    }
+
+    public var isNull: Bool {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private var kind: String {
+        switch node {
+        case .scalar: return isNull ? "null" : "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// Any scalar as text (a number or a boolean too, as written), but not null.
+    public func string() throws -> String {
+        guard let scalar = node.scalar, !isNull else { throw error("expected a string, found \(kind)") }
+        return scalar.string
+    }
+
+    public func bool() throws -> Bool {
+        guard let value = node.bool else { throw error("expected true or false, found \(describe())") }
+        return value
+    }
+
+    public func int() throws -> Int {
+        guard let value = node.int else { throw error("expected an integer, found \(describe())") }
+        return value
+    }
+
+    public func sequence() throws -> [YAMLValue] {
+        guard let sequence = node.sequence else { throw error("expected a list, found \(kind)") }
+        return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
+    }
+
+    /// A list, or a single value read as a list of one (`files: docs/**` as `files: [docs/**]`).
+    public func sequenceOrSingle() -> [YAMLValue] {
+        if node.sequence != nil, let items = try? sequence() { return items }
+        return [self]
+    }
+
+    public func mapping() throws -> YAMLMapping {
+        guard let mapping = node.mapping else { throw error("expected a mapping, found \(kind)") }
+        var entries: [YAMLMapping.Entry] = []
+        for (keyNode, valueNode) in mapping {
+            let keyValue = YAMLValue(node: keyNode, file: file, path: path)
+            guard let key = keyNode.scalar?.string else { throw keyValue.error("a key must be a string") }
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            entries.append(.init(key: key, keyLocation: keyValue.location,
+                                 value: YAMLValue(node: valueNode, file: file, path: childPath)))
+        }
+        return YAMLMapping(entries: entries, location: location, path: path, file: file)
+    }
+
+    private func describe() -> String {
+        if let scalar = node.scalar, !isNull { return "'\(scalar.string)'" }
+        return kind
+    }
+}
+
+/// A YAML mapping whose keys are strings, in file order.
+public struct YAMLMapping {
+    public struct Entry {
+        public let key: String
+        public let keyLocation: SourceLocation
+        public let value: YAMLValue
+    }
+
+    public let entries: [Entry]
+    public let location: SourceLocation
+    public let path: String
+    public let file: String
+
+    public var keys: [String] { entries.map(\.key) }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// The value of a key that must be present.
+    public func required(_ key: String) throws -> YAMLValue {
+        guard let value = self[key] else { throw error("missing key '\(key)'") }
+        return value
+    }
+
+    /// Rejects the first key not in `allowed`, at that key's line.
+    public func rejectUnknownKeys<S: Sequence>(allowed: S) throws where S.Element == String {
+        let known = Set(allowed)
+        for entry in entries where !known.contains(entry.key) {
+            let expected = known.sorted().joined(separator: ", ")
+            throw InputError("\(path.isEmpty ? "" : path + ": ")unknown key '\(entry.key)' (expected one of: \(expected))",
+                             at: entry.keyLocation)
+        }
+    }
+
+    public func error(_ message: String) -> InputError {
+        InputError(path.isEmpty ? message : "\(path): \(message)", at: location)
+    }
+}
+
+extension InputError {
+    /// Turns a Yams parse error into one line at file:line:column.
+    static func fromYams(_ error: YamlError, file: String) -> InputError {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
+            return InputError("invalid YAML: \(prefix)\(problem)", at: at(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return InputError("invalid YAML: duplicate key(s) \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                              at: at(context.mark))
+        case let .reader(problem, offset, _, yaml):
+            var line = 1
+            if let offset { line += yaml.prefix(offset).filter { $0 == "\n" }.count }
+            return InputError("invalid YAML: \(problem)", at: SourceLocation(file: file, line: line))
+        default:
+            return InputError("invalid YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Clibgit2
+
+/// A libgit2 failure, with the message libgit2 gave for it (read on the failing thread).
+public struct GitError: Error, CustomStringConvertible, Sendable {
+    public enum Code: Sendable, Equatable {
+        case notFound, ambiguous, invalidSpec, bareRepository, unbornBranch, other(Int32)
+    }
+    public let code: Code
+    public let message: String
+    /// What we were doing, e.g. "resolving 'v1.2'".
+    public let context: String
+
+    public init(code: Code, message: String, context: String) {
+        self.code = code
+        self.message = message
+        self.context = context
+    }
+
+    public var description: String {
+        context.isEmpty ? message : "\(context): \(message)"
+    }
+
+    static func fromLastError(_ result: Int32, context: String) -> GitError {
+        var message = "libgit2 error \(result)"
+        if let last = git_error_last(), let text = last.pointee.message {
+            message = String(cString: text).trimmingTrailingNewlines()
+        }
+        let code: Code
+        switch result {
+        case GIT_ENOTFOUND.rawValue: code = .notFound
+        case GIT_EAMBIGUOUS.rawValue: code = .ambiguous
+        case GIT_EINVALIDSPEC.rawValue: code = .invalidSpec
+        case GIT_EBAREREPO.rawValue: code = .bareRepository
+        case GIT_EUNBORNBRANCH.rawValue: code = .unbornBranch
+        default: code = .other(result)
+        }
+        return GitError(code: code, message: message, context: context)
+    }
+}
+
+/// Turns a libgit2 return code into a thrown `GitError`.
+@inline(__always)
+func check(_ result: Int32, _ context: @autoclosure () -> String) throws {
+    if result < 0 { throw GitError.fromLastError(result, context: context()) }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == "\n" || last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// libgit2 is initialised once per process; strict hash verification is turned off because workmix
+/// only reads, and it costs ~30% of diff time (measured: 23.9 s → 14.2 s on redis).
+enum LibGit2 {
+    static let initialised: Bool = {
+        git_libgit2_init()
+        _ = workmix_git_set_strict_hash_verification(0)
+        return true
+    }()
+}

@@ -1,0 +1,54 @@
+import Clibgit2
+
+/// A 20-byte SHA-1 object id, hashable and cheap to copy.
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
+    // Stored as three words so that hashing and comparing are a few instructions.
+    let a: UInt64, b: UInt64, c: UInt32
+
+    init(_ oid: git_oid) {
+        var copy = oid
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt32 = 0
+        withUnsafeBytes(of: &copy.id) { raw in
+            a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            c = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+        }
+        self.a = a; self.b = b; self.c = c
+    }
+
+    init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
+
+    /// Parses 40 hex digits.
+    public init?(hex: String) {
+        guard hex.utf8.count == 40 else { return nil }
+        var oid = git_oid()
+        guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
+        self.init(oid)
+    }
+
+    var raw: git_oid {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            raw.storeBytes(of: a, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: c, toByteOffset: 16, as: UInt32.self)
+        }
+        return oid
+    }
+
+    public var hex: String {
+        var oid = raw
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return withUnsafeBytes(of: &oid.id) { bytes in
+            String(unsafeUninitializedCapacity: 40) { buffer in
+                for i in 0..<20 {
+                    buffer[2 * i] = digits[Int(bytes[i] >> 4)]
+                    buffer[2 * i + 1] = digits[Int(bytes[i] & 0xf)]
+                }
+                return 40
+            }
+        }
+    }
+
+    public var description: String { hex }
+}

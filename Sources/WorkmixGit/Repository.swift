@@ -1,0 +1,187 @@
+import Clibgit2
+import Foundation
+
+/// An open repository. Owns its `git_repository` and frees it in `deinit`.
+/// Not for sharing across threads: open one per thread (libgit2's rule, and cheap).
+public final class Repository {
+    let pointer: OpaquePointer
+    /// The repository's git directory (for a worktree, its own one under `.git/worktrees/`).
+    public let gitDirectory: String
+    /// The directory shared by all worktrees (holds `objects/`, `refs/`, `shallow`).
+    public let commonDirectory: String
+    /// The work tree, or nil for a bare repository.
+    public let workTree: String?
+
+    /// Opens the repository at `path` or, as git does, the first one found going up from it.
+    public init(discovering path: String) throws {
+        _ = LibGit2.initialised
+        var repo: OpaquePointer?
+        try check(git_repository_open_ext(&repo, path, 0, nil), "'\(path)' is not a git repository")
+        guard let repo else {
+            throw GitError(code: .notFound, message: "not a git repository", context: path)
+        }
+        pointer = repo
+        gitDirectory = String(cString: git_repository_path(repo))
+        commonDirectory = String(cString: git_repository_commondir(repo))
+        workTree = git_repository_workdir(repo).map { String(cString: $0) }
+    }
+
+    deinit { git_repository_free(pointer) }
+
+    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// HEAD's commit, or nil when HEAD is unborn (an empty repository).
+    public func head() throws -> ObjectID? {
+        var ref: OpaquePointer?
+        let result = git_repository_head(&ref, pointer)
+        if result == GIT_EUNBORNBRANCH.rawValue || result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "reading HEAD")
+        defer { git_reference_free(ref) }
+        return try peelToCommit(ref!, name: "HEAD")
+    }
+
+    /// The commits at the tips of all references (as `git rev-list --all`: refs/ in name order, then HEAD).
+    /// References that do not point at a commit (a tag of a tree or blob) are passed over, as git does.
+    public func allReferenceTips() throws -> [ObjectID] {
+        var names = git_strarray()
+        try check(git_reference_list(&names, pointer), "listing references")
+        defer { git_strarray_dispose(&names) }
+        var refNames: [String] = []
+        for i in 0..<names.count {
+            if let name = names.strings[i] { refNames.append(String(cString: name)) }
+        }
+        var tips: [ObjectID] = []
+        for name in refNames.sorted() where name.hasPrefix("refs/") {
+            var ref: OpaquePointer?
+            guard git_reference_lookup(&ref, pointer, name) == 0, let ref else { continue }
+            defer { git_reference_free(ref) }
+            if let id = try? peelToCommit(ref, name: name) { tips.append(id) }
+        }
+        if let head = try head() { tips.append(head) }
+        return tips
+    }
+
+    private func peelToCommit(_ ref: OpaquePointer, name: String) throws -> ObjectID {
+        var object: OpaquePointer?
+        try check(git_reference_peel(&object, ref, GIT_OBJECT_COMMIT), "resolving \(name)")
+        defer { git_object_free(object) }
+        return ObjectID(git_object_id(object))
+    }
+
+    /// Resolves one revision (`HEAD`, `v1.2`, `main~3`, a sha prefix) to a commit.
+    public func resolveCommit(_ spec: String) throws -> ObjectID {
+        var object: OpaquePointer?
+        try check(git_revparse_single(&object, pointer, spec), "unknown revision '\(spec)'")
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "revision '\(spec)' is not a commit")
+        defer { git_object_free(commit) }
+        return ObjectID(git_object_id(commit))
+    }
+
+    /// The merge base of two commits, or nil when they share no history.
+    public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws -> ObjectID? {
+        var out = git_oid()
+        var ra = a.raw, rb = b.raw
+        let result = git_merge_base(&out, pointer, &ra, &rb)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "finding the merge base of \(a.hex) and \(b.hex)")
+        return ObjectID(out)
+    }
+
+    /// Commits whose parents are cut off in a shallow clone (from the `shallow` file, as git reads it).
+    public func shallowBoundary() -> Set<ObjectID> {
+        let path = (commonDirectory as NSString).appendingPathComponent("shallow")
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+    }
+
+    /// The repository's `.mailmap`: the work tree's file, else the one committed at HEAD (bare repositories).
+    public func mailmapText() -> String? {
+        if let workTree {
+            let path = (workTree as NSString).appendingPathComponent(".mailmap")
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) { return text }
+            return nil
+        }
+        var object: OpaquePointer?
+        guard git_revparse_single(&object, pointer, "HEAD:.mailmap") == 0, let object else { return nil }
+        defer { git_object_free(object) }
+        guard git_object_type(object) == GIT_OBJECT_BLOB else { return nil }
+        let size = Int(git_blob_rawsize(object))
+        guard let content = git_blob_rawcontent(object) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: content, count: size), as: UTF8.self)
+    }
+
+    /// Reads one commit.
+    public func commit(_ id: ObjectID) throws -> GitCommit {
+        let handle = try CommitHandle(repository: self, id: id)
+        return handle.value()
+    }
+}
+
+/// Owns a `git_commit` for the length of a lookup.
+final class CommitHandle {
+    let pointer: OpaquePointer
+
+    init(repository: Repository, id: ObjectID) throws {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, repository.pointer, &oid), "reading commit \(id.hex)")
+        pointer = commit!
+    }
+
+    deinit { git_commit_free(pointer) }
+
+    var committerTime: Int64 { Int64(git_commit_time(pointer)) }
+
+    var parentIDs: [ObjectID] {
+        let count = git_commit_parentcount(pointer)
+        var parents: [ObjectID] = []
+        parents.reserveCapacity(Int(count))
+        for i in 0..<count {
+            if let id = git_commit_parent_id(pointer, i) { parents.append(ObjectID(id)) }
+        }
+        return parents
+    }
+
+    func value() -> GitCommit {
+        let encoding = git_commit_message_encoding(pointer).map { String(cString: $0) }
+        return GitCommit(
+            id: ObjectID(git_commit_id(pointer)),
+            parents: parentIDs,
+            tree: ObjectID(git_commit_tree_id(pointer)),
+            author: signature(git_commit_author(pointer), encoding: encoding),
+            committer: signature(git_commit_committer(pointer), encoding: encoding),
+            message: git_commit_message(pointer).map { decodeText($0, encoding: encoding) } ?? ""
+        )
+    }
+
+    private func signature(_ sig: UnsafePointer<git_signature>?, encoding: String?) -> GitSignature {
+        guard let sig else { return GitSignature(name: "", email: "", time: 0, offsetMinutes: 0) }
+        return GitSignature(
+            name: sig.pointee.name.map { decodeText($0, encoding: encoding) } ?? "",
+            email: sig.pointee.email.map { decodeText($0, encoding: encoding) } ?? "",
+            time: Int64(sig.pointee.when.time),
+            offsetMinutes: Int32(sig.pointee.when.offset)
+        )
+    }
+}
+
+/// Decodes commit text as git log does: UTF-8 unless the commit names another encoding; invalid bytes
+/// become U+FFFD rather than failing.
+func decodeText(_ cString: UnsafePointer<CChar>, encoding: String?) -> String {
+    let count = strlen(cString)
+    let bytes = UnsafeRawBufferPointer(start: cString, count: count)
+    if let encoding, !encoding.isEmpty {
+        let lower = encoding.lowercased()
+        if lower == "iso-8859-1" || lower == "latin1" || lower == "latin-1" || lower == "iso8859-1" {
+            return String(bytes.map { Character(Unicode.Scalar($0)) })
+        }
+        if lower == "windows-1252" || lower == "cp1252",
+           let text = String(data: Data(bytes), encoding: .windowsCP1252) {
+            return text
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}

@@ -1,0 +1,193 @@
+import Dispatch
+import Foundation
+import WorkmixCore
+import WorkmixGit
+
+/// What to read besides metadata, and how.
+public struct MiningOptions: Sendable {
+    public var query = HistoryQuery()
+    /// Compute file changes against the first parent (costly: a diff per commit).
+    public var fileChanges = false
+    /// Trailer keys that name a pair partner (config `pair_trailers`).
+    public var pairTrailers = CoAuthorParser.defaultKeys
+    public var identities = IdentityTable()
+    /// Threads for diffs, each with its own repository handle.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// The name records carry in `repo`; default: the repository's directory name.
+    public var repoName: String?
+
+    public init() {}
+}
+
+/// What went wrong without stopping the scan, reported once at the end.
+public struct MiningWarnings: Sendable, Equatable {
+    public var commitsWithoutStats = 0
+    public var missingCommits = 0
+    public var shallow = false
+
+    public init() {}
+
+    public var messages: [String] {
+        var lines: [String] = []
+        if shallow { lines.append("shallow clone: history stops where the clone was cut") }
+        if commitsWithoutStats > 0 {
+            lines.append("\(commitsWithoutStats) commit(s) have objects missing (partial or damaged repository): listed with \"stats\": null")
+        }
+        if missingCommits > 0 {
+            lines.append("\(missingCommits) parent commit(s) could not be read: history stops there")
+        }
+        return lines
+    }
+}
+
+/// Reads one repository's history as commit records, in `git rev-list` order, streaming: memory
+/// stays flat however long the history. Diffs run on `jobs` threads in batches, each thread with its
+/// own repository handle; records still come out in walk order.
+public final class HistoryMiner {
+    public let path: String
+    public let repoName: String
+    public private(set) var warnings = MiningWarnings()
+    let options: MiningOptions
+    let repository: Repository
+    private let resolver: IdentityResolver
+    private let coAuthorParser: CoAuthorParser
+
+    public init(path: String, options: MiningOptions) throws {
+        self.path = path
+        self.options = options
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("\(path): no such file or directory")
+        }
+        guard isDirectory.boolValue else { throw InputError("\(path): not a directory") }
+        do {
+            repository = try Repository(discovering: path)
+        } catch let error as GitError {
+            throw InputError("\(path): not a git repository (\(error.message))")
+        }
+        repoName = options.repoName ?? Self.defaultName(of: repository, path: path)
+        let mailmap = repository.mailmapText().map(Mailmap.init(text:)) ?? Mailmap()
+        resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)
+        coAuthorParser = CoAuthorParser(keys: options.pairTrailers)
+        warnings.shallow = repository.isShallow
+    }
+
+    /// The work tree's folder name, or the bare repository's without `.git`.
+    static func defaultName(of repository: Repository, path: String) -> String {
+        let directory = repository.workTree ?? repository.commonDirectory
+        var name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+        if name == ".git" {
+            name = URL(fileURLWithPath: directory).standardizedFileURL.deletingLastPathComponent().lastPathComponent
+        }
+        if name.hasSuffix(".git") && name.count > 4 { name.removeLast(4) }
+        return name
+    }
+
+    /// Calls `emit` with each record, in order.
+    public func run(_ emit: (CommitRecord) throws -> Void) throws {
+        guard let walk = try makeWalk() else { return }
+        let batchSize = options.fileChanges ? 128 : 1
+        let differ = options.fileChanges ? try ParallelDiffer(path: repository.gitDirectory, main: repository, jobs: options.jobs) : nil
+        var batch: [GitCommit] = []
+        batch.reserveCapacity(batchSize)
+
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let changes = differ?.changes(of: batch) ?? Array(repeating: .notComputed, count: batch.count)
+            for (commit, change) in zip(batch, changes) {
+                if change == .unavailable { warnings.commitsWithoutStats += 1 }
+                try emit(record(commit, changes: change))
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        while let commit = try nextCommit(walk) {
+            if options.query.noMerges && commit.parents.count > 1 { continue }
+            let authored = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
+            if !options.query.admits(authoredAt: authored) { continue }
+            batch.append(commit)
+            if batch.count >= batchSize { try flush() }
+        }
+        try flush()
+        warnings.missingCommits = walk.missingCommits.count
+    }
+
+    private func nextCommit(_ walk: RevisionWalk) throws -> GitCommit? {
+        do {
+            return try walk.next()
+        } catch let error as GitError {
+            throw InputError("\(path): \(error.description)")
+        }
+    }
+
+    /// The walk for the query, or nil for an empty repository asked for HEAD.
+    func makeWalk() throws -> RevisionWalk? {
+        var include: [ObjectID] = []
+        var exclude: [ObjectID] = []
+        do {
+            if options.query.all {
+                include += try repository.allReferenceTips()
+            }
+            let revisions = options.query.revisions.isEmpty && !options.query.all ? ["HEAD"] : options.query.revisions
+            for revision in revisions {
+                try RevisionSpec.parse(revision, in: repository, include: &include, exclude: &exclude)
+            }
+        } catch let error as GitError {
+            throw InputError("\(path): \(error.description)")
+        }
+        if include.isEmpty { return nil }
+        do {
+            return try RevisionWalk(repository: repository,
+                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent))
+        } catch let error as GitError {
+            throw InputError("\(path): \(error.description)")
+        }
+    }
+
+    func record(_ commit: GitCommit, changes: ChangeInfo) -> CommitRecord {
+        let author = resolver.resolve(Person(name: commit.author.name, email: commit.author.email))
+        let committer = resolver.resolve(Person(name: commit.committer.name, email: commit.committer.email))
+        let (subject, body) = MessageParts.split(commit.message)
+        return CommitRecord(
+            repo: repoName,
+            sha: commit.id.hex,
+            parents: commit.parents.map(\.hex),
+            author: author,
+            committer: committer,
+            authoredAt: Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
+            committedAt: Timestamp(seconds: commit.committer.time, offsetMinutes: commit.committer.offsetMinutes),
+            subject: subject,
+            body: body,
+            trailers: TrailerParser.parse(commit.message),
+            coAuthors: resolver.coAuthors(coAuthorParser.people(in: commit.message), author: author),
+            changeInfo: changes
+        )
+    }
+}
+
+/// `A`, `^A`, `A..B`, `..B`, `A..`, `A...B`, as git reads them.
+enum RevisionSpec {
+    static func parse(_ text: String, in repository: Repository,
+                      include: inout [ObjectID], exclude: inout [ObjectID]) throws {
+        if text.hasPrefix("^") {
+            exclude.append(try repository.resolveCommit(String(text.dropFirst())))
+        } else if let range = text.range(of: "...") {
+            let a = try resolve(String(text[..<range.lowerBound]), repository)
+            let b = try resolve(String(text[range.upperBound...]), repository)
+            include += [a, b]
+            if let base = try repository.mergeBase(a, b) { exclude.append(base) }
+        } else if let range = text.range(of: "..") {
+            exclude.append(try resolve(String(text[..<range.lowerBound]), repository))
+            include.append(try resolve(String(text[range.upperBound...]), repository))
+        } else if text == "HEAD" {
+            // HEAD of an empty repository is no error: there is simply nothing to list.
+            if let head = try repository.head() { include.append(head) }
+        } else {
+            include.append(try repository.resolveCommit(text))
+        }
+    }
+
+    private static func resolve(_ side: String, _ repository: Repository) throws -> ObjectID {
+        try repository.resolveCommit(side.isEmpty ? "HEAD" : side)
+    }
+}

@@ -1,0 +1,46 @@
+import WorkmixCore
+
+/// Reads every repository in turn and hands each commit, classified, to `emit`; returns the warnings.
+public struct ScanJob {
+    public var repositories: [RepositoryTarget]
+    public var mining: MiningOptions
+    public var includeSkipped = false
+    public var classify: (CommitRecord) -> Classification
+
+    public init(repositories: [RepositoryTarget], mining: MiningOptions,
+                classify: @escaping (CommitRecord) -> Classification = { _ in .unclassified }) {
+        self.repositories = repositories
+        self.mining = mining
+        self.classify = classify
+    }
+
+    public func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
+        var warnings: [String] = []
+        // Open every repository first: a bad path fails before any output is written.
+        let miners = try repositories.map { target -> HistoryMiner in
+            var options = mining
+            options.repoName = target.name
+            return try HistoryMiner(path: target.path, options: options)
+        }
+        for miner in miners {
+            try miner.run { record in
+                let classification = classify(record)
+                if classification.skipped && !includeSkipped { return }
+                try emit(ClassifiedCommit(record: record, classification: classification))
+            }
+            let prefix = miners.count > 1 ? "\(miner.repoName): " : ""
+            warnings += miner.warnings.messages.map { prefix + $0 }
+        }
+        return warnings
+    }
+}
+
+/// A repository to read, and the name its records carry.
+public struct RepositoryTarget: Sendable, Equatable {
+    public var path: String
+    public var name: String?
+    public init(path: String, name: String? = nil) {
+        self.path = path
+        self.name = name
+    }
+}

@@ -1,0 +1,73 @@
+/// Text from repositories is untrusted (SPEC 3): each output format escapes it its own way.
+public enum Escaping {
+    /// RFC 4180 quoting, and cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, also
+    /// tab and CR) prefixed with `'`.
+    public static func csv(_ value: String) -> String {
+        var cell = value
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            cell = "'" + cell
+        }
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+
+    /// A Markdown table cell: `|` escaped, line breaks made spaces, HTML-significant characters
+    /// escaped (Markdown renderers pass raw HTML through).
+    public static func markdownCell(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "|": out += "\\|"
+            case "\n", "\r", "\r\n": out += " "
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\": out += "\\\\"
+            case "`": out += "\\`"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text content and attribute values in HTML and SVG.
+    public static func html(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for character in value {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The message of a GitHub workflow command (`::error title=…::message`): `%`, CR and LF encoded.
+    public static func githubMessage(_ value: String) -> String {
+        value.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    /// A property of a GitHub workflow command: also `:` and `,`.
+    public static func githubProperty(_ value: String) -> String {
+        githubMessage(value).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    /// Replaces one scalar; scalars, not characters, so that "\r\n" (one Character in Swift) is split too.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == target { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+}

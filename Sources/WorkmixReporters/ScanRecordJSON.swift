@@ -1,0 +1,107 @@
+import WorkmixCore
+
+/// One scan row as a JSON object, the same for `json` and `jsonl`. Key order is fixed.
+enum ScanRecordJSON {
+    static func write(_ commit: ClassifiedCommit, options: ScanOptions, into json: inout JSONWriter) {
+        let record = commit.record
+        json.beginObject()
+        json.string("repo", record.repo)
+        json.string("sha", record.sha)
+        json.beginArray("parents")
+        for parent in record.parents { json.string(nil, parent) }
+        json.endArray()
+        person("author", record.author, &json)
+        person("committer", record.committer, &json)
+        json.string("authoredAt", record.authoredAt.iso8601)
+        json.string("committedAt", record.committedAt.iso8601)
+        json.string("subject", record.subject)
+        json.string("body", record.body)
+        json.beginArray("trailers")
+        for trailer in record.trailers {
+            json.beginObject()
+            json.string("key", trailer.key)
+            json.string("value", trailer.value)
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("coAuthors")
+        for person in record.coAuthors { self.person(nil, person, &json) }
+        json.endArray()
+        json.bool("isMerge", record.isMerge)
+        switch record.changeInfo {
+        case .notComputed:
+            break
+        case .unavailable:
+            json.null("stats")
+            if options.includeFiles { json.null("changes") }
+        case .computed(let changes):
+            let stats = ChangeStats(changes)
+            json.beginObject("stats")
+            json.int("files", stats.files)
+            json.int("insertions", stats.insertions)
+            json.int("deletions", stats.deletions)
+            json.endObject()
+            if options.includeFiles {
+                json.beginArray("changes")
+                for change in changes { file(change, &json) }
+                json.endArray()
+            }
+        }
+        json.string("category", commit.classification.label)
+        json.optionalString("rule", commit.classification.ruleID)
+        if options.explain {
+            json.beginArray("evidence")
+            for item in commit.classification.evidence { json.string(nil, item) }
+            json.endArray()
+        }
+        json.endObject()
+    }
+
+    static func person(_ key: String?, _ person: Person, _ json: inout JSONWriter) {
+        json.beginObject(key)
+        json.string("name", person.name)
+        json.string("email", person.email)
+        json.endObject()
+    }
+
+    static func file(_ change: FileChange, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.string("path", change.path)
+        if let oldPath = change.oldPath { json.string("oldPath", oldPath) }
+        json.string("status", change.status.rawValue)
+        json.int("insertions", change.insertions)
+        json.int("deletions", change.deletions)
+        json.bool("binary", change.binary)
+        json.endObject()
+    }
+}
+
+/// `jsonl`: one object a line, written as soon as the commit is read.
+public struct JSONLinesScanReporter: ScanReporter {
+    public static let format = OutputFormat.jsonl
+    let options: ScanOptions
+    public init(options: ScanOptions) { self.options = options }
+    public func header() -> String { "" }
+    public func row(_ commit: ClassifiedCommit) -> String {
+        var json = JSONWriter()
+        ScanRecordJSON.write(commit, options: options, into: &json)
+        return json.text + "\n"
+    }
+    public func footer() -> String { "" }
+}
+
+/// `json`: one array, still written row by row.
+public struct JSONScanReporter: ScanReporter {
+    public static let format = OutputFormat.json
+    let options: ScanOptions
+    var first = true
+    public init(options: ScanOptions) { self.options = options }
+    public func header() -> String { "[" }
+    public mutating func row(_ commit: ClassifiedCommit) -> String {
+        var json = JSONWriter()
+        ScanRecordJSON.write(commit, options: options, into: &json)
+        defer { first = false }
+        return (first ? "\n  " : ",\n  ") + json.text
+    }
+    public func footer() -> String { first ? "]\n" : "\n]\n" }
+}

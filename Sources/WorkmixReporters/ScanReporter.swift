@@ -1,0 +1,38 @@
+import WorkmixCore
+
+/// What a scan row shows besides the record.
+public struct ScanOptions: Sendable {
+    public var includeFiles = false
+    public var explain = false
+    public init(includeFiles: Bool = false, explain: Bool = false) {
+        self.includeFiles = includeFiles
+        self.explain = explain
+    }
+}
+
+/// Writes `workmix scan` output as rows arrive: `header`, one `row` per commit, then `footer`.
+/// Formats that stream (jsonl, json, csv) hold nothing; `table` and `markdown` use fixed columns so
+/// that they stream too.
+public protocol ScanReporter {
+    static var format: OutputFormat { get }
+    init(options: ScanOptions)
+    func header() -> String
+    mutating func row(_ commit: ClassifiedCommit) -> String
+    func footer() -> String
+}
+
+public enum ScanReporters {
+    public static let all: [any ScanReporter.Type] = [
+        JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self,
+        TableScanReporter.self, MarkdownScanReporter.self,
+    ]
+
+    public static func reporter(for format: OutputFormat, options: ScanOptions) -> (any ScanReporter)? {
+        all.first { $0.format == format }.map { $0.init(options: options) }
+    }
+}
+
+extension Classification {
+    /// The category as printed: `skip` for skipped commits.
+    public var label: String { skipped ? "skip" : category.rawValue }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import WorkmixKit
+import WorkmixReporters
+
+/// The options every command takes (SPEC 3).
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("repo"), help: "A repository (work tree, .git folder, bare or worktree). Repeatable.")
+    var repos: [String] = []
+
+    @Option(name: .customLong("rev"), help: "A revision or range such as v1.2..HEAD. Repeatable. Default: HEAD.")
+    var revisions: [String] = []
+
+    @Flag(help: "All refs, as git rev-list --all.")
+    var all = false
+
+    @Option(help: "Only commits authored on or after this date (YYYY-MM-DD, the author's own day; or ISO 8601).")
+    var since: String?
+
+    @Option(help: "Only commits authored on or before this date (inclusive).")
+    var until: String?
+
+    @Flag(name: .customLong("no-merges"), help: "Leave out merge commits.")
+    var noMerges = false
+
+    @Flag(name: .customLong("first-parent"), help: "Follow only the first parent of merges.")
+    var firstParent = false
+
+    @Option(help: "The config file. Default: workmix.yml in the current directory, if present.")
+    var config: String?
+
+    @Option(name: .customLong("rules"), help: "A rule file or folder, evaluated before the shipped rules. Repeatable.")
+    var rules: [String] = []
+
+    @Option(help: "Output format.")
+    var format: OutputFormat?
+
+    @Option(help: "Write to this file instead of stdout (it appears only when complete).")
+    var output: String?
+
+    @Option(help: "Threads for diffs. Default: all cores.")
+    var jobs: Int?
+
+    @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.")
+    var noProgress = false
+
+    @Flag(help: "No warnings or progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let since, DateBound.parse(since) == nil {
+            throw ValidationError("--since '\(since)': not a date (YYYY-MM-DD or ISO 8601)")
+        }
+        if let until, DateBound.parse(until) == nil {
+            throw ValidationError("--until '\(until)': not a date (YYYY-MM-DD or ISO 8601)")
+        }
+    }
+
+    var query: HistoryQuery {
+        HistoryQuery(revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
+                     until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
+    }
+
+    var repositoryTargets: [RepositoryTarget] {
+        (repos.isEmpty ? ["."] : repos).map { RepositoryTarget(path: $0) }
+    }
+
+    /// `table` on a terminal, else the format a script most likely wants.
+    func resolvedFormat(default scripted: OutputFormat) -> OutputFormat {
+        if let format { return format }
+        return output == nil && isatty(STDOUT_FILENO) == 1 ? .table : scripted
+    }
+
+    var effectiveJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    var showsProgress: Bool { !noProgress && !quiet && isatty(STDERR_FILENO) == 1 }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import WorkmixCore
+import WorkmixKit
+import WorkmixReporters
+
+extension Workmix {
+    struct Scan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One row per commit: the record, its category and the rule that decided.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Flag(help: "Compute file statistics (files, insertions, deletions) against the first parent.")
+        var stats = false
+
+        @Flag(help: "Also list each changed file (implies --stats).")
+        var files = false
+
+        @Flag(help: "Say which matchers of the deciding rule matched.")
+        var explain = false
+
+        @Flag(name: .customLong("include-skipped"), help: "Also list commits that a rule skips.")
+        var includeSkipped = false
+
+        func validate() throws {
+            if let format = common.format, ScanReporters.reporter(for: format, options: ScanOptions()) == nil {
+                throw ValidationError("scan has no '\(format.rawValue)' format (use table, json, jsonl, csv or markdown)")
+            }
+        }
+
+        func run() throws {
+            let format = common.resolvedFormat(default: .jsonl)
+            guard var reporter = ScanReporters.reporter(for: format, options: ScanOptions(includeFiles: files, explain: explain)) else {
+                throw ValidationError("scan has no '\(format.rawValue)' format")
+            }
+            var mining = MiningOptions()
+            mining.query = common.query
+            mining.fileChanges = stats || files
+            mining.jobs = common.effectiveJobs
+            var job = ScanJob(repositories: common.repositoryTargets, mining: mining)
+            job.includeSkipped = includeSkipped
+
+            let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
+            let progress = Progress(enabled: common.showsProgress)
+            sink.write(reporter.header())
+            let warnings = try job.run { commit in
+                sink.write(reporter.row(commit))
+                progress.tick()
+            }
+            sink.write(reporter.footer())
+            progress.finish()
+            try sink.commit()
+            for warning in warnings { warn(warning, quiet: common.quiet) }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import WorkmixCore
+
+/// The root command. Subcommands live in their own files; exit codes follow SPEC 3:
+/// 0 success, 1 a check or rule test failed, 2 bad input.
+struct Workmix: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workmix",
+        abstract: "Classify Git history as investment, maintenance or support work.",
+        version: "0.1.0",
+        subcommands: [Scan.self]
+    )
+}
+
+/// Failures that end a run with a given code after their message.
+struct ExitFailure: Error {
+    var code: Int32
+    var message: String?
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Workmix.parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail(error.description, code: 2)
+        } catch let failure as ExitFailure {
+            if let message = failure.message { fail(message, code: failure.code) }
+            exit(failure.code)
+        } catch {
+            let code = Workmix.exitCode(for: error)
+            if code == .success {
+                print(Workmix.fullMessage(for: error))
+                exit(0)
+            }
+            // Usage errors: swift-argument-parser's message (with usage), exit 2 as SPEC 3 says.
+            FileHandle.standardError.write(Data((Workmix.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("workmix: error: \(message)\n".utf8))
+        exit(code)
+    }
+}
+
+/// Non-fatal notes, on stderr, unless --quiet.
+func warn(_ message: String, quiet: Bool) {
+    guard !quiet else { return }
+    FileHandle.standardError.write(Data("workmix: warning: \(message)\n".utf8))
+}

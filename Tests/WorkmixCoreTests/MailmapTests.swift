@@ -1,0 +1,52 @@
+import XCTest
+@testable import WorkmixCore
+
+final class MailmapTests: XCTestCase {
+    let mailmap = Mailmap(text: """
+    # comment
+    Proper Name <commit@x.io>
+    <proper@x.io> <Old@X.io>
+    Full Name <full@x.io> <both@x.io>
+    Specific <specific@x.io> Nick <shared@x.io>
+    Generic <generic@x.io> <shared@x.io>
+    not a line
+    Later Wins <commit@x.io>
+    """)
+
+    func testNameOnlyEntryKeepsEmail() {
+        XCTAssertEqual(mailmap.resolve(Person(name: "whoever", email: "commit@x.io")), Person(name: "Later Wins", email: "commit@x.io"))
+    }
+
+    func testEmailsAreCaseInsensitive() {
+        // libgit2 1.5's git_mailmap_resolve misses these; git check-mailmap does not.
+        XCTAssertEqual(mailmap.resolve(Person(name: "Old", email: "old@x.io")), Person(name: "Old", email: "proper@x.io"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "B", email: "BOTH@X.IO")), Person(name: "Full Name", email: "full@x.io"))
+    }
+
+    func testNameAndEmailEntryPreferredAndNamesCaseInsensitive() {
+        XCTAssertEqual(mailmap.resolve(Person(name: "nick", email: "shared@x.io")), Person(name: "Specific", email: "specific@x.io"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "Other", email: "shared@x.io")), Person(name: "Generic", email: "generic@x.io"))
+    }
+
+    func testUnknownPeopleAndMalformedLinesChangeNothing() {
+        XCTAssertEqual(mailmap.resolve(Person(name: "Z", email: "z@x.io")), Person(name: "Z", email: "z@x.io"))
+        let broken = Mailmap(text: "<unterminated\n>< \nName <\n\u{0}<a@b> <c@d\n")
+        XCTAssertEqual(broken.resolve(Person(name: "c", email: "c@d")), Person(name: "c", email: "c@d"))
+    }
+
+    func testIdentitiesAfterMailmap() {
+        var table = IdentityTable()
+        table.add(canonical: Person(name: "Alice Martin", email: "alice@heetch.com"),
+                  aliases: ["alice@users.noreply.github.com", "Alice M <am@old.example>", "@alice"])
+        let resolver = IdentityResolver(mailmap: Mailmap(text: "<am@old.example> <alice@laptop.local>"), identities: table)
+        XCTAssertEqual(resolver.resolve(Person(name: "a", email: "alice@laptop.local")), Person(name: "Alice Martin", email: "alice@heetch.com"))
+        XCTAssertEqual(resolver.resolve(Person(name: "a", email: "ALICE@users.noreply.github.com")).email, "alice@heetch.com")
+        XCTAssertEqual(resolver.resolve(Person(name: "@Alice", email: "")).email, "alice@heetch.com")
+    }
+
+    func testGitHubNoreplyAddressesOfOneLoginAreOnePerson() {
+        XCTAssertEqual(Person(name: "a", email: "12345+Login@users.noreply.github.com").key,
+                       Person(name: "b", email: "login@users.noreply.github.com").key)
+        XCTAssertNotEqual(Person(name: "a", email: "12345+login@example.com").key, Person(name: "a", email: "login@example.com").key)
+    }
+}
