@@ -112,6 +112,18 @@ public final class HistoryMiner {
         warnings.missingCommits = walk.missingCommits.count
     }
 
+    /// One commit, with file changes when the options ask for them.
+    public func record(revision: String) throws -> CommitRecord {
+        let commit: GitCommit
+        do {
+            commit = try repository.commit(try repository.resolveCommit(revision))
+        } catch let error as GitError {
+            throw InputError("\(path): \(error.description)")
+        }
+        let changes = options.fileChanges ? ParallelDiffer.changes(of: commit, in: repository) : .notComputed
+        return record(commit, changes: changes)
+    }
+
     private func nextCommit(_ walk: RevisionWalk) throws -> GitCommit? {
         do {
             return try walk.next()

@@ -62,8 +62,19 @@ struct CommonOptions: ParsableArguments {
                      until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
     }
 
-    var repositoryTargets: [RepositoryTarget] {
-        (repos.isEmpty ? ["."] : repos).map { RepositoryTarget(path: $0) }
+    var workspaceOptions: WorkspaceOptions {
+        var options = WorkspaceOptions()
+        options.configPath = config
+        options.rulePaths = rules
+        options.repositories = repos
+        options.query = query
+        options.jobs = effectiveJobs
+        return options
+    }
+
+    /// Loads config and rules and checks the repositories' paths: all bad input fails here, before output.
+    func workspace() throws -> Workspace {
+        try Workspace(options: workspaceOptions)
     }
 
     /// `table` on a terminal, else the format a script most likely wants.

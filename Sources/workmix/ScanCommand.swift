@@ -33,17 +33,11 @@ extension Workmix {
             guard var reporter = ScanReporters.reporter(for: format, options: ScanOptions(includeFiles: files, explain: explain)) else {
                 throw ValidationError("scan has no '\(format.rawValue)' format")
             }
-            var mining = MiningOptions()
-            mining.query = common.query
-            mining.fileChanges = stats || files
-            mining.jobs = common.effectiveJobs
-            var job = ScanJob(repositories: common.repositoryTargets, mining: mining)
-            job.includeSkipped = includeSkipped
-
+            let workspace = try common.workspace()
             let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
             let progress = Progress(enabled: common.showsProgress)
             sink.write(reporter.header())
-            let warnings = try job.run { commit in
+            let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped) { commit in
                 sink.write(reporter.row(commit))
                 progress.tick()
             }

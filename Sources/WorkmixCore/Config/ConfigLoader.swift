@@ -1,0 +1,181 @@
+import Foundation
+
+/// Reads `workmix.yml`, rejecting with file:line and the key whatever is not valid: unknown keys, bad
+/// dates, `from` after `to`, a plan not summing to 100%, unknown timezones, missing repositories.
+public enum ConfigLoader {
+    enum TopKey: String, CaseIterable {
+        case version, identities, bots, rules, measure, overrides, residencies, repos
+        case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
+    }
+
+    enum ResidencyKey: String, CaseIterable {
+        case name, resident, team, repos, from, to, timezone, plan, tolerance
+        case maxUnclassified = "max_unclassified"
+    }
+
+    /// Reads and validates the file at `path`.
+    public static func load(path: String) throws -> WorkmixConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError("cannot read config file", at: SourceLocation(file: path))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError("config file is not UTF-8", at: SourceLocation(file: path))
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text, file: path, directory: directory)
+    }
+
+    /// Parses config text; relative paths are resolved against `directory`.
+    public static func parse(_ text: String, file: String, directory: String,
+                             pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) throws -> WorkmixConfig {
+        var config = WorkmixConfig()
+        config.file = file
+        guard let root = try YAMLValue.parse(text, file: file), !root.isNull else { return config }
+        let top = try root.mapping()
+        try top.rejectUnknownKeys(allowed: TopKey.allCases.map(\.rawValue))
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path
+        }
+
+        if let version = top["version"], try version.int() != 1 {
+            throw version.error("unsupported config version (this workmix reads version 1)")
+        }
+        if let identities = top["identities"] {
+            for entry in try identities.mapping().entries {
+                let canonical = PersonMatcher(entry.key).person
+                guard !canonical.email.isEmpty else {
+                    throw InputError("identities: '\(entry.key)' must be 'Name <email>'", at: entry.keyLocation)
+                }
+                let aliases = try entry.value.sequenceOrSingle().map { try $0.string() }
+                config.identities.add(canonical: canonical, aliases: aliases)
+            }
+        }
+        if let bots = top["bots"] {
+            config.bots = try bots.sequenceOrSingle().map { value in
+                do { return try Pattern(try value.string()) } catch { throw value.error("invalid regular expression: \(error)") }
+            }
+        }
+        if let value = top["ai_partners"] { config.aiPartners = try value.bool() }
+        if let value = top["default_rules"] { config.defaultRules = try value.bool() }
+        if let rules = top["rules"] {
+            config.rules = try rules.sequenceOrSingle().map { value in
+                let path = resolve(try value.string())
+                guard pathExists(path) else { throw value.error("no such rule file or directory: \(path)") }
+                return path
+            }
+        }
+        if let measure = top["measure"] {
+            let text = try measure.string()
+            guard let value = WorkmixConfig.Measure(rawValue: text) else {
+                throw measure.error("'\(text)' is not commits or churn")
+            }
+            config.measure = value
+        }
+        if let keys = top["pair_trailers"] {
+            config.pairTrailers = try keys.sequenceOrSingle().map { try $0.string() }
+        }
+        if let overrides = top["overrides"] {
+            let pairs = try overrides.mapping().entries.map { entry in
+                (key: entry.key, value: try entry.value.string(), location: Optional(entry.keyLocation))
+            }
+            config.overrides = try ClassificationOverrides(pairs)
+        }
+        if let repos = top["repos"] {
+            config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
+        }
+        if let residencies = top["residencies"] {
+            var names: Set<String> = []
+            for value in try residencies.sequence() {
+                let residency = try self.residency(value, resolve: resolve, pathExists: pathExists)
+                guard names.insert(residency.name).inserted else {
+                    throw value.error("duplicate residency name '\(residency.name)'")
+                }
+                config.residencies.append(residency)
+            }
+        }
+        return config
+    }
+
+    /// `repos: [path, …]` or `repos: {name: path, …}`.
+    static func repositories(_ value: YAMLValue, resolve: (String) -> String, pathExists: (String) -> Bool) throws -> [NamedRepository] {
+        if value.node.mapping != nil {
+            return try value.mapping().entries.map { entry in
+                let path = resolve(try entry.value.string())
+                guard pathExists(path) else { throw entry.value.error("no such repository: \(path)") }
+                return NamedRepository(name: entry.key, path: path)
+            }
+        }
+        return try value.sequenceOrSingle().map { item in
+            let path = resolve(try item.string())
+            guard pathExists(path) else { throw item.error("no such repository: \(path)") }
+            return NamedRepository(path: path)
+        }
+    }
+
+    static func residency(_ value: YAMLValue, resolve: (String) -> String, pathExists: (String) -> Bool) throws -> Residency {
+        let map = try value.mapping()
+        try map.rejectUnknownKeys(allowed: ResidencyKey.allCases.map(\.rawValue))
+        let name = try map.required("name").string()
+        let residents = try map.required("resident").sequenceOrSingle().map { PersonMatcher(try $0.string()) }
+        guard !residents.isEmpty else { throw try map.required("resident").error("name at least one resident") }
+        let team = try map["team"]?.sequenceOrSingle().map { PersonMatcher(try $0.string()) } ?? []
+        let repos = try map["repos"].map { try repositories($0, resolve: resolve, pathExists: pathExists).map(\.path) } ?? []
+        let fromValue = try map.required("from"), toValue = try map.required("to")
+        let from = try date(fromValue), to = try date(toValue)
+        guard from <= to else { throw toValue.error("'to' (\(to)) is before 'from' (\(from))") }
+        var timezone = TimeZone(identifier: "UTC")!
+        if let zone = map["timezone"] {
+            let identifier = try zone.string()
+            guard let parsed = TimeZone(identifier: identifier) else {
+                throw zone.error("unknown timezone '\(identifier)' (use an IANA name such as Europe/Paris)")
+            }
+            timezone = parsed
+        }
+        var plan: [Category: Double] = [:]
+        if let planValue = map["plan"] {
+            let planMap = try planValue.mapping()
+            try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue))
+            for entry in planMap.entries {
+                plan[Category(rawValue: entry.key)!] = try share(entry.value)
+            }
+            let total = plan.values.reduce(0, +)
+            guard abs(total - 1) < 0.0005 else {
+                throw planValue.error("the plan sums to \(JSONNumber.percent(total)), not 100%")
+            }
+        }
+        let tolerance = try map["tolerance"].map(share) ?? 0.1
+        let maxUnclassified = try map["max_unclassified"].map(share) ?? 0.2
+        return Residency(name: name, residents: residents, team: team, repos: repos, from: from, to: to,
+                         timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
+                         location: value.location)
+    }
+
+    static func date(_ value: YAMLValue) throws -> CivilDate {
+        let text = try value.string()
+        guard let date = DateParser.parseDate(text) else { throw value.error("'\(text)' is not a date (YYYY-MM-DD)") }
+        return date
+    }
+
+    /// `25%`, or a fraction `0.25`, read as a fraction between 0 and 1.
+    static func share(_ value: YAMLValue) throws -> Double {
+        let text = try value.string().trimmingCharacters(in: .whitespaces)
+        let number: Double?
+        if text.hasSuffix("%") {
+            number = Double(text.dropLast().trimmingCharacters(in: .whitespaces)).map { $0 / 100 }
+        } else {
+            number = Double(text)
+        }
+        guard let number, number.isFinite, (0...1).contains(number) else {
+            throw value.error("'\(text)' is not a share (write 25% or 0.25)")
+        }
+        return number
+    }
+}
+
+/// Formats shares for people.
+public enum JSONNumber {
+    public static func percent(_ fraction: Double) -> String {
+        let value = (fraction * 1000).rounded() / 10
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    }
+}

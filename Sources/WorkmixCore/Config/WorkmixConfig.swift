@@ -1,0 +1,114 @@
+import Foundation
+
+/// `workmix.yml` (SPEC 6), validated. Paths in it are already resolved against the config's folder.
+public struct WorkmixConfig: Sendable {
+    public enum Measure: String, Sendable, CaseIterable {
+        case commits, churn
+    }
+
+    /// Where it was read from, for messages; nil when there is no config.
+    public var file: String?
+    public var identities = IdentityTable()
+    /// Regular expressions on `Name <email>` for accounts that are no people (added to the defaults).
+    public var bots: [Pattern] = []
+    /// Count AI assistants that appear as co-authors as pair partners.
+    public var aiPartners = false
+    /// Extra rule files, evaluated before the shipped ones.
+    public var rules: [String] = []
+    public var defaultRules = true
+    public var overrides = ClassificationOverrides.none
+    public var measure = Measure.commits
+    public var pairTrailers = CoAuthorParser.defaultKeys
+    /// Repositories to read when no `--repo` is given: name → path.
+    public var repos: [NamedRepository] = []
+    public var residencies: [Residency] = []
+
+    public init() {}
+}
+
+public struct NamedRepository: Sendable, Hashable {
+    public var name: String?
+    public var path: String
+    public init(name: String? = nil, path: String) {
+        self.name = name
+        self.path = path
+    }
+}
+
+/// A window of weeks in which a resident is embedded in a product team, and the plan for it.
+public struct Residency: Sendable {
+    public var name: String
+    /// Emails or `Name <email>`s, matched after mailmap and identities.
+    public var residents: [PersonMatcher]
+    public var team: [PersonMatcher]
+    /// Resolved paths; empty means the `--repo` arguments.
+    public var repos: [String]
+    /// Inclusive calendar dates in `timezone`.
+    public var from: CivilDate
+    public var to: CivilDate
+    public var timezone: TimeZone
+    /// Planned share per category, fractions summing to 1.
+    public var plan: [Category: Double]
+    /// Allowed distance between actual and planned share, per category (a fraction: 0.1 = 10 points).
+    public var tolerance: Double
+    /// Largest unclassified share that still passes.
+    public var maxUnclassified: Double
+    public var location: SourceLocation?
+
+    public init(name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repos: [String] = [],
+                from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
+                plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
+                location: SourceLocation? = nil) {
+        self.name = name
+        self.residents = residents
+        self.team = team
+        self.repos = repos
+        self.from = from
+        self.to = to
+        self.timezone = timezone
+        self.plan = plan
+        self.tolerance = tolerance
+        self.maxUnclassified = maxUnclassified
+        self.location = location
+    }
+
+    /// Whether an instant falls on a calendar day of the window, read in the residency's timezone.
+    public func contains(_ timestamp: Timestamp) -> Bool {
+        let date = Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))
+        let offset = Int64(timezone.secondsFromGMT(for: date))
+        let local = Timestamp(seconds: timestamp.seconds, offsetMinutes: Int32(offset / 60)).localDate
+        return from <= local && local <= to
+    }
+
+    public func isResident(_ person: Person) -> Bool { residents.contains { $0.matches(person) } }
+    public func isTeamMember(_ person: Person) -> Bool { team.contains { $0.matches(person) } }
+}
+
+/// A person as the config names them: an email (case-insensitive), or `Name <email>` (matched on the
+/// email), or a bare name for identities without email.
+public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
+    public var person: Person
+
+    public init(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let open = trimmed.firstIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
+            person = Person(name: trimmed[..<open].trimmingCharacters(in: .whitespaces),
+                            email: String(trimmed[trimmed.index(after: open)..<close]).trimmingCharacters(in: .whitespaces))
+        } else if trimmed.contains("@") && !trimmed.hasPrefix("@") {
+            person = Person(name: "", email: trimmed)
+        } else {
+            person = Person(name: trimmed, email: "")
+        }
+    }
+
+    public func matches(_ other: Person) -> Bool { person.key == other.key }
+
+    public var description: String { person.description }
+}
+
+extension WorkmixConfig {
+    /// Bots and AI assistants as this config sees them.
+    public var participantFilter: ParticipantFilter {
+        ParticipantFilter(extraBots: bots, aiPartners: aiPartners)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import WorkmixCore
+
+/// What a command was asked to read, with which config and rules.
+public struct WorkspaceOptions: Sendable {
+    /// `--config`; nil means `workmix.yml` in the current directory if present.
+    public var configPath: String?
+    /// `--rules` files or folders, evaluated before the config's and the shipped rules.
+    public var rulePaths: [String] = []
+    /// `--repo` arguments; empty means the config's `repos`, else `.`.
+    public var repositories: [String] = []
+    public var query = HistoryQuery()
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var currentDirectory = FileManager.default.currentDirectoryPath
+
+    public init() {}
+}
+
+/// The config, the rules in force and the repositories of one run; commands ask it for classified
+/// commits. Loading checks everything (config, rules, repository paths) before any output is written.
+public final class Workspace {
+    public let options: WorkspaceOptions
+    public let config: WorkmixConfig
+    public let ruleSet: RuleSet
+    /// The rule files in force, user files first, for `rules list` and `rules test`.
+    public let ruleFiles: [(name: String, text: String)]
+    public let repositories: [RepositoryTarget]
+
+    public init(options: WorkspaceOptions) throws {
+        self.options = options
+        config = try Self.loadConfig(options)
+        var files = try RuleLoader.readFiles(options.rulePaths + config.rules)
+        if config.defaultRules { files += ShippedRules.files }
+        ruleFiles = files
+        ruleSet = try RuleSet(files: files, overrides: config.overrides)
+        if !options.repositories.isEmpty {
+            repositories = options.repositories.map { RepositoryTarget(path: $0) }
+        } else if !config.repos.isEmpty {
+            repositories = config.repos.map { RepositoryTarget(path: $0.path, name: $0.name) }
+        } else {
+            repositories = [RepositoryTarget(path: ".")]
+        }
+    }
+
+    static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {
+        if let path = options.configPath {
+            return try ConfigLoader.load(path: path)
+        }
+        let implicit = URL(fileURLWithPath: options.currentDirectory).appendingPathComponent("workmix.yml").path
+        if FileManager.default.fileExists(atPath: implicit) {
+            return try ConfigLoader.load(path: implicit)
+        }
+        return WorkmixConfig()
+    }
+
+    /// Mining options for these repositories: diffs only when asked for or when a rule needs them.
+    public func miningOptions(fileChanges: Bool) -> MiningOptions {
+        var mining = MiningOptions()
+        mining.query = options.query
+        mining.fileChanges = fileChanges || ruleSet.needsFileChanges
+        mining.jobs = options.jobs
+        mining.identities = config.identities
+        mining.pairTrailers = config.pairTrailers
+        return mining
+    }
+
+    /// Every commit of `targets` (default: the run's repositories), classified, in order.
+    @discardableResult
+    public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
+                                  includeSkipped: Bool = false, context: RuleContext = .none,
+                                  _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
+        let ruleSet = self.ruleSet
+        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) {
+            ruleSet.classify($0, context: context)
+        }
+        job.includeSkipped = includeSkipped
+        return try job.run(emit)
+    }
+
+    /// One commit by revision, for `rules explain`: the first repository that knows it.
+    public func commit(_ revision: String, fileChanges: Bool = true) throws -> CommitRecord {
+        var lastError: Error?
+        for target in repositories {
+            var mining = miningOptions(fileChanges: fileChanges)
+            mining.repoName = target.name
+            mining.query = HistoryQuery()
+            let miner = try HistoryMiner(path: target.path, options: mining)
+            do {
+                return try miner.record(revision: revision)
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? InputError("unknown revision '\(revision)'")
+    }
+}
+
+/// The rule files shipped in `rules/`, compiled into the binary.
+public enum ShippedRules {
+    public static var files: [(name: String, text: String)] { ShippedRuleFiles.all }
+}
