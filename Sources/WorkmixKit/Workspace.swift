@@ -77,21 +77,32 @@ public final class Workspace {
         return try job.run(emit)
     }
 
-    /// One commit by revision, for `rules explain`: the first repository that knows it.
-    public func commit(_ revision: String, fileChanges: Bool = true) throws -> CommitRecord {
-        var lastError: Error?
-        for target in repositories {
-            var mining = miningOptions(fileChanges: fileChanges)
+    /// Looks commits up by revision in the run's repositories (the first that knows each), with file
+    /// changes: for `rules explain` and `rules eval`. Repositories are opened once.
+    public func commitLookup() throws -> CommitLookup {
+        let miners = try repositories.map { target -> HistoryMiner in
+            var mining = miningOptions(fileChanges: true)
             mining.repoName = target.name
             mining.query = HistoryQuery()
-            let miner = try HistoryMiner(path: target.path, options: mining)
+            return try HistoryMiner(path: target.path, options: mining)
+        }
+        return CommitLookup(miners: miners)
+    }
+}
+
+public struct CommitLookup {
+    let miners: [HistoryMiner]
+
+    public func record(_ revision: String) throws -> CommitRecord {
+        var firstError: Error?
+        for miner in miners {
             do {
                 return try miner.record(revision: revision)
             } catch {
-                lastError = error
+                firstError = firstError ?? error
             }
         }
-        throw lastError ?? InputError("unknown revision '\(revision)'")
+        throw firstError ?? InputError("unknown revision '\(revision)'")
     }
 }
 

@@ -1,0 +1,114 @@
+import Foundation
+import WorkmixTestSupport
+import XCTest
+
+final class RulesCommandTests: CLITestCase {
+    func scratch() throws -> FixtureRepository { try FixtureRepository(name: "rules") }
+
+    func testShippedExamplesPassWithThePlainClosingLine() throws {
+        let run = try workmix(["rules", "test"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.range(of: #"^\d+ passed, 0 failed"#, options: .regularExpression) != nil, run.stdout)
+    }
+
+    func testFailingExampleExitsOneNamingFileRuleAndExample() throws {
+        let repo = try scratch()
+        try repo.write("team.yml", """
+            version: 1
+            rules:
+              - id: wrong_on_purpose
+                category: support
+                match: { subject: '(?i)^tweak' }
+                examples:
+                  - { message: "Tweak the footer", expect: investment }
+            """)
+        let run = try workmix(["rules", "test", repo.path + "/team.yml"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("team.yml:7"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("wrong_on_purpose") && run.stderr.contains("Tweak the footer"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("0 passed, 1 failed"), run.stdout)
+    }
+
+    func testMalformedRuleFileExitsTwoWithFileAndLine() throws {
+        let repo = try scratch()
+        try repo.write("bad.yml", "version: 1\nrules:\n  - id: x\n    category: maintenance\n    match: { subjet: 'a' }\n")
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/bad.yml"]), code: 2,
+                    mentioning: ["bad.yml:5", "subjet"])
+        try repo.write("regex.yml", "version: 1\nrules:\n  - id: x\n    category: maintenance\n    match: { subject: '(' }\n")
+        assertFails(try workmix(["scan", "--repo", repo.path, "--rules", repo.path + "/regex.yml"]), code: 2,
+                    mentioning: ["regex.yml:5"])
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/nope.yml"]), code: 2, mentioning: ["nope.yml"])
+    }
+
+    func testUserRulesComeFirstAndDecide() throws {
+        let repo = try scratch()
+        try repo.write("a.txt", "a\n")
+        let sha = try repo.commit("fix: the login page")
+        try repo.write("team.yml", """
+            version: 1
+            rules:
+              - id: login_is_support
+                category: support
+                match: { subject: 'login' }
+                examples:
+                  - { message: "fix: login", expect: support }
+            """)
+        let list = try workmix(["rules", "list", "--format", "json", "--rules", repo.path + "/team.yml"])
+        let rules = try XCTUnwrap(JSONSerialization.jsonObject(with: list.stdoutData) as? [[String: Any]])
+        XCTAssertEqual(rules.first?["id"] as? String, "login_is_support")
+        XCTAssertTrue((rules.first?["source"] as? String ?? "").hasSuffix("team.yml:3:9"))
+
+        let explain = try workmix(["rules", "explain", String(sha.prefix(8)), "--repo", repo.path, "--rules", repo.path + "/team.yml", "--format", "table"])
+        XCTAssertEqual(explain.status, 0, explain.stderr)
+        XCTAssertTrue(explain.stdout.contains("=> login_is_support"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("verdict: support by login_is_support"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("+  conventional_fix") || explain.stdout.contains("+ conventional_fix"), explain.stdout)
+    }
+
+    func testOverrideBeatsEveryRuleAndExplainSaysSo() throws {
+        let repo = try scratch()
+        try repo.write("a.txt", "a\n")
+        let sha = try repo.commit("feat: add a")
+        try repo.write("workmix.yml", "overrides:\n  \(sha.prefix(9)): support\n")
+        let scan = try workmix(["scan", "--repo", repo.path, "--format", "jsonl", "--explain"], in: repo.path)
+        let row = try XCTUnwrap(jsonLines(scan.stdout).first)
+        XCTAssertEqual(row["category"] as? String, "support")
+        XCTAssertEqual(row["rule"] as? String, "override")
+        XCTAssertTrue(((row["evidence"] as? [String])?.first ?? "").contains("workmix.yml:2"))
+        let explain = try workmix(["rules", "explain", sha, "--repo", repo.path], in: repo.path)
+        XCTAssertTrue(explain.stdout.contains("override: support"), explain.stdout)
+    }
+
+    func testEvalOnMessagesAndOnShas() throws {
+        let repo = try scratch()
+        try repo.write("a.txt", "a\n")
+        let feature = try repo.commit("Add an exporter for CSV reports")
+        try repo.write("a.txt", "b\n")
+        let fix = try repo.commit("Fix crash when the config is empty")
+        try repo.write("labels.csv", "sha,expect\n\(feature),investment\n\(fix),support\n")
+        let run = try workmix(["rules", "eval", "--labels", repo.path + "/labels.csv", "--repo", repo.path, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
+        XCTAssertEqual(report["total"] as? Int, 2)
+        XCTAssertEqual(report["correct"] as? Int, 1)
+        XCTAssertEqual(report["accuracy"] as? Double, 0.5)
+        XCTAssertEqual((report["wrong"] as? [[String: Any]])?.first?["sha"] as? String, fix)
+
+        try repo.write("messages.csv", "message,expect\n\"Add, with a comma, an exporter\",investment\n")
+        let messages = try workmix(["rules", "eval", "--labels", repo.path + "/messages.csv", "--format", "json"])
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: messages.stdoutData) as? [String: Any])?["correct"] as? Int, 1)
+    }
+
+    func testMalformedLabelsExitTwo() throws {
+        let repo = try scratch()
+        try repo.write("no-expect.csv", "message,label\nAdd x,investment\n")
+        assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/no-expect.csv"]), code: 2, mentioning: ["no-expect.csv:1", "expect"])
+        try repo.write("bad-category.csv", "message,expect\nAdd x,investment\nFix y,bugfix\n")
+        assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/bad-category.csv"]), code: 2, mentioning: ["bad-category.csv:3", "bugfix"])
+        try repo.write("unknown-sha.csv", "sha,expect\ndeadbeefdeadbeef,investment\n")
+        try repo.write("a.txt", "a\n")
+        try repo.commit("x")
+        assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/unknown-sha.csv", "--repo", repo.path]), code: 2,
+                    mentioning: ["unknown-sha.csv:2", "deadbeef"])
+    }
+}
