@@ -24,6 +24,11 @@ public final class FixtureRepository {
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["LC_ALL"] = "C"
         env["TZ"] = "UTC"
+        // Commands other than commit (merge, tag) need an identity too; tests pass their own to commit.
+        for (key, value) in ["GIT_AUTHOR_NAME": defaultAuthor.name, "GIT_AUTHOR_EMAIL": defaultAuthor.email,
+                             "GIT_COMMITTER_NAME": defaultAuthor.name, "GIT_COMMITTER_EMAIL": defaultAuthor.email] {
+            env[key] = value
+        }
         return env
     }
 
