@@ -19,10 +19,17 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        // PCRE2 with its JIT, the engine behind rule patterns (Debian: libpcre2-dev).
+        .systemLibrary(
+            name: "Cpcre2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
         // The only module that imports Clibgit2: owning wrappers and value types.
         .target(name: "WorkmixGit", dependencies: ["Clibgit2"]),
         // Records, trailers, identities, rules, classification, pairings, residencies. No git.
         .target(name: "WorkmixCore", dependencies: [
+            "Cpcre2",
             .product(name: "Yams", package: "Yams"),
         ]),
         // One small type per output format.

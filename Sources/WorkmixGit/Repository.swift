@@ -135,6 +135,8 @@ final class CommitHandle {
 
     var committerTime: Int64 { Int64(git_commit_time(pointer)) }
 
+    var treeID: ObjectID { ObjectID(git_commit_tree_id(pointer)) }
+
     var parentIDs: [ObjectID] {
         let count = git_commit_parentcount(pointer)
         var parents: [ObjectID] = []
@@ -172,11 +174,11 @@ final class CommitHandle {
 /// become U+FFFD rather than failing.
 func decodeText(_ cString: UnsafePointer<CChar>, encoding: String?) -> String {
     let count = strlen(cString)
-    let bytes = UnsafeRawBufferPointer(start: cString, count: count)
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
     if let encoding, !encoding.isEmpty {
         let lower = encoding.lowercased()
         if lower == "iso-8859-1" || lower == "latin1" || lower == "latin-1" || lower == "iso8859-1" {
-            return String(bytes.map { Character(Unicode.Scalar($0)) })
+            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         }
         if lower == "windows-1252" || lower == "cp1252",
            let text = String(data: Data(bytes), encoding: .windowsCP1252) {

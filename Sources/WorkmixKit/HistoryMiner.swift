@@ -49,8 +49,7 @@ public final class HistoryMiner {
     public private(set) var warnings = MiningWarnings()
     let options: MiningOptions
     let repository: Repository
-    private let resolver: IdentityResolver
-    private let coAuthorParser: CoAuthorParser
+    private let mailmap: Mailmap
 
     public init(path: String, options: MiningOptions) throws {
         self.path = path
@@ -66,9 +65,7 @@ public final class HistoryMiner {
             throw InputError("\(path): not a git repository (\(error.message))")
         }
         repoName = options.repoName ?? Self.defaultName(of: repository, path: path)
-        let mailmap = repository.mailmapText().map(Mailmap.init(text:)) ?? Mailmap()
-        resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)
-        coAuthorParser = CoAuthorParser(keys: options.pairTrailers)
+        mailmap = repository.mailmapText().map(Mailmap.init(text:)) ?? Mailmap()
         warnings.shallow = repository.isShallow
     }
 
@@ -85,18 +82,29 @@ public final class HistoryMiner {
 
     /// Calls `emit` with each record, in order.
     public func run(_ emit: (CommitRecord) throws -> Void) throws {
+        try run({ record, _ in record }, emit: emit)
+    }
+
+    /// Reads each commit, builds its record (with file changes when the options ask for them), hands it
+    /// to `transform` with a loader for file changes on demand, and calls `emit` with the results in
+    /// walk order. With several jobs, commits are processed in batches on as many threads, each with
+    /// its own repository handle and identity cache; the output is the same as with one.
+    public func run<T>(_ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T,
+                       emit: (T) throws -> Void) throws {
         guard let walk = try makeWalk() else { return }
-        let batchSize = options.fileChanges ? 128 : 1
-        let differ = options.fileChanges ? try ParallelDiffer(path: repository.gitDirectory, main: repository, jobs: options.jobs) : nil
+        let workers = try (0..<max(1, options.jobs)).map { index in
+            try MinerWorker(repository: index == 0 ? repository : Repository(discovering: repository.gitDirectory),
+                            mailmap: mailmap, options: options, repoName: repoName)
+        }
+        let batchSize = workers.count > 1 ? 256 : 1
         var batch: [GitCommit] = []
         batch.reserveCapacity(batchSize)
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let changes = differ?.changes(of: batch) ?? Array(repeating: .notComputed, count: batch.count)
-            for (commit, change) in zip(batch, changes) {
-                if change == .unavailable { warnings.commitsWithoutStats += 1 }
-                try emit(record(commit, changes: change))
+            for output in MinerWorker.process(batch, on: workers, transform) {
+                if output.statsUnavailable { warnings.commitsWithoutStats += 1 }
+                try emit(output.value)
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -120,8 +128,8 @@ public final class HistoryMiner {
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }
-        let changes = options.fileChanges ? ParallelDiffer.changes(of: commit, in: repository) : .notComputed
-        return record(commit, changes: changes)
+        let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName)
+        return worker.record(commit, changes: options.fileChanges ? worker.changes(of: commit, detail: .lines) : .notComputed)
     }
 
     private func nextCommit(_ walk: RevisionWalk) throws -> GitCommit? {
@@ -156,25 +164,6 @@ public final class HistoryMiner {
         }
     }
 
-    func record(_ commit: GitCommit, changes: ChangeInfo) -> CommitRecord {
-        let author = resolver.resolve(Person(name: commit.author.name, email: commit.author.email))
-        let committer = resolver.resolve(Person(name: commit.committer.name, email: commit.committer.email))
-        let (subject, body) = MessageParts.split(commit.message)
-        return CommitRecord(
-            repo: repoName,
-            sha: commit.id.hex,
-            parents: commit.parents.map(\.hex),
-            author: author,
-            committer: committer,
-            authoredAt: Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
-            committedAt: Timestamp(seconds: commit.committer.time, offsetMinutes: commit.committer.offsetMinutes),
-            subject: subject,
-            body: body,
-            trailers: TrailerParser.parse(commit.message),
-            coAuthors: resolver.coAuthors(coAuthorParser.people(in: commit.message), author: author),
-            changeInfo: changes
-        )
-    }
 }
 
 /// `A`, `^A`, `A..B`, `..B`, `A..`, `A...B`, as git reads them.

@@ -5,10 +5,10 @@ public struct ScanJob {
     public var repositories: [RepositoryTarget]
     public var mining: MiningOptions
     public var includeSkipped = false
-    public var classify: (CommitRecord) -> Classification
+    public var classify: @Sendable (inout CommitRecord, ChangeLoader) -> Classification
 
     public init(repositories: [RepositoryTarget], mining: MiningOptions,
-                classify: @escaping (CommitRecord) -> Classification = { _ in .unclassified }) {
+                classify: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> Classification = { _, _ in .unclassified }) {
         self.repositories = repositories
         self.mining = mining
         self.classify = classify
@@ -23,11 +23,16 @@ public struct ScanJob {
             return try HistoryMiner(path: target.path, options: options)
         }
         for miner in miners {
-            try miner.run { record in
-                let classification = classify(record)
-                if classification.skipped && !includeSkipped { return }
-                try emit(ClassifiedCommit(record: record, classification: classification))
-            }
+            let classify = self.classify
+            try miner.run({ record, loader -> ClassifiedCommit in
+                let classification = classify(&record, loader)
+                // File changes read for the rules are not output: only those the run asked for.
+                record.changeInfo = record.changeInfo.forOutput
+                return ClassifiedCommit(record: record, classification: classification)
+            }, emit: { commit in
+                if commit.classification.skipped && !includeSkipped { return }
+                try emit(commit)
+            })
             let prefix = miners.count > 1 ? "\(miner.repoName): " : ""
             warnings += miner.warnings.messages.map { prefix + $0 }
         }

@@ -57,7 +57,8 @@ public final class Workspace {
     public func miningOptions(fileChanges: Bool) -> MiningOptions {
         var mining = MiningOptions()
         mining.query = options.query
-        mining.fileChanges = fileChanges || ruleSet.needsFileChanges
+        // Rules that need file changes read them per commit, only when their verdict depends on them.
+        mining.fileChanges = fileChanges
         mining.jobs = options.jobs
         mining.identities = config.identities
         mining.pairTrailers = config.pairTrailers
@@ -70,8 +71,8 @@ public final class Workspace {
                                   includeSkipped: Bool = false, context: RuleContext = .none,
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
-        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) {
-            ruleSet.classify($0, context: context)
+        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
+            ruleSet.classify(&record, context: context, load: loader.load)
         }
         job.includeSkipped = includeSkipped
         return try job.run(emit)

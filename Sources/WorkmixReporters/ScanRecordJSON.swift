@@ -29,7 +29,7 @@ enum ScanRecordJSON {
         json.endArray()
         json.bool("isMerge", record.isMerge)
         switch record.changeInfo {
-        case .notComputed:
+        case .notComputed, .paths:
             break
         case .unavailable:
             json.null("stats")

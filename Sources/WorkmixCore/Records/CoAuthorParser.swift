@@ -18,15 +18,33 @@ public struct CoAuthorParser: Sendable {
 
     /// The people named, in order, as written (not yet canonicalised or deduplicated).
     public func people(in message: String) -> [Person] {
+        people(in: MessageLines(message))
+    }
+
+    public func people(in message: MessageLines) -> [Person] {
         var people: [Person] = []
-        for rawLine in message.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            var line = rawLine.drop { $0.isWhitespace }
-            if let first = line.first, first == "-" || first == "*" || first == "•" {
-                line = line.dropFirst().drop { $0.isWhitespace }
+        let bytes = message.bytes
+        for line in message.lines {
+            var position = line.lowerBound
+            func skipBlanks() {
+                while position < line.upperBound && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
+            }
+            skipBlanks()
+            guard position < line.upperBound else { continue }
+            // A bullet: `-`, `*` or `•` (E2 80 A2).
+            if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "*") {
+                position += 1
+                skipBlanks()
+            } else if bytes[position] == 0xE2, position + 2 < line.upperBound,
+                      bytes[position + 1] == 0x80, bytes[position + 2] == 0xA2 {
+                position += 3
+                skipBlanks()
             }
             for matcher in matchers {
-                if let value = matcher.value(after: line) {
-                    if let person = Self.person(from: value) { people.append(person) }
+                if let valueStart = matcher.valueStart(bytes, from: position, to: line.upperBound) {
+                    if let person = Self.person(from: Substring(message.string(valueStart..<line.upperBound))) {
+                        people.append(person)
+                    }
                     break
                 }
             }
@@ -67,23 +85,31 @@ public struct CoAuthorParser: Sendable {
 /// Matches one key written loosely: case-insensitive, `-` or a space or nothing between its words,
 /// then `:` or not.
 private struct KeyMatcher: Sendable {
-    let words: [String]
+    /// The key's words, lowercased ASCII bytes.
+    let words: [[UInt8]]
 
     init(key: String) {
-        words = key.lowercased().split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
+        words = key.lowercased().split(whereSeparator: { $0 == "-" || $0 == " " }).map { Array($0.utf8) }
     }
 
-    func value(after line: Substring) -> Substring? {
-        var rest = line
+    /// Where the value starts when the text at `from` is this key, else nil.
+    func valueStart(_ bytes: [UInt8], from: Int, to end: Int) -> Int? {
+        var position = from
         for (i, word) in words.enumerated() {
-            if i > 0, let first = rest.first, first == "-" || first == " " { rest = rest.dropFirst() }
-            guard rest.count >= word.count, rest.prefix(word.count).lowercased() == word else { return nil }
-            rest = rest.dropFirst(word.count)
+            if i > 0, position < end, bytes[position] == UInt8(ascii: "-") || bytes[position] == 0x20 { position += 1 }
+            guard end - position >= word.count else { return nil }
+            for expected in word {
+                var byte = bytes[position]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                guard byte == expected else { return nil }
+                position += 1
+            }
         }
-        let afterKey = rest.drop { $0 == " " || $0 == "\t" }
-        if afterKey.first == ":" { return afterKey.dropFirst() }
+        let afterKey = position
+        while position < end && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
+        if position < end && bytes[position] == UInt8(ascii: ":") { return position + 1 }
         // Without a colon the key must end at a word boundary ("Co-authored-by Jane", not "Co-authored-bytes").
-        guard let first = rest.first, first == " " || first == "\t" else { return nil }
-        return afterKey
+        guard afterKey < end, bytes[afterKey] == 0x20 || bytes[afterKey] == 0x09 else { return nil }
+        return position
     }
 }

@@ -55,20 +55,52 @@ public struct ChangeStats: Hashable, Codable, Sendable {
     public var net: Int { insertions - deletions }
 }
 
+/// How much of a commit's file changes a rule needs: the paths (a tree comparison, cheap) or also
+/// the line counts (a diff of every changed blob, the costly part).
+public enum ChangeDetail: Int, Sendable, Comparable {
+    case paths, lines
+
+    public static func < (lhs: ChangeDetail, rhs: ChangeDetail) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// What is known of a commit's file changes.
 public enum ChangeInfo: Hashable, Sendable {
     /// Not asked for: nothing needed them.
     case notComputed
     /// Asked for, but a tree or blob could not be read.
     case unavailable
+    /// Paths and statuses only: line counts not computed (each change's counts are 0).
+    case paths([FileChange])
     case computed([FileChange])
 
+    /// The changed files, known from `paths` on.
     public var changes: [FileChange]? {
-        if case .computed(let changes) = self { return changes }
+        switch self {
+        case .paths(let changes), .computed(let changes): return changes
+        case .notComputed, .unavailable: return nil
+        }
+    }
+
+    /// Totals, known only when lines were counted.
+    public var stats: ChangeStats? {
+        if case .computed(let changes) = self { return ChangeStats(changes) }
         return nil
     }
 
-    public var stats: ChangeStats? { changes.map(ChangeStats.init) }
+    /// Whether this holds at least `detail`.
+    public func provides(_ detail: ChangeDetail) -> Bool {
+        switch self {
+        case .computed: return true
+        case .paths: return detail == .paths
+        case .notComputed, .unavailable: return false
+        }
+    }
+
+    /// As output shows it: only counted lines are stats; paths gathered for rules are not shown.
+    public var forOutput: ChangeInfo {
+        if case .paths = self { return .notComputed }
+        return self
+    }
 }
 
 /// A commit as every workmix command sees it (SPEC 2).
@@ -111,16 +143,7 @@ public struct CommitRecord: Hashable, Sendable {
 /// follows the blank line(s) after it.
 public enum MessageParts {
     public static func split(_ message: String) -> (subject: String, body: String) {
-        let normalized = message.contains("\r") ? message.replacingOccurrences(of: "\r\n", with: "\n") : message
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
-        guard let subjectLine = lines.first else { return ("", "") }
-        let subject = subjectLine.trimmingWhitespace()
-        var rest = lines.dropFirst()
-        while let first = rest.first, first.allSatisfy(\.isWhitespace) { rest = rest.dropFirst() }
-        while let last = rest.last, last.allSatisfy(\.isWhitespace) { rest = rest.dropLast() }
-        let body = rest.map { String($0.trimmingTrailingWhitespace()) }.joined(separator: "\n")
-        return (subject, body)
+        MessageLines(message).parts
     }
 }
 

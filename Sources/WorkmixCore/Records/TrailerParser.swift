@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a message's trailers as `git interpret-trailers --parse` does: only the last paragraph (never
 /// the subject), `Key: value` lines, continuation lines (starting with white space) unfolded, and a
 /// paragraph counted as trailers only when all its lines are trailers, or a quarter of them with a
@@ -7,14 +5,17 @@ import Foundation
 ///
 /// libgit2 1.5's `git_message_trailers` is not used: it returns nothing when the message has a `---` line.
 public enum TrailerParser {
-    static let gitGeneratedPrefixes = ["Signed-off-by: ", "(cherry picked from commit "]
+    static let gitGeneratedPrefixes: [[UInt8]] = ["Signed-off-by: ", "(cherry picked from commit "].map { Array($0.utf8) }
 
     public static func parse(_ message: String) -> [Trailer] {
-        let text = message.contains("\r") ? message.replacingOccurrences(of: "\r\n", with: "\n") : message
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        parse(MessageLines(message))
+    }
+
+    public static func parse(_ message: MessageLines) -> [Trailer] {
+        let lines = message.lines, bytes = message.bytes
         // The first paragraph is the title and cannot hold trailers.
         var endOfTitle = 0
-        while endOfTitle < lines.count, !isBlank(lines[endOfTitle]) { endOfTitle += 1 }
+        while endOfTitle < lines.count, !message.isBlank(endOfTitle) { endOfTitle += 1 }
         guard endOfTitle < lines.count else { return [] }
 
         var trailerLines = 0, nonTrailerLines = 0, possibleContinuations = 0
@@ -23,10 +24,10 @@ public enum TrailerParser {
         var index = lines.count - 1
         while index >= endOfTitle {
             let line = lines[index]
-            if line.hasPrefix("#") {
+            if !line.isEmpty && bytes[line.lowerBound] == UInt8(ascii: "#") {
                 nonTrailerLines += possibleContinuations
                 possibleContinuations = 0
-            } else if isBlank(line) {
+            } else if message.isBlank(index) {
                 if !onlySpaces {
                     nonTrailerLines += possibleContinuations
                     if (recognizedPrefix && trailerLines * 3 >= nonTrailerLines) || (trailerLines > 0 && nonTrailerLines == 0) {
@@ -36,14 +37,15 @@ public enum TrailerParser {
                 }
             } else {
                 onlySpaces = false
-                if gitGeneratedPrefixes.contains(where: { line.hasPrefix($0) }) {
+                let first = bytes[line.lowerBound]
+                if gitGeneratedPrefixes.contains(where: { hasPrefix(bytes, line, $0) }) {
                     trailerLines += 1
                     possibleContinuations = 0
                     recognizedPrefix = true
-                } else if let separator = separatorIndex(line), separator > line.startIndex, !line.first!.isWhitespace {
+                } else if !MessageLines.isSpace(first), let separator = separatorIndex(bytes, line), separator > line.lowerBound {
                     trailerLines += 1
                     possibleContinuations = 0
-                } else if line.first!.isWhitespace {
+                } else if MessageLines.isSpace(first) {
                     possibleContinuations += 1
                 } else {
                     nonTrailerLines += 1 + possibleContinuations
@@ -56,16 +58,19 @@ public enum TrailerParser {
 
         var trailers: [Trailer] = []
         var current: Trailer?
-        for line in lines[start...] where !line.hasPrefix("#") && !isBlank(line) {
-            if line.first!.isWhitespace {
-                if current != nil { current!.value += " " + line.trimmingWhitespace() }
+        for index in start..<lines.count where !message.isBlank(index) {
+            let line = lines[index]
+            let first = bytes[line.lowerBound]
+            if first == UInt8(ascii: "#") { continue }
+            if MessageLines.isSpace(first) {
+                if current != nil { current!.value += " " + message.string(message.trimmed(line)) }
                 continue
             }
             if let trailer = current { trailers.append(trailer) }
             current = nil
-            if let separator = separatorIndex(line), separator > line.startIndex {
-                let key = line[..<separator].trimmingWhitespace()
-                let value = line[line.index(after: separator)...].trimmingWhitespace()
+            if let separator = separatorIndex(bytes, line), separator > line.lowerBound {
+                let key = message.string(message.trimmed(line.lowerBound..<separator))
+                let value = message.string(message.trimmed((separator + 1)..<line.upperBound))
                 current = Trailer(key: key, value: value)
             }
         }
@@ -73,22 +78,22 @@ public enum TrailerParser {
         return trailers
     }
 
-    static func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }
+    static func hasPrefix(_ bytes: [UInt8], _ line: Range<Int>, _ prefix: [UInt8]) -> Bool {
+        guard line.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where bytes[line.lowerBound + i] != prefix[i] { return false }
+        return true
+    }
 
-    /// git's find_separator: a token of letters, digits and `-`, optional blanks, then `:`.
-    static func separatorIndex(_ line: Substring) -> Substring.Index? {
+    /// git's find_separator: a token of ASCII letters, digits and `-`, optional blanks, then `:`.
+    static func separatorIndex(_ bytes: [UInt8], _ line: Range<Int>) -> Int? {
         var whitespaceFound = false
-        var index = line.startIndex
-        while index < line.endIndex {
-            let c = line[index]
-            if c == ":" { return index }
-            if !whitespaceFound && (c.isLetter || c.isNumber || c == "-") && c.isASCII {
-                index = line.index(after: index)
-                continue
-            }
-            if index != line.startIndex && (c == " " || c == "\t") {
+        for index in line {
+            let c = bytes[index]
+            if c == UInt8(ascii: ":") { return index }
+            let isToken = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "-")
+            if !whitespaceFound && isToken { continue }
+            if index != line.lowerBound && (c == 0x20 || c == 0x09) {
                 whitespaceFound = true
-                index = line.index(after: index)
                 continue
             }
             return nil

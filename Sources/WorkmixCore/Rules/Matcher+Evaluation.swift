@@ -38,6 +38,13 @@ extension Matcher {
         case let .files(condition):
             return condition.evaluate(record.changeInfo, explain: explain)
 
+        case let .count(.fileCount, range):
+            guard let changes = record.changeInfo.changes else {
+                return MatchResult(.unknown, explain ? ["file_count unknown (\(record.changeInfo.missingReason))"] : [])
+            }
+            let matched = range.contains(changes.count)
+            return result(matched, explain ? "file_count \(changes.count) \(matched ? "within" : "not within") {\(range)}" : nil)
+
         case let .count(field, range):
             guard let stats = record.changeInfo.stats else {
                 return MatchResult(.unknown, explain ? ["\(field.rawValue) unknown (\(record.changeInfo.missingReason))"] : [])
@@ -130,6 +137,7 @@ extension ChangeInfo {
         switch self {
         case .notComputed: return "file changes not computed"
         case .unavailable: return "file changes unavailable"
+        case .paths: return "line counts not computed"
         case .computed: return "file changes computed"
         }
     }

@@ -24,6 +24,17 @@ public indirect enum Matcher: Sendable, Hashable {
     /// `paired`: the commit has co-authors; `resident`: a resident of an active residency took part.
     public enum FlagField: String, Sendable, CaseIterable { case merge, paired, resident }
 
+    /// How much of the file changes evaluating this needs, if any.
+    public var requiredDetail: ChangeDetail? {
+        switch self {
+        case .files, .count(.fileCount, _): return .paths
+        case .count: return .lines
+        case .text, .person, .trailer, .flag: return nil
+        case .any(let children), .all(let children): return children.compactMap(\.requiredDetail).max()
+        case .not(let child): return child.requiredDetail
+        }
+    }
+
     /// Whether evaluating this needs the commit's file changes (so the scan must compute diffs).
     public var needsFileChanges: Bool {
         switch self {

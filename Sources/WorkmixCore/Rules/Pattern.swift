@@ -1,14 +1,15 @@
+import Cpcre2
 import Foundation
 
-/// A regular expression as rules write it, compiled once. The only place that knows the regex engine
-/// (Foundation's `NSRegularExpression`, ICU syntax), so another engine can be swapped in here alone.
-///
-/// Patterns that are plain literals (optionally `(?i)` and `^`/`$` anchored) skip the engine: most
-/// rule patterns are not, but the check is free and literal ones are common in user rules.
+/// A regular expression as rules write it, compiled once. The only place that knows the regex engine:
+/// PCRE2 with its JIT, in UTF mode with Unicode properties (`\b`, `\w` and `(?i)` are Unicode-aware,
+/// as in ICU, whose syntax rules were first written for). Measured on redis (12,272 commits, shipped
+/// rules, message-only): Foundation's NSRegularExpression spent 0.55 s matching, PCRE2 0.05 s.
+/// Swift strings are UTF-8 already, so matching reads them in place.
 public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
     public let source: String
-    private let engine: Engine
+    private let code: CompiledCode
 
     public struct SyntaxError: Error, CustomStringConvertible {
         public let pattern: String
@@ -18,75 +19,52 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ source: String) throws {
         self.source = source
-        if let literal = Literal(source) {
-            engine = .literal(literal)
-        } else {
-            do {
-                engine = .regex(RegexBox(try NSRegularExpression(pattern: source)))
-            } catch {
-                throw SyntaxError(pattern: source, reason: (error as NSError).localizedDescription)
-            }
-        }
+        code = try CompiledCode(source)
     }
 
     public func matches(_ text: String) -> Bool {
-        switch engine {
-        case .literal(let literal): return literal.matches(text)
-        case .regex(let box):
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return box.regex.firstMatch(in: text, options: [], range: range) != nil
-        }
+        var text = text
+        return text.withUTF8 { code.matches($0) }
     }
 
     public var description: String { source }
 
     public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
-
-    private enum Engine: Sendable {
-        case literal(Literal)
-        case regex(RegexBox)
-    }
 }
 
-/// `NSRegularExpression` is immutable and documented as safe to use from several threads.
-private final class RegexBox: @unchecked Sendable {
-    let regex: NSRegularExpression
-    init(_ regex: NSRegularExpression) { self.regex = regex }
-}
+/// Owns a compiled PCRE2 pattern. Compiled code is read-only once JIT-compiled, so one object serves
+/// every thread; each match uses its own match data.
+private final class CompiledCode: @unchecked Sendable {
+    let pointer: OpaquePointer
 
-/// A pattern without regex metacharacters: `(?i)` then `^`? literal `$`?.
-private struct Literal: Sendable {
-    let text: String
-    let caseInsensitive: Bool
-    let anchoredStart: Bool
-    let anchoredEnd: Bool
-
-    init?(_ source: String) {
-        var rest = Substring(source)
-        caseInsensitive = rest.hasPrefix("(?i)")
-        if caseInsensitive { rest = rest.dropFirst(4) }
-        anchoredStart = rest.hasPrefix("^")
-        if anchoredStart { rest = rest.dropFirst() }
-        anchoredEnd = rest.hasSuffix("$")
-        if anchoredEnd { rest = rest.dropLast() }
-        let meta: Set<Character> = ["\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|", "^", "$"]
-        guard !rest.isEmpty, !rest.contains(where: { meta.contains($0) }),
-              rest.allSatisfy({ $0.isASCII }) || !caseInsensitive else { return nil }
-        text = String(rest)
-    }
-
-    func matches(_ subject: String) -> Bool {
-        // `$` in ICU also matches before a final line terminator; literal patterns keep that rule.
-        var subject = Substring(subject)
-        if anchoredEnd, subject.hasSuffix("\n") { subject = subject.dropLast() }
-        let options: String.CompareOptions = caseInsensitive ? [.caseInsensitive] : []
-        switch (anchoredStart, anchoredEnd) {
-        case (true, true):
-            return subject.count == text.count && subject.range(of: text, options: options.union(.anchored)) != nil
-        case (true, false): return subject.range(of: text, options: options.union(.anchored)) != nil
-        case (false, true): return subject.range(of: text, options: options.union([.anchored, .backwards])) != nil
-        case (false, false): return subject.range(of: text, options: options) != nil
+    init(_ source: String) throws {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let options = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
+        var source = source
+        let compiled = source.withUTF8 { bytes in
+            pcre2_compile_8(bytes.baseAddress, bytes.count, options, &errorCode, &errorOffset, nil)
         }
+        guard let compiled else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+            let message = length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "error \(errorCode)"
+            throw Pattern.SyntaxError(pattern: source, reason: "\(message) at offset \(errorOffset)")
+        }
+        pointer = compiled
+        // Without JIT (some platforms) matching still works, interpreted.
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+    }
+
+    deinit { pcre2_code_free_8(pointer) }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let matchData = pcre2_match_data_create_from_pattern_8(pointer, nil) else { return false }
+        defer { pcre2_match_data_free_8(matchData) }
+        // Swift strings are valid UTF-8: no need for PCRE2 to check again.
+        let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let result = pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
+        return result >= 0
     }
 }

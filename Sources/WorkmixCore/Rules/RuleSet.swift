@@ -26,10 +26,33 @@ public struct RuleSet: Sendable {
     /// The verdict for one commit: an override, else the first matching rule with its evidence, else
     /// `unclassified`. A rule on file changes never matches a commit whose changes are missing.
     public func classify(_ record: CommitRecord, context: RuleContext = .none) -> Classification {
+        var record = record
+        return classify(&record, context: context, load: nil)
+    }
+
+    /// Classifies, reading file changes only when a rule's verdict depends on them: when a rule comes
+    /// out `unknown` for want of paths or line counts, `load` is asked for the detail that rule needs,
+    /// the record keeps what it got, and the rule is evaluated again. Most commits are decided by
+    /// their message before any file rule, so most scans read few or no diffs.
+    public func classify(_ record: inout CommitRecord, context: RuleContext = .none,
+                         load: ((ChangeDetail) -> ChangeInfo)?) -> Classification {
         if let pinned = overrides.classification(for: record.sha) { return pinned }
-        for rule in rules where rule.matcher.evaluate(record, context: context).truth == .yes {
-            let evidence = rule.matcher.evaluate(record, context: context, explain: true).reasons
-            return rule.classification(evidence: evidence)
+        for rule in rules {
+            var truth = rule.matcher.evaluate(record, context: context).truth
+            if truth == .unknown, let load, let detail = rule.matcher.requiredDetail,
+               record.changeInfo == .notComputed || (record.changeInfo != .unavailable && !record.changeInfo.provides(detail)) {
+                record.changeInfo = load(detail)
+                truth = rule.matcher.evaluate(record, context: context).truth
+                // Paths were not enough for this rule (a line count is unknown): read the lines too.
+                if truth == .unknown, detail == .paths, record.changeInfo.provides(.paths) {
+                    record.changeInfo = load(.lines)
+                    truth = rule.matcher.evaluate(record, context: context).truth
+                }
+            }
+            if truth == .yes {
+                let evidence = rule.matcher.evaluate(record, context: context, explain: true).reasons
+                return rule.classification(evidence: evidence)
+            }
         }
         return .unclassified
     }

@@ -1,0 +1,142 @@
+import Dispatch
+import Foundation
+import WorkmixCore
+import WorkmixGit
+
+/// What one thread needs to turn commits into records: its own repository handle (libgit2 handles are
+/// not for sharing across threads) and its own identity cache. A worker is used by one thread at a
+/// time; from one batch to the next that may be another thread, never two at once.
+final class MinerWorker: @unchecked Sendable {
+    let repository: Repository
+    private let resolver: IdentityResolver
+    private let coAuthorParser: CoAuthorParser
+    private let repoName: String
+    private let fileChanges: Bool
+
+    init(repository: Repository, mailmap: Mailmap, options: MiningOptions, repoName: String) {
+        self.repository = repository
+        resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)
+        coAuthorParser = CoAuthorParser(keys: options.pairTrailers)
+        self.repoName = repoName
+        fileChanges = options.fileChanges
+    }
+
+    struct Output<T> {
+        var value: T
+        var statsUnavailable: Bool
+    }
+
+    /// Processes a batch on all workers, results in batch order.
+    static func process<T>(_ batch: [GitCommit], on workers: [MinerWorker],
+                           _ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T) -> [Output<T>] {
+        if workers.count == 1 || batch.count == 1 {
+            return batch.map { workers[0].process($0, transform) }
+        }
+        let results = UnsafeMutableBufferPointer<Output<T>?>.allocate(capacity: batch.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let next = Counter()
+        let slots = UncheckedBox(results)
+        DispatchQueue.concurrentPerform(iterations: min(workers.count, batch.count)) { index in
+            let worker = workers[index]
+            while case let item = next.increment(), item < batch.count {
+                slots.value[item] = worker.process(batch[item], transform)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    func process<T>(_ commit: GitCommit, _ transform: (inout CommitRecord, ChangeLoader) -> T) -> Output<T> {
+        var record = self.record(commit, changes: fileChanges ? changes(of: commit, detail: .lines) : .notComputed)
+        let loader = ChangeLoader(worker: self, commit: commit)
+        let value = transform(&record, loader)
+        return Output(value: value, statsUnavailable: fileChanges && record.changeInfo == .unavailable)
+    }
+
+    func record(_ commit: GitCommit, changes: ChangeInfo) -> CommitRecord {
+        let author = resolver.resolve(Person(name: commit.author.name, email: commit.author.email))
+        let committer = resolver.resolve(Person(name: commit.committer.name, email: commit.committer.email))
+        let message = MessageLines(commit.message)
+        let (subject, body) = message.parts
+        return CommitRecord(
+            repo: repoName,
+            sha: commit.id.hex,
+            parents: commit.parents.map(\.hex),
+            author: author,
+            committer: committer,
+            authoredAt: Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes),
+            committedAt: Timestamp(seconds: commit.committer.time, offsetMinutes: commit.committer.offsetMinutes),
+            subject: subject,
+            body: body,
+            trailers: TrailerParser.parse(message),
+            coAuthors: resolver.coAuthors(coAuthorParser.people(in: message), author: author),
+            changeInfo: changes
+        )
+    }
+
+    /// File changes at the detail asked for; `.unavailable` when an object cannot be read.
+    func changes(of commit: GitCommit, detail: ChangeDetail, paths: [TreeChange]? = nil) -> ChangeInfo {
+        do {
+            let treeChanges = try paths ?? repository.treeChanges(of: commit)
+            switch detail {
+            case .paths:
+                return .paths(treeChanges.map { FileChange(path: $0.path, status: Self.status($0.status)) })
+            case .lines:
+                return .computed(try treeChanges.map { change in
+                    let counted = try repository.fileChange(change, context: commit.id.hex)
+                    return FileChange(path: counted.path, oldPath: counted.oldPath, status: Self.status(counted.status),
+                                      insertions: counted.insertions, deletions: counted.deletions, binary: counted.binary)
+                })
+            }
+        } catch {
+            return .unavailable
+        }
+    }
+
+    static func status(_ status: GitFileChange.Status) -> FileChange.Status {
+        FileChange.Status(rawValue: status.rawValue) ?? .modified
+    }
+}
+
+/// Reads one commit's file changes when a rule asks, on the worker's thread; the tree comparison is
+/// kept so that asking for lines after paths does not compare the trees again.
+public final class ChangeLoader {
+    private let worker: MinerWorker
+    private let commit: GitCommit
+    private var treeChanges: [TreeChange]?
+
+    init(worker: MinerWorker, commit: GitCommit) {
+        self.worker = worker
+        self.commit = commit
+    }
+
+    nonisolated(unsafe) static var counts = [0, 0]
+    public func load(_ detail: ChangeDetail) -> ChangeInfo {
+        if getenv("WM_COUNT") != nil { ChangeLoader.counts[detail.rawValue] += 1; if ChangeLoader.counts[detail.rawValue] % 1000 == 0 { FileHandle.standardError.write(Data("\(ChangeLoader.counts)\n".utf8)) } }
+        if treeChanges == nil { treeChanges = try? worker.repository.treeChanges(of: commit) }
+        guard let treeChanges else { return .unavailable }
+        return worker.changes(of: commit, detail: detail, paths: treeChanges)
+    }
+}
+
+/// A shared index for workers pulling from one list.
+final class Counter: @unchecked Sendable {
+    private var value = -1
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// Lets workers write disjoint slots of one buffer.
+struct UncheckedBox<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
