@@ -51,7 +51,7 @@ def main():
     ap.add_argument("--jobs", default=None)
     args = ap.parse_args()
 
-    cmd = [args.workmix, "scan", "--repo", args.repo, "--rev", args.rev, "--format", "jsonl", "--no-progress"]
+    cmd = [args.workmix, "scan", "--repo", args.repo, "--rev", args.rev, "--format", "jsonl", "--no-progress", "--include-skipped"]
     if args.stats:
         cmd.append("--stats")
     if args.jobs:
