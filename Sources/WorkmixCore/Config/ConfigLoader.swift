@@ -84,12 +84,15 @@ public enum ConfigLoader {
             config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
         }
         if let residencies = top["residencies"] {
-            var names: Set<String> = []
+            var firstLines: [String: Int] = [:]
             for value in try residencies.sequence() {
                 let residency = try self.residency(value, resolve: resolve, pathExists: pathExists)
-                guard names.insert(residency.name).inserted else {
-                    throw value.error("duplicate residency name '\(residency.name)'")
+                // Names key the report, the check's annotations and CI logs: two alike would be merged by eye.
+                if let first = firstLines[residency.name] {
+                    let nameValue = try value.mapping().required("name")
+                    throw nameValue.error("duplicate residency name '\(residency.name)' (first used at line \(first))")
                 }
+                firstLines[residency.name] = residency.location?.line ?? 0
                 config.residencies.append(residency)
             }
         }
@@ -115,11 +118,14 @@ public enum ConfigLoader {
     static func residency(_ value: YAMLValue, resolve: (String) -> String, pathExists: (String) -> Bool) throws -> Residency {
         let map = try value.mapping()
         try map.rejectUnknownKeys(allowed: ResidencyKey.allCases.map(\.rawValue))
-        let name = try map.required("name").string()
-        let residents = try map.required("resident").sequenceOrSingle().map { PersonMatcher(try $0.string()) }
-        guard !residents.isEmpty else { throw try map.required("resident").error("name at least one resident") }
-        let team = try map["team"]?.sequenceOrSingle().map { PersonMatcher(try $0.string()) } ?? []
-        let repos = try map["repos"].map { try repositories($0, resolve: resolve, pathExists: pathExists).map(\.path) } ?? []
+        let nameValue = try map.required("name")
+        let name = try nameValue.string().trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw nameValue.error("a residency needs a non-empty name") }
+        let residentValue = try map.required("resident")
+        let residents = try residentValue.sequenceOrSingle().map(person)
+        guard !residents.isEmpty else { throw residentValue.error("name at least one resident") }
+        let team = try map["team"]?.sequenceOrSingle().map(person) ?? []
+        let repos = try map["repos"].map { try repositories($0, resolve: resolve, pathExists: pathExists) } ?? []
         let fromValue = try map.required("from"), toValue = try map.required("to")
         let from = try date(fromValue), to = try date(toValue)
         guard from <= to else { throw toValue.error("'to' (\(to)) is before 'from' (\(from))") }
@@ -145,9 +151,19 @@ public enum ConfigLoader {
         }
         let tolerance = try map["tolerance"].map(share) ?? 0.1
         let maxUnclassified = try map["max_unclassified"].map(share) ?? 0.2
-        return Residency(name: name, residents: residents, team: team, repos: repos, from: from, to: to,
+        return Residency(name: name, residents: residents, team: team, repositories: repos, from: from, to: to,
                          timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
                          location: value.location)
+    }
+
+    /// A resident or team member: an email, `Name <email>`, or a name alone.
+    static func person(_ value: YAMLValue) throws -> PersonMatcher {
+        let text = try value.string()
+        let matcher = PersonMatcher(text)
+        guard !matcher.person.key.isEmpty, matcher.person.key != "name:" else {
+            throw value.error("'\(text)' names nobody (write an email or 'Name <email>')")
+        }
+        return matcher
     }
 
     static func date(_ value: YAMLValue) throws -> CivilDate {

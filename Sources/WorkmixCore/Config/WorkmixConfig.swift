@@ -41,8 +41,10 @@ public struct Residency: Sendable {
     /// Emails or `Name <email>`s, matched after mailmap and identities.
     public var residents: [PersonMatcher]
     public var team: [PersonMatcher]
-    /// Resolved paths; empty means the `--repo` arguments.
-    public var repos: [String]
+    /// Resolved paths, with the names the config gave them; empty means the `--repo` arguments.
+    public var repositories: [NamedRepository]
+    /// The resolved paths of `repositories`.
+    public var repos: [String] { repositories.map(\.path) }
     /// Inclusive calendar dates in `timezone`.
     public var from: CivilDate
     public var to: CivilDate
@@ -59,10 +61,19 @@ public struct Residency: Sendable {
                 from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
                 plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
                 location: SourceLocation? = nil) {
+        self.init(name: name, residents: residents, team: team, repositories: repos.map { NamedRepository(path: $0) },
+                  from: from, to: to, timezone: timezone, plan: plan, tolerance: tolerance,
+                  maxUnclassified: maxUnclassified, location: location)
+    }
+
+    public init(name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repositories: [NamedRepository],
+                from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
+                plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
+                location: SourceLocation? = nil) {
         self.name = name
         self.residents = residents
         self.team = team
-        self.repos = repos
+        self.repositories = repositories
         self.from = from
         self.to = to
         self.timezone = timezone
@@ -78,6 +89,11 @@ public struct Residency: Sendable {
         let offset = Int64(timezone.secondsFromGMT(for: date))
         let local = Timestamp(seconds: timestamp.seconds, offsetMinutes: Int32(offset / 60)).localDate
         return from <= local && local <= to
+    }
+
+    /// The timezone as reports print it: `UTC` rather than Foundation's `GMT` for the default.
+    public var timezoneName: String {
+        timezone.identifier == "GMT" ? "UTC" : timezone.identifier
     }
 
     public func isResident(_ person: Person) -> Bool { residents.contains { $0.matches(person) } }

@@ -50,12 +50,8 @@ public struct PairingAggregator {
         }
     }
 
-    /// The people of a record who count, deduplicated by identity, author first.
-    public func participants(of record: CommitRecord) -> [Person] {
-        var seen: Set<String> = []
-        return filter.participants(of: record).filter { seen.insert($0.key).inserted }
-    }
-
+    /// The indices of the people who count (`ParticipantFilter.participants`, with its verdicts cached),
+    /// deduplicated by identity, author first.
     private mutating func participantIndices(of record: CommitRecord) -> [Int] {
         var indices: [Int] = []
         if verdict(record.author).isBot == false { note(record.author, into: &indices) }
@@ -146,7 +142,9 @@ public struct PairingAggregator {
             people: participants,
             matrix: PairingReport.Matrix(people: matrixPeople.map { shown[$0] }, commits: cells),
             pairingCommits: pairingCommits,
-            commits: commits)
+            commits: commits,
+            pairCount: pairs.count,
+            participantCount: people.count)
     }
 }
 

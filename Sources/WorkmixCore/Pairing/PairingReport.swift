@@ -74,13 +74,19 @@ public struct PairingReport: Hashable, Sendable {
     public var pairingCommits: Int
     /// Every counted (non-skipped) commit.
     public var commits: Int
+    /// All pairs and all participants, before the selection.
+    public var pairCount: Int
+    public var participantCount: Int
 
-    public init(pairs: [Pair], people: [Participant], matrix: Matrix, pairingCommits: Int, commits: Int) {
+    public init(pairs: [Pair], people: [Participant], matrix: Matrix, pairingCommits: Int, commits: Int,
+                pairCount: Int? = nil, participantCount: Int? = nil) {
         self.pairs = pairs
         self.people = people
         self.matrix = matrix
         self.pairingCommits = pairingCommits
         self.commits = commits
+        self.pairCount = pairCount ?? pairs.count
+        self.participantCount = participantCount ?? people.count
     }
 }
 

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Commits and churn (insertions + deletions) of a slice of work.
+public struct WorkTally: Hashable, Sendable {
+    public var commits: Int
+    public var churn: Int
+
+    public init(commits: Int = 0, churn: Int = 0) {
+        self.commits = commits
+        self.churn = churn
+    }
+
+    /// The amount a residency's `measure` counts.
+    public func amount(_ measure: WorkmixConfig.Measure) -> Int {
+        measure == .commits ? commits : churn
+    }
+
+    mutating func add(churn: Int) {
+        commits += 1
+        self.churn += churn
+    }
+}
+
+/// Work by category: investment, maintenance, support and unclassified.
+public struct CategoryTallies: Hashable, Sendable {
+    private var tallies: [Category: WorkTally] = [:]
+
+    public init() {}
+
+    public subscript(category: Category) -> WorkTally {
+        tallies[category] ?? WorkTally()
+    }
+
+    public var total: WorkTally {
+        tallies.values.reduce(into: WorkTally()) {
+            $0.commits += $1.commits
+            $0.churn += $1.churn
+        }
+    }
+
+    public mutating func add(_ category: Category, churn: Int) {
+        tallies[category, default: WorkTally()].add(churn: churn)
+    }
+
+    /// The share of a category, by `measure`, as a fraction.
+    ///
+    /// Investment, maintenance and support are shares of the *classified* work, so that they sum to 1
+    /// as the plan does; unclassified is a share of *all* work, which `max_unclassified` bounds. A team
+    /// lead plans "half investment" of what the team does, not of what the rules could read: comparing
+    /// the plan with shares of all work would make every category look short by the unclassified share
+    /// and fail a residency for the rules' blind spots rather than for its mix of work. The unclassified
+    /// share is judged on its own, against `max_unclassified`.
+    public func share(of category: Category, measure: WorkmixConfig.Measure) -> Double {
+        let all = total.amount(measure)
+        if category == .unclassified {
+            return all == 0 ? 0 : Double(self[.unclassified].amount(measure)) / Double(all)
+        }
+        let classified = all - self[.unclassified].amount(measure)
+        return classified == 0 ? 0 : Double(self[category].amount(measure)) / Double(classified)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Adds up one residency's work, one classified commit at a time (SPEC 6). The caller hands it the
+/// commits of the residency's repositories; it keeps those in the window that the resident or a team
+/// member took part in, each sha once (a fork or mirror read beside its origin repeats commits).
+public struct ResidencyAggregator: Sendable {
+    public let residency: Residency
+    public let repositories: [NamedRepository]
+    let measure: WorkmixConfig.Measure
+    let participants: ParticipantFilter
+    private var seen: Set<String> = []
+    private var work = CategoryTallies()
+    private var own = CategoryTallies()
+    private var paired = CategoryTallies()
+    private var pairings: [String: CategoryTallies] = [:]
+    private var names = NameCounts()
+
+    public init(residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
+                participants: ParticipantFilter) {
+        self.residency = residency
+        self.repositories = repositories
+        self.measure = measure
+        self.participants = participants
+    }
+
+    /// Counts the commit if it belongs to the residency; says whether it did.
+    @discardableResult
+    public mutating func add(_ commit: ClassifiedCommit) -> Bool {
+        let record = commit.record
+        guard !commit.classification.skipped, residency.contains(record.authoredAt) else { return false }
+        var people: [Person] = []
+        var keys: Set<String> = []
+        for person in participants.participants(of: record) where keys.insert(person.key).inserted {
+            people.append(person)
+        }
+        let residents = people.filter(residency.isResident)
+        let members = people.filter { residency.isTeamMember($0) && !residency.isResident($0) }
+        guard !residents.isEmpty || !members.isEmpty else { return false }
+        guard seen.insert(record.sha).inserted else { return false }
+
+        let category = commit.classification.category
+        let churn = record.changeInfo.stats?.churn ?? 0
+        work.add(category, churn: churn)
+        if residency.isResident(record.author) { own.add(category, churn: churn) }
+        if !residents.isEmpty {
+            if people.count >= 2 { paired.add(category, churn: churn) }
+            for member in members { pairings[member.key, default: CategoryTallies()].add(category, churn: churn) }
+        }
+        for person in residents + members { names.note(person) }
+        return true
+    }
+
+    public func result() -> ResidencyResult {
+        let residents = residency.residents.map { names.mostUsed(for: $0.person) }
+        var seenMembers: Set<String> = []
+        let members = residency.team.filter { !residency.isResident($0.person) && seenMembers.insert($0.person.key).inserted }
+        let pairings = members.map { member in
+            ResidencyPairing(partner: names.mostUsed(for: member.person), work: self.pairings[member.person.key] ?? CategoryTallies())
+        }.sorted { ($1.commits, $0.partner) < ($0.commits, $1.partner) }
+        return ResidencyResult(residency: residency, repositories: repositories.map(\.displayName), residents: residents,
+                               measure: measure, work: work, own: own, paired: paired, pairings: pairings)
+    }
+}
+
+/// The name each person's commits use most (ties: the first in alphabetical order), so that a report
+/// shows "Bob Li <bob@x.io>" rather than the bare email the config names them by.
+struct NameCounts: Sendable {
+    private var counts: [String: [String: Int]] = [:]
+    private var emails: [String: String] = [:]
+
+    mutating func note(_ person: Person) {
+        counts[person.key, default: [:]][person.name, default: 0] += 1
+        if emails[person.key] == nil { emails[person.key] = person.email }
+    }
+
+    func mostUsed(for person: Person) -> Person {
+        guard let names = counts[person.key],
+              let best = names.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return person }
+        return Person(name: best.key, email: emails[person.key] ?? person.email)
+    }
+}
+
+extension NamedRepository {
+    /// The name a report shows: the config's, else the folder's (`payments-api` for `../payments-api`,
+    /// `repo` for `repo.git` or `repo/.git`).
+    public var displayName: String {
+        if let name { return name }
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        if url.lastPathComponent == ".git" { url.deleteLastPathComponent() }
+        var component = url.lastPathComponent
+        if component.hasSuffix(".git") && component.count > 4 { component.removeLast(4) }
+        return component
+    }
+
+    /// The same folder however it was written (relative, with `..`, through a symlink).
+    public var identity: String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// All residencies of a config at once: says which repositories to read (each once, however many
+/// residencies share it), routes each classified commit to the residencies of its repository, and
+/// builds the report. Streaming: memory grows with the residencies' commits' shas, not their records.
+public struct ResidencyAnalysis: Sendable {
+    public let measure: WorkmixConfig.Measure
+    /// Every repository some residency reads, once each, in config order.
+    public let repositories: [NamedRepository]
+    private let repositoryKeys: [String]
+    private var aggregators: [ResidencyAggregator]
+    private let readers: [Set<String>]
+    private var summarySeen: Set<String> = []
+    private var summaryWork = CategoryTallies()
+
+    /// `defaultRepositories` (the `--repo` arguments) serve residencies that name none. Throws when
+    /// the config has no residency: a report of nothing would pass every check.
+    public init(config: WorkmixConfig, defaultRepositories: [NamedRepository]) throws {
+        guard !config.residencies.isEmpty else {
+            let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found; pass --config FILE)"
+            throw InputError("no residencies configured\(file): add a 'residencies:' list (SPEC 6)",
+                             at: config.file.map { SourceLocation(file: $0) })
+        }
+        measure = config.measure
+        var repositories: [NamedRepository] = []
+        var known: Set<String> = []
+        var aggregators: [ResidencyAggregator] = []
+        var readers: [Set<String>] = []
+        for residency in config.residencies {
+            var own: [NamedRepository] = []
+            var ownKeys: Set<String> = []
+            for repository in residency.repositories.isEmpty ? defaultRepositories : residency.repositories
+            where ownKeys.insert(repository.identity).inserted {
+                own.append(repository)
+                if known.insert(repository.identity).inserted { repositories.append(repository) }
+            }
+            aggregators.append(ResidencyAggregator(residency: residency, repositories: own, measure: config.measure,
+                                                   participants: config.participantFilter))
+            readers.append(ownKeys)
+        }
+        self.repositories = repositories
+        repositoryKeys = repositories.map(\.identity)
+        self.aggregators = aggregators
+        self.readers = readers
+    }
+
+    /// Counts a commit read from `repository` for every residency that reads that repository.
+    public mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository) {
+        let key = repository.identity
+        guard let index = repositories.firstIndex(where: { $0.identity == key }) else { return }
+        add(commit, fromRepositoryAt: index)
+    }
+
+    /// Counts a commit read from `repositories[index]`; no file-system lookup per commit.
+    public mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt index: Int) {
+        let key = repositoryKeys[index]
+        var counted = false
+        for index in aggregators.indices where readers[index].contains(key) {
+            if aggregators[index].add(commit) { counted = true }
+        }
+        if counted, summarySeen.insert(commit.record.sha).inserted {
+            summaryWork.add(commit.classification.category, churn: commit.record.changeInfo.stats?.churn ?? 0)
+        }
+    }
+
+    /// The instants outside which no residency can hold a commit, widened by two days on each side
+    /// (UTC offsets span 26 hours), for narrowing the history walk before diffs are computed.
+    public var authoredBounds: (from: Timestamp, to: Timestamp) {
+        let first = aggregators.map(\.residency.from).min()!, last = aggregators.map(\.residency.to).max()!
+        return (Timestamp(seconds: (first.daysSinceEpoch - 2) * 86400, offsetMinutes: 0),
+                Timestamp(seconds: (last.daysSinceEpoch + 3) * 86400, offsetMinutes: 0))
+    }
+
+    public func report() -> ResidencyReport {
+        let results = aggregators.map { $0.result() }
+        let summary = ResidencySummary(measure: measure, work: summaryWork,
+                                       passed: results.filter(\.verdict.passed).map(\.name),
+                                       failed: results.filter { !$0.verdict.passed }.map(\.name))
+        return ResidencyReport(residencies: results, summary: summary)
+    }
+}

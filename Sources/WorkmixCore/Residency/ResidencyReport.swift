@@ -1,0 +1,99 @@
+import Foundation
+
+/// The resident's work together with one team member.
+public struct ResidencyPairing: Hashable, Sendable {
+    public var partner: Person
+    public var work: CategoryTallies
+
+    public init(partner: Person, work: CategoryTallies) {
+        self.partner = partner
+        self.work = work
+    }
+
+    public var commits: Int { work.total.commits }
+}
+
+/// One residency's work, set against its plan (SPEC 6).
+public struct ResidencyResult: Sendable {
+    public var residency: Residency
+    /// The repositories read for it, by name.
+    public var repositories: [String]
+    /// The residents as their commits name them (or as the config does, when they have none).
+    public var residents: [Person]
+    public var measure: WorkmixConfig.Measure
+    /// Every commit of the window that the resident or a team member took part in, once each.
+    public var work: CategoryTallies
+    /// Commits the resident authored.
+    public var own: CategoryTallies
+    /// Commits the resident took part in with at least one other participant.
+    public var paired: CategoryTallies
+    /// One per team member, most commits first; members never paired with appear with zero.
+    public var pairings: [ResidencyPairing]
+
+    public init(residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
+                work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing]) {
+        self.residency = residency
+        self.repositories = repositories
+        self.residents = residents
+        self.measure = measure
+        self.work = work
+        self.own = own
+        self.paired = paired
+        self.pairings = pairings
+    }
+
+    public var name: String { residency.name }
+
+    /// Share per category by `measure` (see `CategoryTallies.share(of:measure:)` for what each is a share of).
+    public func share(of category: Category) -> Double { work.share(of: category, measure: measure) }
+
+    /// The plan per assignable category (absent ones planned at 0), or empty when there is no plan.
+    public var plan: [Category: Double] {
+        guard !residency.plan.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, residency.plan[$0] ?? 0) })
+    }
+
+    /// Actual share minus planned share, per planned category.
+    public var delta: [Category: Double] {
+        plan.reduce(into: [:]) { $0[$1.key] = share(of: $1.key) - $1.value }
+    }
+
+    public var verdict: ResidencyVerdict {
+        ResidencyVerdict.judge(residency: residency, totalCommits: work.total.commits,
+                               shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
+                               unclassifiedShare: share(of: .unclassified))
+    }
+}
+
+/// Every residency of the config, and what they add up to.
+public struct ResidencyReport: Sendable {
+    public var residencies: [ResidencyResult]
+    public var summary: ResidencySummary
+
+    public init(residencies: [ResidencyResult], summary: ResidencySummary) {
+        self.residencies = residencies
+        self.summary = summary
+    }
+
+    public var passed: Bool { residencies.allSatisfy(\.verdict.passed) }
+}
+
+/// Across residencies: how many passed, and their work with each commit counted once even when two
+/// residencies overlap.
+public struct ResidencySummary: Sendable {
+    public var measure: WorkmixConfig.Measure
+    public var work: CategoryTallies
+    public var passed: [String]
+    public var failed: [String]
+
+    public init(measure: WorkmixConfig.Measure, work: CategoryTallies, passed: [String], failed: [String]) {
+        self.measure = measure
+        self.work = work
+        self.passed = passed
+        self.failed = failed
+    }
+
+    public var residencyCount: Int { passed.count + failed.count }
+    public var verdictLabel: String { failed.isEmpty ? "pass" : "fail" }
+    public func share(of category: Category) -> Double { work.share(of: category, measure: measure) }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Whether a residency kept to its plan, and if not, why.
+public struct ResidencyVerdict: Hashable, Sendable {
+    public enum Finding: Hashable, Sendable, CustomStringConvertible {
+        /// Neither the resident nor the team has a commit in the window: nothing shows the plan was met
+        /// (and wrong emails or dates in the config look exactly like this).
+        case noWork
+        /// A category's share is further from the plan than the tolerance allows.
+        case offPlan(Category, actual: Double, planned: Double, tolerance: Double)
+        case tooMuchUnclassified(actual: Double, maximum: Double)
+
+        public var description: String {
+            switch self {
+            case .noWork:
+                return "no commit by the resident or the team in the window"
+            case let .offPlan(category, actual, planned, tolerance):
+                let direction = actual < planned ? "below" : "above"
+                return "\(category.rawValue) is \(Percent.format(actual)) of classified work, "
+                    + "\(Percent.points(abs(actual - planned))) points \(direction) the plan's \(Percent.format(planned)) "
+                    + "(tolerance \(Percent.points(tolerance)))"
+            case let .tooMuchUnclassified(actual, maximum):
+                return "unclassified is \(Percent.format(actual)) of all work, above the \(Percent.format(maximum)) allowed"
+            }
+        }
+    }
+
+    public var findings: [Finding]
+
+    public init(findings: [Finding]) {
+        self.findings = findings
+    }
+
+    public var passed: Bool { findings.isEmpty }
+
+    /// `pass` or `fail`, as JSON and CI print it.
+    public var label: String { passed ? "pass" : "fail" }
+
+    /// Shares closer than this to a bound count as on it: 0.1 - 0.2 is not exactly -0.1 in binary.
+    static let epsilon = 1e-9
+
+    /// Judges shares against a plan; `shares` must hold the three assignable categories.
+    public static func judge(residency: Residency, totalCommits: Int, shares: [Category: Double],
+                             unclassifiedShare: Double) -> ResidencyVerdict {
+        var findings: [Finding] = []
+        if totalCommits == 0 { findings.append(.noWork) }
+        if !residency.plan.isEmpty {
+            for category in Category.assignable {
+                let planned = residency.plan[category] ?? 0
+                let actual = shares[category] ?? 0
+                if abs(actual - planned) > residency.tolerance + epsilon {
+                    findings.append(.offPlan(category, actual: actual, planned: planned, tolerance: residency.tolerance))
+                }
+            }
+        }
+        if unclassifiedShare > residency.maxUnclassified + epsilon {
+            findings.append(.tooMuchUnclassified(actual: unclassifiedShare, maximum: residency.maxUnclassified))
+        }
+        return ResidencyVerdict(findings: findings)
+    }
+}
+
+/// Shares as people read them: `47.5%`, and differences in percentage points.
+public enum Percent {
+    public static func format(_ fraction: Double) -> String { JSONNumber.percent(fraction) }
+
+    /// `12.5` for 0.125; no sign.
+    public static func points(_ fraction: Double) -> String {
+        let value = (fraction * 1000).rounded() / 10
+        return value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// `+12.5` / `-3` / `0`, for a signed difference.
+    public static func signedPoints(_ fraction: Double) -> String {
+        let value = (fraction * 1000).rounded() / 10
+        if value == 0 { return "0" }
+        return (value > 0 ? "+" : "-") + points(abs(fraction))
+    }
+}

@@ -1,0 +1,42 @@
+import WorkmixCore
+
+/// `csv`: one long table for spreadsheets and pivot tables: a row per residency, scope and category.
+/// `scope` is `work` (all the residency's commits, with share, plan and delta), `own` (the resident's
+/// own commits), `paired` (the resident's paired commits) or `pairing` (with the partner named); each
+/// scope also has a `total` row. RFC 4180, CRLF, cells defused against formula injection.
+public struct CSVResidencyReporter: ResidencyReporter {
+    public static let format = OutputFormat.csv
+    public init() {}
+
+    static let header = ["residency", "from", "to", "timezone", "verdict", "measure", "scope", "partner_name",
+                         "partner_email", "category", "commits", "churn", "share", "plan", "delta"]
+
+    public func report(_ report: ResidencyReport) -> String {
+        var text = Self.header.joined(separator: ",") + "\r\n"
+        for result in report.residencies {
+            let head = [result.name, result.residency.from.description, result.residency.to.description,
+                        result.residency.timezoneName, result.verdict.label, result.measure.rawValue]
+            func add(_ scope: String, _ partner: Person?, _ category: String, _ tally: WorkTally,
+                     share: Double? = nil, plan: Double? = nil, delta: Double? = nil) {
+                // Numbers are ours, not untrusted text: written as is, so that -0.05 stays a number.
+                let numbers = [String(tally.commits), String(tally.churn)] + [share, plan, delta].map { $0.map(JSONWriter.format) ?? "" }
+                let cells = (head + [scope, partner?.name ?? "", partner?.email ?? "", category]).map(Escaping.csv) + numbers
+                text += cells.joined(separator: ",") + "\r\n"
+            }
+            for category in Category.allCases {
+                add("work", nil, category.rawValue, result.work[category], share: result.share(of: category),
+                    plan: result.plan[category], delta: result.delta[category])
+            }
+            add("work", nil, "total", result.work.total)
+            for (scope, work) in [("own", result.own), ("paired", result.paired)] {
+                for category in Category.allCases { add(scope, nil, category.rawValue, work[category]) }
+                add(scope, nil, "total", work.total)
+            }
+            for pairing in result.pairings {
+                for category in Category.allCases { add("pairing", pairing.partner, category.rawValue, pairing.work[category]) }
+                add("pairing", pairing.partner, "total", pairing.work.total)
+            }
+        }
+        return text
+    }
+}

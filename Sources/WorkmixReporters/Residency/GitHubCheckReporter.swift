@@ -1,0 +1,22 @@
+import WorkmixCore
+
+/// `check --format github`: one GitHub Actions workflow command per residency, `::error` when it is
+/// off plan and `::notice` when on plan, so that the run's summary lists them. Titles and messages are
+/// escaped as the workflow-command syntax requires (residency names come from the config, reasons may
+/// quote nothing else, but a `%` or a newline must never end the command early).
+public struct GitHubCheckReporter: ResidencyCheckReporter {
+    public static let format = OutputFormat.github
+    public init() {}
+
+    public func report(_ report: ResidencyReport) -> String {
+        report.residencies.map { result in
+            if result.verdict.passed {
+                return "::notice title=" + Escaping.githubProperty("Residency \(result.name) on plan") + "::"
+                    + Escaping.githubMessage(ResidencyText.shares(result)) + "\n"
+            }
+            let reasons = result.verdict.findings.map(\.description).joined(separator: "\n")
+            return "::error title=" + Escaping.githubProperty("Residency \(result.name) off plan") + "::"
+                + Escaping.githubMessage(reasons + "\n" + ResidencyText.shares(result)) + "\n"
+        }.joined()
+    }
+}

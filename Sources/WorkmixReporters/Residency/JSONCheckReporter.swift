@@ -1,0 +1,26 @@
+import WorkmixCore
+
+/// `check --format json`: the verdicts only, `{"residencies": [{name, verdict, reasons}], "verdict"}`.
+public struct JSONCheckReporter: ResidencyCheckReporter {
+    public static let format = OutputFormat.json
+    public init() {}
+
+    public func report(_ report: ResidencyReport) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.beginArray("residencies")
+        for result in report.residencies {
+            json.beginObject()
+            json.string("name", result.name)
+            json.string("verdict", result.verdict.label)
+            json.beginArray("reasons")
+            for finding in result.verdict.findings { json.string(nil, finding.description) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.string("verdict", report.summary.verdictLabel)
+        json.endObject()
+        return json.text + "\n"
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import WorkmixCore
+import WorkmixKit
+import WorkmixReporters
+
+extension Workmix {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Each residency's verdict against its plan; exits 1 if any is off plan.",
+            discussion: """
+                With --format github, prints GitHub Actions annotations and, when GITHUB_STEP_SUMMARY is \
+                set, appends the Markdown report to that file.
+                """)
+
+        @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            if let format = common.format, ResidencyCheckReporters.reporter(for: format) == nil {
+                throw ValidationError("check has no '\(format.rawValue)' format (use "
+                    + ResidencyCheckReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+        }
+
+        func run() throws {
+            let format = common.resolvedFormat(default: .table)
+            guard let reporter = ResidencyCheckReporters.reporter(for: format) else {
+                throw ValidationError("check has no '\(format.rawValue)' format")
+            }
+            let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
+            // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
+            let report = try ResidencyRun(common: common).report { $0.measure == .churn || stepSummary != nil }
+            let sink = try OutputSink(path: common.output)
+            sink.write(reporter.report(report))
+            try sink.commit()
+            if let stepSummary, !stepSummary.isEmpty {
+                appendStepSummary(MarkdownResidencyReporter().report(report), to: stepSummary)
+            }
+            if !report.passed { throw ExitFailure(code: 1, message: nil) }
+        }
+
+        /// GitHub renders the file after the step; other steps write to it too, so append.
+        func appendStepSummary(_ markdown: String, to path: String) {
+            if !FileManager.default.fileExists(atPath: path) {
+                FileManager.default.createFile(atPath: path, contents: nil)
+            }
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)
+                return
+            }
+            defer { try? handle.close() }
+            handle.seekToEndOfFile()
+            handle.write(Data((markdown + "\n").utf8))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import WorkmixCore
+import WorkmixKit
+import WorkmixReporters
+
+extension Workmix {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The residency report: each residency's work by category against its plan.")
+
+        @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            if let format = common.format, ResidencyReporters.reporter(for: format) == nil {
+                throw ValidationError("report has no '\(format.rawValue)' format (use "
+                    + ResidencyReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+        }
+
+        func run() throws {
+            let format = common.resolvedFormat(default: .json)
+            guard let reporter = ResidencyReporters.reporter(for: format) else {
+                throw ValidationError("report has no '\(format.rawValue)' format")
+            }
+            // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
+            let report = try ResidencyRun(common: common).report { _ in true }
+            let sink = try OutputSink(path: common.output)
+            sink.write(reporter.report(report))
+            try sink.commit()
+        }
+    }
+}
+
+/// Reads what the residencies need and adds it up: each repository once, only the weeks the
+/// residencies span, classified with the `resident` matcher live.
+struct ResidencyRun {
+    let common: CommonOptions
+
+    /// `fileChanges` says, given the config, whether diffs must be read (for churn).
+    func report(fileChanges needsFileChanges: (WorkmixConfig) -> Bool) throws -> ResidencyReport {
+        var workspace = try common.workspace()
+        let fileChanges = needsFileChanges(workspace.config)
+        var analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: workspace.repositories.map {
+            NamedRepository(name: $0.name, path: $0.path)
+        })
+        // Commits outside every window count nowhere: leave them out of the walk before their diffs
+        // are computed. The user's own --since/--until still apply.
+        if common.since == nil || common.until == nil {
+            var options = workspace.options
+            let bounds = analysis.authoredBounds
+            if common.since == nil { options.query.since = .instant(bounds.from) }
+            if common.until == nil { options.query.until = .instant(bounds.to) }
+            workspace = try Workspace(options: options)
+        }
+        let context = RuleContext.residencies(of: workspace.config)
+        let progress = Progress(enabled: common.showsProgress)
+        var warnings: [String] = []
+        for (index, repository) in analysis.repositories.enumerated() {
+            let target = RepositoryTarget(path: repository.path, name: repository.name)
+            warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context) { commit in
+                analysis.add(commit, fromRepositoryAt: index)
+                progress.tick()
+            }
+        }
+        progress.finish()
+        for warning in warnings { warn(warning, quiet: common.quiet) }
+        return analysis.report()
+    }
+}
