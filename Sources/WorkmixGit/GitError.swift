@@ -53,11 +53,15 @@ extension String {
 }
 
 /// libgit2 is initialised once per process; strict hash verification is turned off because workmix
-/// only reads, and it costs ~30% of diff time (measured: 23.9 s → 14.2 s on redis).
+/// only reads, and it costs ~40% of diff time (measured: 23.9 s → 14.2 s on redis).
 enum LibGit2 {
     static let initialised: Bool = {
         git_libgit2_init()
         _ = workmix_git_set_strict_hash_verification(0)
+        // The object cache mostly holds trees reused between a commit and its parent; 16 MiB keeps
+        // those and lowers peak memory below git's (measured on redis: 259 MB against 310 MB at
+        // libgit2's default 256 MiB, no slower).
+        _ = workmix_git_set_cache_max_size(16 << 20)
         return true
     }()
 }

@@ -113,9 +113,7 @@ public final class ChangeLoader {
         self.commit = commit
     }
 
-    nonisolated(unsafe) static var counts = [0, 0]
     public func load(_ detail: ChangeDetail) -> ChangeInfo {
-        if getenv("WM_COUNT") != nil { ChangeLoader.counts[detail.rawValue] += 1; if ChangeLoader.counts[detail.rawValue] % 1000 == 0 { FileHandle.standardError.write(Data("\(ChangeLoader.counts)\n".utf8)) } }
         if treeChanges == nil { treeChanges = try? worker.repository.treeChanges(of: commit) }
         guard let treeChanges else { return .unavailable }
         return worker.changes(of: commit, detail: detail, paths: treeChanges)

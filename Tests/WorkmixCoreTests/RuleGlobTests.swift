@@ -37,3 +37,29 @@ final class RuleGlobTests: XCTestCase {
         XCTAssertTrue(Glob("LICENSE*").matches("LICENSE-MIT"))
     }
 }
+
+final class RuleGlobEdgeTests: XCTestCase {
+    func testFolderGlobAlsoMatchesAFileOfThatName() {
+        XCTAssertTrue(Glob("docs/**").matches("docs"))
+        XCTAssertTrue(Glob("**").matches("a/b/c"))
+        XCTAssertTrue(Glob("**/**").matches("a"))
+    }
+
+    func testRegexMetacharactersAreLiterals() {
+        XCTAssertTrue(Glob("a+b(1).txt").matches("x/a+b(1).txt"))
+        XCTAssertFalse(Glob("a.b").matches("axb"))
+        XCTAssertTrue(Glob("[").matches("["), "an unclosed class is a literal")
+        XCTAssertTrue(Glob("\\*.md").matches("*.md"))
+        XCTAssertFalse(Glob("\\*.md").matches("a.md"))
+        XCTAssertFalse(Glob("[!a]*").matches("x/abc"))
+        XCTAssertFalse(Glob("src/[!x]/f").matches("src///f"))
+    }
+
+    func testUnionMatchesWhenAnyGlobDoes() {
+        let condition = FilesCondition(.any, [Glob("*.md"), Glob("docs/"), Glob("/Makefile")])
+        XCTAssertTrue(condition.matches("a/README.md"))
+        XCTAssertTrue(condition.matches("docs/x/y.txt"))
+        XCTAssertTrue(condition.matches("Makefile"))
+        XCTAssertFalse(condition.matches("src/Makefile"))
+    }
+}

@@ -8,95 +8,119 @@ import Foundation
 ///   `docs/guide/intro.md`), as in `.gitignore`; a glob with a `/` is anchored at the repository root
 ///   (a leading `/` is allowed and ignored);
 /// - a trailing `/` means everything under that folder (`docs/` is `docs/**`).
+///
+/// A glob is translated once into an anchored regular expression and matched by the rule engine's
+/// regex engine (PCRE2), which reads paths as UTF-8 in place: file rules run on most commits of a
+/// scan, so this is a hot path.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let source: String
-    private let segments: [Segment]
-
-    private enum Segment: Hashable, Sendable {
-        case anyFolders
-        case pattern([Character])
-    }
+    /// The regular expression equivalent to this glob, unanchored (see `regex`).
+    let expression: String
+    private let pattern: Pattern?
 
     public init(_ source: String) {
         self.source = source
-        var text = source
-        if text.hasSuffix("/") { text += "**" }
-        if !text.contains("/") { text = "**/" + text }
-        if text.hasPrefix("/") { text.removeFirst() }
-        segments = text.split(separator: "/", omittingEmptySubsequences: true).map {
-            $0 == "**" ? .anyFolders : .pattern(Array($0))
-        }
+        expression = Self.translate(source)
+        pattern = try? Pattern("^(?:" + expression + ")$")
     }
 
     public var description: String { source }
 
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) }
-        return Self.match(segments[...], parts[...])
+        pattern?.matches(path) ?? false
     }
 
-    private static func match(_ globs: ArraySlice<Segment>, _ parts: ArraySlice<[Character]>) -> Bool {
-        guard let first = globs.first else { return parts.isEmpty }
-        switch first {
-        case .anyFolders:
-            let rest = globs.dropFirst()
-            var remaining = parts
-            while true {
-                if match(rest, remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
+    public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.source == rhs.source }
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+
+    /// One pattern matching a path when any of `globs` does.
+    static func union(_ globs: [Glob]) -> Pattern? {
+        guard !globs.isEmpty else { return nil }
+        return try? Pattern("^(?:" + globs.map { "(?:\($0.expression))" }.joined(separator: "|") + ")$")
+    }
+
+    static func translate(_ source: String) -> String {
+        var text = source
+        if text.hasSuffix("/") { text += "**" }
+        if !text.contains("/") { text = "**/" + text }
+        if text.hasPrefix("/") { text.removeFirst() }
+        let segments = text.split(separator: "/", omittingEmptySubsequences: true)
+        var regex = ""
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            if segment == "**" {
+                // Zero or more whole folders; at the end, anything below (at least one segment).
+                regex += isLast ? "[^/]+(?:/[^/]+)*" : "(?:[^/]+/)*"
+            } else {
+                regex += translateSegment(Array(segment)) + (isLast ? "" : "/")
             }
-        case .pattern(let pattern):
-            guard let part = parts.first, wildcard(pattern[...], part[...]) else { return false }
-            return match(globs.dropFirst(), parts.dropFirst())
         }
-    }
-
-    /// fnmatch within one segment.
-    private static func wildcard(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
-        guard let p = pattern.first else { return text.isEmpty }
-        switch p {
-        case "*":
-            var rest = text
-            while true {
-                if wildcard(pattern.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
-            }
-        case "?":
-            return !text.isEmpty && wildcard(pattern.dropFirst(), text.dropFirst())
-        case "[":
-            guard let c = text.first, let (matched, after) = characterClass(pattern.dropFirst(), c) else {
-                // An unclosed `[` is a literal.
-                return text.first == "[" && wildcard(pattern.dropFirst(), text.dropFirst())
-            }
-            return matched && wildcard(after, text.dropFirst())
-        case "\\" where pattern.count > 1:
-            let literal = pattern[pattern.index(after: pattern.startIndex)]
-            return text.first == literal && wildcard(pattern.dropFirst(2), text.dropFirst())
-        default:
-            return text.first == p && wildcard(pattern.dropFirst(), text.dropFirst())
+        if segments.count > 1, segments.last == "**", segments[segments.count - 2] != "**" {
+            // `docs/**` also matches a file named `docs` itself (zero segments below it).
+            let head = segments.dropLast().enumerated().map { index, segment in
+                segment == "**" ? "(?:[^/]+/)*" : translateSegment(Array(segment)) + "/"
+            }.joined()
+            regex = "(?:" + regex + "|" + String(head.dropLast()) + ")"
         }
+        return regex
     }
 
-    /// Reads `[...]` (after the `[`): whether `c` is in it, and the pattern after the `]`.
-    private static func characterClass(_ pattern: ArraySlice<Character>, _ c: Character) -> (Bool, ArraySlice<Character>)? {
-        var rest = pattern
+    /// fnmatch within one segment: `*`, `?`, `[...]` (`!` or `^` negates), `\x`; everything else literal.
+    static func translateSegment(_ characters: [Character]) -> String {
+        var out = ""
+        var index = 0
+        while index < characters.count {
+            let c = characters[index]
+            switch c {
+            case "*":
+                out += "[^/]*"
+            case "?":
+                out += "[^/]"
+            case "[":
+                if let (regexClass, next) = characterClass(characters, from: index + 1) {
+                    out += regexClass
+                    index = next
+                    continue
+                }
+                out += "\\["
+            case "\\" where index + 1 < characters.count:
+                out += literal(characters[index + 1])
+                index += 1
+            default:
+                out += literal(c)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// Reads a class after its `[`; nil when unclosed (then `[` is a literal, as in the shell).
+    private static func characterClass(_ characters: [Character], from start: Int) -> (String, Int)? {
+        var index = start
         var negated = false
-        if let first = rest.first, first == "!" || first == "^" { negated = true; rest = rest.dropFirst() }
-        var matched = false
-        var isFirst = true
-        while let current = rest.first {
-            if current == "]" && !isFirst { return (matched != negated, rest.dropFirst()) }
-            isFirst = false
-            rest = rest.dropFirst()
-            if rest.count >= 2, rest.first == "-", let upper = rest.dropFirst().first, upper != "]" {
-                if current <= c && c <= upper { matched = true }
-                rest = rest.dropFirst(2)
-            } else if current == c {
-                matched = true
+        if index < characters.count, characters[index] == "!" || characters[index] == "^" {
+            negated = true
+            index += 1
+        }
+        var body = ""
+        var first = true
+        while index < characters.count {
+            let c = characters[index]
+            if c == "]" && !first {
+                return ((negated ? "[^/" : "[") + body + "]", index + 1)
             }
+            first = false
+            if c == "\\" || c == "]" || c == "[" || c == "^" {
+                body += "\\" + String(c)
+            } else {
+                body.append(c)
+            }
+            index += 1
         }
         return nil
+    }
+
+    private static func literal(_ c: Character) -> String {
+        "\\^$.|?*+()[]{}/".contains(c) ? "\\" + String(c) : (c == "-" ? "-" : String(c))
     }
 }

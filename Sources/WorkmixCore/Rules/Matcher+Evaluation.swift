@@ -115,7 +115,7 @@ extension FilesCondition {
         guard let changes = info.changes else {
             return MatchResult(.unknown, explain ? ["files unknown (\(info.missingReason))"] : [])
         }
-        let firstMatching = changes.first { change in globs.contains { $0.matches(change.path) } }
+        let firstMatching = changes.first { matches($0.path) }
         switch quantifier {
         case .any:
             if let hit = firstMatching { return MatchResult(.yes, explain ? ["files any match \(list) (\(hit.path))"] : []) }
@@ -125,7 +125,7 @@ extension FilesCondition {
             return MatchResult(.yes, explain ? ["files none match \(list)"] : [])
         case .all:
             if changes.isEmpty { return MatchResult(.no, explain ? ["no files changed"] : []) }
-            let outsider = changes.first { change in !globs.contains { $0.matches(change.path) } }
+            let outsider = changes.first { !matches($0.path) }
             if let outsider { return MatchResult(.no, explain ? ["\(outsider.path) does not match \(list)"] : []) }
             return MatchResult(.yes, explain ? ["files all match \(list)"] : [])
         }

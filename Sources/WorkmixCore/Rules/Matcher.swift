@@ -49,12 +49,28 @@ public indirect enum Matcher: Sendable, Hashable {
 /// `files: {any|all|none: [globs]}`. `all` needs at least one file: an empty commit is not "docs only".
 public struct FilesCondition: Sendable, Hashable {
     public enum Quantifier: String, Sendable, CaseIterable { case any, all, none }
-    public var quantifier: Quantifier
-    public var globs: [Glob]
+    public let quantifier: Quantifier
+    public let globs: [Glob]
+    /// All globs as one pattern: one match per path instead of one per glob.
+    let union: Pattern?
 
     public init(_ quantifier: Quantifier, _ globs: [Glob]) {
         self.quantifier = quantifier
         self.globs = globs
+        union = Glob.union(globs)
+    }
+
+    func matches(_ path: String) -> Bool {
+        union?.matches(path) ?? false
+    }
+
+    public static func == (lhs: FilesCondition, rhs: FilesCondition) -> Bool {
+        lhs.quantifier == rhs.quantifier && lhs.globs == rhs.globs
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(quantifier)
+        hasher.combine(globs)
     }
 }
 
