@@ -48,7 +48,8 @@ public struct TableScanReporter: ScanReporter {
         var text = line([String(record.sha.prefix(10)), record.authoredAt.localDate.description,
                          commit.classification.label, commit.classification.ruleID ?? "-", record.author.name, subject])
         if options.explain {
-            for item in commit.classification.evidence { text += "    ↳ " + TextCell.clean(item) + "\n" }
+            // Long patterns are cut on a terminal; json and jsonl keep them whole.
+            for item in commit.classification.evidence { text += "    ↳ " + TextCell.cut(item, 110) + "\n" }
         }
         return text
     }
@@ -88,6 +89,12 @@ public enum TextCell {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control ? " " : scalar
         }))
+    }
+
+    /// Cleaned and cut to at most `width` characters, not padded.
+    public static func cut(_ text: String, _ width: Int) -> String {
+        let cleaned = clean(text)
+        return cleaned.count > width ? String(cleaned.prefix(width - 1)) + "…" : cleaned
     }
 
     public static func fit(_ text: String, _ width: Int) -> String {
