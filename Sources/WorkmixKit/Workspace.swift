@@ -53,6 +53,9 @@ public final class Workspace {
         return WorkmixConfig()
     }
 
+    /// What the `resident` matcher asks: did a resident of a residency active at that date take part?
+    public var ruleContext: RuleContext { .residencies(of: config) }
+
     /// Mining options for these repositories: diffs only when asked for or when a rule needs them.
     public func miningOptions(fileChanges: Bool) -> MiningOptions {
         var mining = MiningOptions()
@@ -68,9 +71,10 @@ public final class Workspace {
     /// Every commit of `targets` (default: the run's repositories), classified, in order.
     @discardableResult
     public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
-                                  includeSkipped: Bool = false, context: RuleContext = .none,
+                                  includeSkipped: Bool = false, context: RuleContext? = nil,
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
+        let context = context ?? ruleContext
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
             ruleSet.classify(&record, context: context, load: loader.load)
         }

@@ -38,7 +38,7 @@ extension Workmix.Rules {
             options.rulePaths = paths + options.rulePaths
             let workspace = try Workspace(options: options)
             let tested = paths.isEmpty ? nil : try RuleLoader.load(paths: paths)
-            let report = RuleExampleRunner.run(workspace.ruleSet, examplesOf: tested)
+            let report = RuleExampleRunner.run(workspace.ruleSet, examplesOf: tested, context: workspace.ruleContext)
             for failure in report.failures {
                 FileHandle.standardError.write(Data("FAIL \(failure)\n".utf8))
             }
@@ -59,7 +59,7 @@ extension Workmix.Rules {
             try requireFormat(format, in: RuleExplanationReporter.formats)
             let workspace = try common.workspace()
             let record = try workspace.commitLookup().record(revision)
-            let explanation = workspace.ruleSet.explain(record)
+            let explanation = workspace.ruleSet.explain(record, context: workspace.ruleContext)
             try write(RuleExplanationReporter.report(record, explanation, format: format), to: common.output)
         }
     }
@@ -97,7 +97,7 @@ extension Workmix.Rules {
                     }
                 }
             }
-            let report = AccuracyReport.evaluate(labelled, ruleSet: workspace.ruleSet)
+            let report = AccuracyReport.evaluate(labelled, ruleSet: workspace.ruleSet, context: workspace.ruleContext)
             try write(AccuracyReporter.report(report, format: format, maxWrong: showWrong), to: common.output)
         }
     }

@@ -111,4 +111,31 @@ final class RulesCommandTests: CLITestCase {
         assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/unknown-sha.csv", "--repo", repo.path]), code: 2,
                     mentioning: ["unknown-sha.csv:2", "deadbeef"])
     }
+
+    func testResidentMatcherSeesTheConfigsResidencies() throws {
+        let repo = try scratch()
+        try repo.write("a.txt", "a\n")
+        try repo.commit("Tidy the dashboard", author: (name: "Alice", email: "alice@x.io"), date: "2024-01-10T10:00:00+00:00")
+        try repo.write("a.txt", "b\n")
+        try repo.commit("Tidy the dashboard again", author: (name: "Alice", email: "alice@x.io"), date: "2024-03-10T10:00:00+00:00")
+        try repo.write("resident.yml", """
+            version: 1
+            rules:
+              - id: resident_help
+                category: support
+                match: { resident: true }
+                examples:
+                  - { message: "Anything", expect_not: resident_help }
+            """)
+        try repo.write("workmix.yml", """
+            residencies:
+              - { name: q1, resident: alice@x.io, from: 2024-01-01, to: 2024-01-31, plan: { investment: 100% } }
+            """)
+        let run = try workmix(["scan", "--repo", repo.path, "--rules", repo.path + "/resident.yml", "--format", "jsonl"], in: repo.path)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try jsonLines(run.stdout)
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows[1]["rule"] as? String, "resident_help", "inside the window")
+        XCTAssertNotEqual(rows[0]["rule"] as? String, "resident_help", "outside the window")
+    }
 }
