@@ -189,4 +189,15 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(records.first?.changeInfo.stats, ChangeStats(files: 10_500, insertions: 10_500, deletions: 0))
         XCTAssertEqual(records.first?.body.count, 50_000 * 18 - 1)
     }
+
+    func testInvalidUTF8InNamesIsReplacedNotACrash() throws {
+        let repo = try FixtureRepository(name: "names")
+        try repo.write("a", "a\n")
+        try repo.commit("first")
+        try repo.write("a", "b\n")
+        try repo.commit(rawMessage: Data("ok\n".utf8), rawAuthorName: Data([0x4A, 0xF6, 0x72, 0x67, 0xFF]))
+        let (records, _) = try records(repo.path)
+        XCTAssertEqual(records.first?.author.name, "J\u{FFFD}rg\u{FFFD}")
+        XCTAssertEqual(records.count, 2)
+    }
 }

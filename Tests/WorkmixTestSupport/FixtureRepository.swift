@@ -126,12 +126,17 @@ public final class FixtureRepository {
     /// Commits with the message bytes exactly as given (git commit would re-encode non-UTF-8 text), by
     /// writing the commit object itself. `date` is git's raw form, e.g. "1578477600 +0000".
     @discardableResult
-    public func commit(rawMessage: Data, date: String = "1578477600 +0000") throws -> String {
+    public func commit(rawMessage: Data, rawAuthorName: Data? = nil, date: String = "1578477600 +0000") throws -> String {
         try git(["add", "-A"])
         let tree = try git(["write-tree"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let parent = try head()
-        let author = "\(Self.defaultAuthor.name) <\(Self.defaultAuthor.email)> \(date)"
-        var object = Data("tree \(tree)\nparent \(parent)\nauthor \(author)\ncommitter \(author)\n\n".utf8)
+        var author = rawAuthorName ?? Data(Self.defaultAuthor.name.utf8)
+        author.append(Data(" <\(Self.defaultAuthor.email)> \(date)".utf8))
+        var object = Data("tree \(tree)\nparent \(parent)\nauthor ".utf8)
+        object.append(author)
+        object.append(Data("\ncommitter ".utf8))
+        object.append(author)
+        object.append(Data("\n\n".utf8))
         object.append(rawMessage)
         let sha = try git(["hash-object", "-t", "commit", "-w", "--stdin"], input: object)
             .trimmingCharacters(in: .whitespacesAndNewlines)
