@@ -4,21 +4,9 @@ import XCTest
 @testable import WorkmixCore
 
 final class CoAuthorParserTests: XCTestCase {
-    struct RealMessage: Decodable {
-        struct Who: Decodable { var name: String; var email: String }
-        var repo: String
-        var sha: String
-        var author: Who
-        var message: String
-        var expected_coauthors: [Who]
-    }
-
     /// Every real message of ../shared/data (copied to Tests/Fixtures) yields exactly its expected co-authors.
     func testRealMessagesFromPublicRepositories() throws {
-        let text = try String(contentsOf: PackageFiles.url("Tests/Fixtures/coauthor-messages.jsonl"), encoding: .utf8)
-        let messages = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(RealMessage.self, from: Data($0.utf8))
-        }
+        let messages = try RealMessage.all()
         XCTAssertEqual(messages.count, 61)
         let parser = CoAuthorParser()
         let resolver = IdentityResolver()

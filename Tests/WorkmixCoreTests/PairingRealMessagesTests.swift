@@ -5,15 +5,6 @@ import XCTest
 
 /// Pairing on records built from real messages, read as the miner reads them (parser, then resolver).
 final class PairingRealMessagesTests: XCTestCase {
-    struct RealMessage: Decodable {
-        struct Who: Decodable { var name: String; var email: String }
-        var repo: String
-        var sha: String
-        var author: Who
-        var message: String
-        var expected_coauthors: [Who]
-    }
-
     func record(author: Person, message: String, parser: CoAuthorParser, resolver: IdentityResolver = IdentityResolver(),
                 repo: String = "r", sha: String = "0") -> ClassifiedCommit {
         let (subject, body) = MessageParts.split(message)
@@ -27,10 +18,7 @@ final class PairingRealMessagesTests: XCTestCase {
     /// Every real message counts for exactly the pairs of its author and expected co-authors (a hand
     /// count from the fixture's `expected_coauthors`), and the totals add up.
     func testRealMessagesFromPublicRepositories() throws {
-        let text = try String(contentsOf: PackageFiles.url("Tests/Fixtures/coauthor-messages.jsonl"), encoding: .utf8)
-        let messages = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(RealMessage.self, from: Data($0.utf8))
-        }
+        let messages = try RealMessage.all()
         let parser = CoAuthorParser()
         var aggregator = PairingAggregator()
         var expected: [Set<String>: Int] = [:]
