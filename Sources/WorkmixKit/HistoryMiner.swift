@@ -11,7 +11,7 @@ public struct MiningOptions: Sendable {
     /// Trailer keys that name a pair partner (config `pair_trailers`).
     public var pairTrailers = CoAuthorParser.defaultKeys
     public var identities = IdentityTable()
-    /// Threads for diffs, each with its own repository handle.
+    /// Threads that read, classify and diff commits, each with its own repository handle.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// The name records carry in `repo`; default: the repository's directory name.
     public var repoName: String?
@@ -41,8 +41,8 @@ public struct MiningWarnings: Sendable, Equatable {
 }
 
 /// Reads one repository's history as commit records, in `git rev-list` order, streaming: memory
-/// stays flat however long the history. Diffs run on `jobs` threads in batches, each thread with its
-/// own repository handle; records still come out in walk order.
+/// stays flat however long the history. Records are built, classified and diffed on `jobs` threads in
+/// batches, each thread with its own repository handle; they still come out in walk order.
 public final class HistoryMiner {
     public let path: String
     public let repoName: String
