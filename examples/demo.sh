@@ -38,4 +38,4 @@ case $status in
     0) echo "check exited 0, but the demo expects checkout-q2 to fail." >&2; exit 1 ;;
     *) echo "check failed with exit code $status." >&2; exit "$status" ;;
 esac
-echo "Try: cd $DIR && $WORKMIX report --format json   (or csv, markdown)"
+echo "Try: cd $DIR && $WORKMIX report --format html --output report.html   (or json, csv, markdown)"

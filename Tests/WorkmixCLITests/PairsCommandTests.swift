@@ -142,7 +142,7 @@ final class PairsCommandTests: CLITestCase {
 
     func testUnsupportedFormatsAndBadOptionsAreUsageErrors() throws {
         let repo = try makeRepository()
-        for arguments in [["--format", "jsonl"], ["--format", "github"], ["--format", "html"], ["--top", "0"],
+        for arguments in [["--format", "jsonl"], ["--format", "github"], ["--top", "0"],
                           ["--min-commits", "0"]] {
             let run = try workmix(["pairs", "--repo", repo.path] + arguments)
             XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")

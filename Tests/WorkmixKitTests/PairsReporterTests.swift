@@ -86,8 +86,8 @@ final class PairsReporterTests: XCTestCase {
         }
     }
 
-    func testOnlyTheFourFormatsOfThisIssue() {
-        XCTAssertEqual(Set(PairingReporters.formats), [.table, .json, .csv, .markdown])
+    func testFormats() {
+        XCTAssertEqual(Set(PairingReporters.formats), [.table, .json, .csv, .markdown, .html])
         XCTAssertNil(PairingReporters.reporter(for: .jsonl))
         XCTAssertNil(PairingReporters.reporter(for: .github))
     }

@@ -62,7 +62,7 @@ final class ResidencyReporterTests: XCTestCase {
         XCTAssertEqual(object, expected as? NSDictionary)
         let first = try XCTUnwrap((object["residencies"] as? [[String: Any]])?.first)
         XCTAssertEqual(Set(first.keys), ["name", "from", "to", "repos", "verdict", "measure", "total", "byCategory", "plan",
-                                         "delta", "resident", "pairings"])
+                                         "delta", "resident", "pairings", "weeks"])
         XCTAssertEqual(first["verdict"] as? String, "pass", "maintenance 5 points under plan is within the 10 of tolerance")
         // 2 investment, 1 maintenance, 1 support of 4 classified commits; 1 of 5 unclassified.
         let byCategory = try XCTUnwrap(first["byCategory"] as? [String: [String: Double]])

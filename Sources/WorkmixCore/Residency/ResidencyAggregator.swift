@@ -13,6 +13,7 @@ public struct ResidencyAggregator: Sendable {
     private var own = CategoryTallies()
     private var paired = CategoryTallies()
     private var pairings: [String: CategoryTallies] = [:]
+    private var weeks: [ResidencyWeek]
     private var names = NameCounts()
 
     public init(residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
@@ -21,6 +22,7 @@ public struct ResidencyAggregator: Sendable {
         self.repositories = repositories
         self.measure = measure
         self.participants = participants
+        weeks = ResidencyWeek.weeks(of: residency)
     }
 
     /// Counts the commit if it belongs to the residency; says whether it did.
@@ -41,6 +43,9 @@ public struct ResidencyAggregator: Sendable {
         let category = commit.classification.category
         let churn = record.changeInfo.stats?.churn ?? 0
         work.add(category, churn: churn)
+        if let week = ResidencyWeek.index(of: record.authoredAt, in: residency), weeks.indices.contains(week) {
+            weeks[week].work.add(category, churn: churn)
+        }
         if residency.isResident(record.author) { own.add(category, churn: churn) }
         if !residents.isEmpty {
             if people.count >= 2 { paired.add(category, churn: churn) }
@@ -58,7 +63,7 @@ public struct ResidencyAggregator: Sendable {
             ResidencyPairing(partner: names.mostUsed(for: member.person), work: self.pairings[member.person.key] ?? CategoryTallies())
         }.sorted { ($1.commits, $0.partner) < ($0.commits, $1.partner) }
         return ResidencyResult(residency: residency, repositories: repositories.map(\.displayName), residents: residents,
-                               measure: measure, work: work, own: own, paired: paired, pairings: pairings)
+                               measure: measure, work: work, own: own, paired: paired, pairings: pairings, weeks: weeks)
     }
 }
 

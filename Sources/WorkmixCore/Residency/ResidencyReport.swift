@@ -29,9 +29,12 @@ public struct ResidencyResult: Sendable {
     public var paired: CategoryTallies
     /// One per team member, most commits first; members never paired with appear with zero.
     public var pairings: [ResidencyPairing]
+    /// `work` week by week across the window (see `ResidencyWeek`), for the timeline.
+    public var weeks: [ResidencyWeek]
 
     public init(residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
-                work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing]) {
+                work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
+                weeks: [ResidencyWeek]? = nil) {
         self.residency = residency
         self.repositories = repositories
         self.residents = residents
@@ -40,6 +43,7 @@ public struct ResidencyResult: Sendable {
         self.own = own
         self.paired = paired
         self.pairings = pairings
+        self.weeks = weeks ?? ResidencyWeek.weeks(of: residency)
     }
 
     public var name: String { residency.name }

@@ -12,6 +12,7 @@ public enum PairingReporters {
     public static var all: [any PairingReporter.Type] {
         [
             TablePairingReporter.self, JSONPairingReporter.self, CSVPairingReporter.self, MarkdownPairingReporter.self,
+            HTMLPairingReporter.self,
         ]
     }
 

@@ -50,6 +50,18 @@ public struct JSONResidencyReporter: ResidencyReporter {
             json.endObject()
         }
         json.endArray()
+        // Added with the HTML timeline (issue 7): the same work, week by week across the window.
+        json.beginArray("weeks")
+        for week in result.weeks {
+            json.beginObject()
+            json.string("from", week.from.description)
+            json.string("to", week.to.description)
+            json.int("commits", week.work.total.commits)
+            json.int("churn", week.work.total.churn)
+            commits("byCategory", week.work, &json)
+            json.endObject()
+        }
+        json.endArray()
         json.endObject()
     }
 

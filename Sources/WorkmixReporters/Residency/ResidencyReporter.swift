@@ -10,7 +10,10 @@ public protocol ResidencyReporter {
 
 public enum ResidencyReporters {
     public static var all: [any ResidencyReporter.Type] {
-        [TableResidencyReporter.self, JSONResidencyReporter.self, CSVResidencyReporter.self, MarkdownResidencyReporter.self]
+        [
+            TableResidencyReporter.self, JSONResidencyReporter.self, CSVResidencyReporter.self, MarkdownResidencyReporter.self,
+            HTMLResidencyReporter.self,
+        ]
     }
 
     public static var formats: [OutputFormat] { all.map { $0.format } }

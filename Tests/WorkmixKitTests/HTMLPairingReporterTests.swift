@@ -1,0 +1,108 @@
+import Foundation
+import WorkmixCore
+import WorkmixReporters
+import WorkmixTestSupport
+import XCTest
+
+/// The pairing report as HTML (issue 7): well-formed, self-contained, hostile names inert, the numbers
+/// drawn equal to the JSON report's, and byte for byte the canned page (Tests/Fixtures/html/pairs.html;
+/// WORKMIX_RECORD_CANNED=1 rewrites it).
+final class HTMLPairingReporterTests: XCTestCase {
+    static func hostileReport() -> PairingReport {
+        var aggregator = PairingAggregator()
+        let people = [Person(name: "<img src=x onerror=alert(1)>", email: "img@x.io"),
+                      Person(name: "<script>alert(1)</script>", email: "script@x.io"),
+                      Person(name: "x\" onmouseover=\"alert(1)", email: "quote@x.io"),
+                      Person(name: "Ctrl\u{1B}[31m", email: "ctrl@x.io")]
+        for (index, (author, coAuthors, category)) in [
+            (people[0], [people[1]], Category.investment), (people[1], [people[0], people[2]], .support),
+            (people[2], [people[3]], .maintenance), (people[3], [], .unclassified), (people[0], [people[1]], .investment),
+        ].enumerated() {
+            let record = CommitRecord(repo: "<img src=y onerror=alert(2)>", sha: "p\(index)", author: author,
+                                      authoredAt: Timestamp(seconds: 1_700_000_000 + Int64(index) * 86400, offsetMinutes: 0),
+                                      subject: "<script>alert(3)</script>", coAuthors: coAuthors,
+                                      changeInfo: .computed([FileChange(path: "a", insertions: 1, deletions: 0)]))
+            aggregator.add(ClassifiedCommit(record: record, classification: Classification(category: category)))
+        }
+        return aggregator.report()
+    }
+
+    static var reports: [PairingReport] {
+        [PairsReporterTests.sampleReport(), hostileReport(), PairingAggregator().report()]
+    }
+
+    func testPageIsWellFormedAndSelfContained() throws {
+        for report in Self.reports {
+            let page = HTMLPairingReporter().report(report)
+            let root = try XHTMLDocument.parse(page)
+            XHTMLDocument.assertSelfContained(page, root)
+            for chart in root.all({ $0.name == "svg" && ($0.attributes["class"] ?? "").hasPrefix("chart") }) {
+                XCTAssertEqual(chart.children.first?.name, "title", "every chart has a title")
+                XCTAssertFalse(chart.all { $0.attributes["class"] == "axis-title" }.isEmpty, "every chart names its axis")
+            }
+        }
+    }
+
+    func testHostileNamesShowAsText() throws {
+        let page = HTMLPairingReporter().report(Self.hostileReport())
+        XHTMLDocument.assertHostileTextIsInert(page)
+        let root = try XHTMLDocument.parse(page)
+        XCTAssertTrue(root.allText.contains("<script>alert(1)</script>"))
+        XCTAssertTrue(root.allText.contains("x\" onmouseover=\"alert(1)"))
+        XCTAssertTrue(root.allText.contains("<img src=y onerror=alert(2)>"), "the repository, in the table")
+        XCTAssertTrue(root.allText.contains("Ctrl\u{FFFD}[31m"), "control characters replaced")
+        let cell = try XCTUnwrap(root.first { $0.attributes["class"] == "heat" })
+        XCTAssertTrue(cell.allText.contains("investment"), "the tooltip has the category split: \(cell.allText)")
+    }
+
+    func testNumbersDrawnEqualTheJSONReport() throws {
+        for report in Self.reports {
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(JSONPairingReporter().report(report).utf8)) as? [String: Any])
+            try Self.assertDrawnNumbers(try XHTMLDocument.parse(HTMLPairingReporter().report(report)), equal: json)
+        }
+    }
+
+    static func assertDrawnNumbers(_ root: XHTMLDocument.Node, equal json: [String: Any], file: StaticString = #filePath,
+                                   line: UInt = #line) throws {
+        let matrix = try XCTUnwrap(json["matrix"] as? [String: Any], file: file, line: line)
+        let commits = try XCTUnwrap(matrix["commits"] as? [[Int]], file: file, line: line)
+        var drawn = commits.map { $0.map { _ in 0 } }
+        for cell in root.all({ $0.attributes["class"] == "heat" }) {
+            drawn[cell.int("data-row")!][cell.int("data-column")!] = cell.int("data-commits")!
+        }
+        XCTAssertEqual(drawn, commits, file: file, line: line)
+
+        let pairs = try XCTUnwrap(json["pairs"] as? [[String: Any]], file: file, line: line)
+        let bars = root.all { $0.attributes["data-pair"] != nil }
+        XCTAssertEqual(bars.count, min(pairs.count, HTMLPairingReporter.chartLimit), file: file, line: line)
+        for (bar, pair) in zip(bars, pairs) {
+            XCTAssertEqual(bar.int("data-commits"), pair["commits"] as? Int, file: file, line: line)
+            XCTAssertEqual(HTMLResidencyReporterTests.segments(bar), HTMLResidencyReporterTests.counts(pair["byCategory"] as? [String: Int]),
+                           file: file, line: line)
+        }
+
+        let people = try XCTUnwrap(json["people"] as? [[String: Any]], file: file, line: line)
+        let rows = root.all { $0.attributes["data-person"] != nil }
+        XCTAssertEqual(rows.count, min(people.count, HTMLPairingReporter.chartLimit * 2), file: file, line: line)
+        for (row, person) in zip(rows, people) {
+            XCTAssertEqual(row.int("data-commits"), person["commits"] as? Int, file: file, line: line)
+            XCTAssertEqual(row.int("data-paired"), person["pairedCommits"] as? Int, file: file, line: line)
+            XCTAssertEqual(row.double("data-share"), person["pairedShare"] as? Double, file: file, line: line)
+        }
+    }
+
+    func testCannedPage() throws {
+        let page = HTMLPairingReporter().report(PairsReporterTests.sampleReport())
+        let url = PackageFiles.url("Tests/Fixtures/html/pairs.html")
+        if ProcessInfo.processInfo.environment["WORKMIX_RECORD_CANNED"] != nil {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try page.write(to: url, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(page, try String(contentsOf: url, encoding: .utf8))
+        XCTAssertEqual(page, HTMLPairingReporter().report(PairsReporterTests.sampleReport()), "same report, same bytes")
+    }
+
+    func testRegistered() {
+        XCTAssertTrue(PairingReporters.reporter(for: .html) is HTMLPairingReporter)
+    }
+}
