@@ -50,3 +50,13 @@ final class MailmapTests: XCTestCase {
         XCTAssertNotEqual(Person(name: "a", email: "12345+login@example.com").key, Person(name: "a", email: "login@example.com").key)
     }
 }
+
+final class PersonMatcherTests: XCTestCase {
+    func testTheEmailIsInTheLastBrackets() {
+        XCTAssertEqual(PersonMatcher("<img src=x onerror=alert(1)> <img@x.io>").person.email, "img@x.io")
+        XCTAssertEqual(PersonMatcher("Alice Martin <alice@x.io>").person, Person(name: "Alice Martin", email: "alice@x.io"))
+        XCTAssertEqual(PersonMatcher("alice@x.io").person, Person(name: "", email: "alice@x.io"))
+        XCTAssertEqual(PersonMatcher("@alice").person, Person(name: "@alice", email: ""))
+        XCTAssertTrue(PersonMatcher("ALICE@x.io").matches(Person(name: "A", email: "alice@X.IO")))
+    }
+}

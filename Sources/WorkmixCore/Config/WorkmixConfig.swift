@@ -107,7 +107,8 @@ public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let open = trimmed.firstIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
+        // The email is in the last `<…>`: a name may itself contain brackets.
+        if let open = trimmed.lastIndex(of: "<"), let close = trimmed[open...].firstIndex(of: ">") {
             person = Person(name: trimmed[..<open].trimmingCharacters(in: .whitespaces),
                             email: String(trimmed[trimmed.index(after: open)..<close]).trimmingCharacters(in: .whitespaces))
         } else if trimmed.contains("@") && !trimmed.hasPrefix("@") {

@@ -50,7 +50,7 @@ public struct IdentityTable: Sendable {
         byEmail[canonical.key] = canonical
         for alias in aliases {
             let trimmed = alias.trimmingWhitespace()
-            if let open = trimmed.firstIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
+            if let open = trimmed.lastIndex(of: "<"), let close = trimmed[open...].firstIndex(of: ">") {
                 let email = trimmed[trimmed.index(after: open)..<close].trimmingWhitespace()
                 byEmail[Person(name: "", email: email).key] = canonical
             } else if trimmed.contains("@") && !trimmed.hasPrefix("@") {
