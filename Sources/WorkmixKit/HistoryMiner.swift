@@ -92,32 +92,62 @@ public final class HistoryMiner {
     public func run<T>(_ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T,
                        emit: (T) throws -> Void) throws {
         guard let walk = try makeWalk() else { return }
-        let workers = try (0..<max(1, options.jobs)).map { index in
-            try MinerWorker(repository: index == 0 ? repository : Repository(discovering: repository.gitDirectory),
+        let jobs = max(1, options.jobs)
+        // With several jobs the walk runs on its own thread with the main handle, and every worker
+        // opens its own; with one, everything runs here on the main handle.
+        let workers = try (0..<jobs).map { _ in
+            try MinerWorker(repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
                             mailmap: mailmap, options: options, repoName: repoName)
         }
-        let batchSize = workers.count > 1 ? 256 : 1
-        var batch: [GitCommit] = []
-        batch.reserveCapacity(batchSize)
-
-        func flush() throws {
-            guard !batch.isEmpty else { return }
+        func output(_ batch: [GitCommit]) throws {
             for output in MinerWorker.process(batch, on: workers, transform) {
                 if output.statsUnavailable { warnings.commitsWithoutStats += 1 }
                 try emit(output.value)
             }
-            batch.removeAll(keepingCapacity: true)
         }
+        if jobs == 1 {
+            while let commit = try nextAdmitted(walk) { try output([commit]) }
+        } else {
+            let queue = BatchQueue(capacity: 2)
+            let next = UncheckedBox({ try self.nextAdmitted(walk) })
+            let done = DispatchSemaphore(value: 0)
+            let walker = Thread {
+                defer { done.signal() }
+                var batch: [GitCommit] = []
+                do {
+                    while !queue.isCancelled, let commit = try next.value() {
+                        batch.append(commit)
+                        if batch.count == 256 {
+                            queue.put(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { queue.put(batch) }
+                    queue.finish(error: nil)
+                } catch {
+                    queue.finish(error: error)
+                }
+            }
+            walker.stackSize = 8 << 20
+            walker.start()
+            // Whatever ends this loop, the walker stops and is gone before the repository can be.
+            defer {
+                queue.cancel()
+                done.wait()
+            }
+            while let batch = try queue.take() { try output(batch) }
+        }
+        warnings.missingCommits = walk.missingCommits.count
+    }
 
+    /// The next commit the query admits (merges and dates filtered here: they are not walk limits).
+    private func nextAdmitted(_ walk: RevisionWalk) throws -> GitCommit? {
         while let commit = try nextCommit(walk) {
             if options.query.noMerges && commit.parents.count > 1 { continue }
             let authored = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
-            if !options.query.admits(authoredAt: authored) { continue }
-            batch.append(commit)
-            if batch.count >= batchSize { try flush() }
+            if options.query.admits(authoredAt: authored) { return commit }
         }
-        try flush()
-        warnings.missingCommits = walk.missingCommits.count
+        return nil
     }
 
     /// One commit, with file changes when the options ask for them.
