@@ -23,12 +23,15 @@ public final class Repository {
         pointer = repo
         gitDirectory = String(cString: git_repository_path(repo))
         commonDirectory = String(cString: git_repository_commondir(repo))
-        workTree = git_repository_workdir(repo).map { String(cString: $0) }
+        // libgit2 guesses a work tree (the parent folder) for a git directory without `core.bare`, as
+        // mirrors and snapshots often are; git treats those as bare. A real work tree has `.git` in it.
+        let workdir = git_repository_workdir(repo).map { String(cString: $0) }
+        workTree = workdir.flatMap { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(".git")) ? $0 : nil }
     }
 
     deinit { git_repository_free(pointer) }
 
-    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+    public var isBare: Bool { workTree == nil }
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// HEAD's commit, or nil when HEAD is unborn (an empty repository).

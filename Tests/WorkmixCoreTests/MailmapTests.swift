@@ -60,3 +60,21 @@ final class PersonMatcherTests: XCTestCase {
         XCTAssertTrue(PersonMatcher("ALICE@x.io").matches(Person(name: "A", email: "alice@X.IO")))
     }
 }
+
+final class MailmapRealFileTests: XCTestCase {
+    /// Lines of git.git's own .mailmap: an email-case fix, a name-specific entry, a UTF-8 name.
+    func testGitsOwnMailmapLines() {
+        let mailmap = Mailmap(text: """
+            Jens Lindström <jl@opera.com> Jens Lindstrom <jl@opera.com>
+            Johannes Schindelin <Johannes.Schindelin@gmx.de> <johannes.schindelin@gmx.de>
+            Johannes Schindelin <Johannes.Schindelin@gmx.de> Johannes Schindelin via GitGitGadget <gitgitgadget@gmail.com>
+            """)
+        XCTAssertEqual(mailmap.resolve(Person(name: "Johannes Schindelin", email: "johannes.schindelin@gmx.de")),
+                       Person(name: "Johannes Schindelin", email: "Johannes.Schindelin@gmx.de"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "Johannes Schindelin via GitGitGadget", email: "gitgitgadget@gmail.com")),
+                       Person(name: "Johannes Schindelin", email: "Johannes.Schindelin@gmx.de"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "Jens Lindstrom", email: "jl@opera.com")).name, "Jens Lindström")
+        XCTAssertEqual(mailmap.resolve(Person(name: "Someone via GitGitGadget", email: "gitgitgadget@gmail.com")).name,
+                       "Someone via GitGitGadget")
+    }
+}

@@ -200,4 +200,15 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(records.first?.author.name, "J\u{FFFD}rg\u{FFFD}")
         XCTAssertEqual(records.count, 2)
     }
+
+    func testGitDirectoryWithoutCoreBareReadsHeadsMailmapAsGitDoes() throws {
+        // Mirrors and snapshots are often a bare git directory with no config at all.
+        let repo = try HistoryFixtures.rich()
+        let bare = repo.root.appendingPathComponent("snapshot").path
+        try repo.git(["clone", "-q", "--bare", repo.path, bare])
+        try FileManager.default.removeItem(atPath: bare + "/config")
+        let expected = try repo.lines(["log", "--format=%aN <%aE>"])
+        let (records, _) = try records(bare)
+        XCTAssertEqual(records.map { "\($0.author.name) <\($0.author.email)>" }, expected)
+    }
 }
