@@ -140,6 +140,15 @@ public final class HistoryMiner {
         warnings.missingCommits = walk.missingCommits.count
     }
 
+    /// How many commits `run` would read: a metadata-only walk (about 0.1 s per 10,000 commits), for
+    /// progress estimates.
+    public func countCommits() throws -> Int {
+        guard let walk = try makeWalk() else { return 0 }
+        var count = 0
+        while try nextAdmitted(walk) != nil { count += 1 }
+        return count
+    }
+
     /// The next commit the query admits (merges and dates filtered here: they are not walk limits).
     private func nextAdmitted(_ walk: RevisionWalk) throws -> GitCommit? {
         while let commit = try nextCommit(walk) {

@@ -82,6 +82,15 @@ public final class Workspace {
         return try job.run(emit)
     }
 
+    /// How many commits the run's repositories hold for the query (before rules skip any), for progress.
+    public func countCommits(in targets: [RepositoryTarget]? = nil) throws -> Int {
+        var mining = miningOptions(fileChanges: false)
+        mining.jobs = 1
+        return try (targets ?? repositories).reduce(0) { total, target in
+            total + (try HistoryMiner(path: target.path, options: mining).countCommits())
+        }
+    }
+
     /// Looks commits up by revision in the run's repositories (the first that knows each), with file
     /// changes: for `rules explain` and `rules eval`. Repositories are opened once.
     public func commitLookup() throws -> CommitLookup {

@@ -1,15 +1,28 @@
 import Foundation
 
-/// A progress line on stderr (commits done, rate), redrawn at most four times a second, only when
-/// stderr is a terminal.
-final class Progress {
+/// A progress line on stderr — commits done, rate and, once known, the share done and the time left —
+/// redrawn at most four times a second, only when stderr is a terminal. The total comes from a
+/// metadata-only walk on a thread of its own (about 0.1 s per 10,000 commits, against the seconds a
+/// scan with diffs takes), so the estimate appears shortly after the start.
+final class Progress: @unchecked Sendable {
     private let enabled: Bool
     private let start = Date()
     private var last = Date.distantPast
     private var count = 0
     private var drawn = false
+    private let lock = NSLock()
+    private var total: Int?
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, total: (@Sendable () -> Int?)? = nil) {
+        self.enabled = enabled
+        guard enabled, let total else { return }
+        Thread.detachNewThread { [self] in
+            let value = total()
+            lock.lock()
+            self.total = value
+            lock.unlock()
+        }
+    }
 
     func tick() {
         count += 1
@@ -18,7 +31,17 @@ final class Progress {
         guard now.timeIntervalSince(last) >= 0.25 else { return }
         last = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
-        let line = "\r\u{1B}[K\(count) commits  \(Int(Double(count) / elapsed))/s  \(Int(elapsed))s"
+        let rate = Double(count) / elapsed
+        var line = "\r\u{1B}[K\(count)"
+        lock.lock()
+        let total = self.total
+        lock.unlock()
+        if let total, total >= count {
+            let left = Double(total - count) / max(rate, 1)
+            line += "/\(total) commits (\(count * 100 / max(total, 1))%)  \(Int(rate))/s  ~\(Int(left.rounded()))s left"
+        } else {
+            line += " commits  \(Int(rate))/s  \(Int(elapsed))s"
+        }
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true
     }

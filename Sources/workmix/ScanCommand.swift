@@ -35,7 +35,7 @@ extension Workmix {
             }
             let workspace = try common.workspace()
             let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
-            let progress = Progress(enabled: common.showsProgress)
+            let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter)
             sink.write(reporter.header())
             let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped) { commit in
                 sink.write(reporter.row(commit))
