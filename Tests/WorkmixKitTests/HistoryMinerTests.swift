@@ -211,4 +211,16 @@ final class HistoryMinerTests: XCTestCase {
         let (records, _) = try records(bare)
         XCTAssertEqual(records.map { "\($0.author.name) <\($0.author.email)>" }, expected)
     }
+
+    func testCountCommitsEqualsWhatRunReads() throws {
+        let repo = try HistoryFixtures.rich()
+        for query in [HistoryQuery(), HistoryQuery(noMerges: true), HistoryQuery(revisions: ["v1..HEAD"])] {
+            var options = MiningOptions()
+            options.query = query
+            let miner = try HistoryMiner(path: repo.path, options: options)
+            XCTAssertEqual(try miner.countCommits(), try records(repo.path, query: query).0.count)
+        }
+        XCTAssertEqual(try HistoryMiner(path: repo.path, options: MiningOptions()).countCommits(),
+                       try repo.lines(["rev-list", "HEAD"]).count)
+    }
 }
