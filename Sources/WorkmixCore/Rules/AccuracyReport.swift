@@ -94,10 +94,10 @@ public struct AccuracyReport: Sendable, Hashable {
                 + "precision \(percent(s.precision))  recall \(percent(s.recall))  F1 \(String(format: "%.3f", s.f1))  (n=\(s.support))")
         }
         let columns = Predicted.columns
-        lines.append("expected \\ predicted" + columns.map { " " + $0.description.prefix(11).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+        lines.append("expected \\ predicted" + columns.map { " " + $0.description.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
         for category in Category.allCases where confusion[category] != nil {
             lines.append(category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-                + columns.map { " " + String(confusion[category]?[$0] ?? 0).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+                + columns.map { " " + String(confusion[category]?[$0] ?? 0).padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
         }
         return lines.joined(separator: "\n")
     }
