@@ -70,11 +70,7 @@ enum PairingCharts {
         var svg = SVGCanvas(width: width, height: axisY + 40)
         let (ticks, maximum) = SVGCanvas.countTicks(upTo: pairs.map(\.commits).max() ?? 0)
         let scale = barWidth / Double(maximum)
-        for tick in ticks {
-            let x = barX + Double(tick) * scale
-            svg.line(x1: x, y1: top - 4, x2: x, y2: axisY, class: tick == 0 ? "axis" : "grid")
-            svg.text(String(tick), x: x, y: axisY + 14, anchor: .middle, class: "tick")
-        }
+        svg.countGrid(ticks, x: barX, scale: scale, top: top, axisY: axisY)
         for (index, pair) in pairs.enumerated() {
             let y = top + Double(index) * step
             let names = "\(PairingText.name(pair.people[0])) & \(PairingText.name(pair.people[1]))"

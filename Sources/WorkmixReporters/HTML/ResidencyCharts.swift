@@ -153,11 +153,7 @@ enum ResidencyCharts {
         var svg = SVGCanvas(width: width, height: axisY + 40)
         let (ticks, maximum) = SVGCanvas.countTicks(upTo: rows.map(\.commits).max() ?? 0)
         let scale = barWidth / Double(maximum)
-        for tick in ticks {
-            let x = barX + Double(tick) * scale
-            svg.line(x1: x, y1: top - 4, x2: x, y2: axisY, class: tick == 0 ? "axis" : "grid")
-            svg.text(String(tick), x: x, y: axisY + 14, anchor: .middle, class: "tick")
-        }
+        svg.countGrid(ticks, x: barX, scale: scale, top: top, axisY: axisY)
         let resident = result.residents.map(HTMLText.name).joined(separator: ", ")
         for (index, pairing) in rows.enumerated() {
             let y = top + Double(index) * step
@@ -193,11 +189,7 @@ enum ResidencyCharts {
         var svg = SVGCanvas(width: width, height: axisY + 40)
         let (ticks, maximum) = SVGCanvas.countTicks(upTo: rows.map(\.1.total.commits).max() ?? 0)
         let scale = barWidth / Double(maximum)
-        for tick in ticks {
-            let x = barX + Double(tick) * scale
-            svg.line(x1: x, y1: top - 4, x2: x, y2: axisY, class: tick == 0 ? "axis" : "grid")
-            svg.text(String(tick), x: x, y: axisY + 14, anchor: .middle, class: "tick")
-        }
+        svg.countGrid(ticks, x: barX, scale: scale, top: top, axisY: axisY)
         for (index, (name, work, verdict)) in rows.enumerated() {
             let y = top + Double(index) * step
             let isTotal = index == rows.count - 1

@@ -99,6 +99,15 @@ struct SVGCanvas {
         text(title, x: x + width / 2, y: bottom + 32, anchor: .middle, class: "axis-title")
     }
 
+    /// Vertical grid lines of a horizontal count axis starting at `x`, with the counts under them.
+    mutating func countGrid(_ ticks: [Int], x: Double, scale: Double, top: Double, axisY: Double) {
+        for tick in ticks {
+            let position = x + Double(tick) * scale
+            line(x1: position, y1: top - 4, x2: position, y2: axisY, class: tick == 0 ? "axis" : "grid")
+            text(String(tick), x: position, y: axisY + 14, anchor: .middle, class: "tick")
+        }
+    }
+
     /// Ticks for a count axis up to `maximum`: steps of 1, 2, 5, 10, 20, 50, … with at most six ticks.
     static func countTicks(upTo maximum: Int) -> (ticks: [Int], top: Int) {
         let target = max(1, maximum)
