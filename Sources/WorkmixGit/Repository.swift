@@ -83,14 +83,15 @@ public final class Repository {
         return ObjectID(git_object_id(commit))
     }
 
-    /// The merge base of two commits, or nil when they share no history.
-    public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws -> ObjectID? {
-        var out = git_oid()
+    /// All merge bases of two commits (criss-cross merges have several), empty when they share no history.
+    public func mergeBases(_ a: ObjectID, _ b: ObjectID) throws -> [ObjectID] {
+        var out = git_oidarray()
         var ra = a.raw, rb = b.raw
-        let result = git_merge_base(&out, pointer, &ra, &rb)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
-        try check(result, "finding the merge base of \(a.hex) and \(b.hex)")
-        return ObjectID(out)
+        let result = git_merge_bases(&out, pointer, &ra, &rb)
+        if result == GIT_ENOTFOUND.rawValue { return [] }
+        try check(result, "finding the merge bases of \(a.hex) and \(b.hex)")
+        defer { git_oidarray_dispose(&out) }
+        return (0..<out.count).map { ObjectID(out.ids[$0]) }
     }
 
     /// Commits whose parents are cut off in a shallow clone (from the `shallow` file, as git reads it).

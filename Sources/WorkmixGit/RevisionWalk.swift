@@ -48,7 +48,7 @@ public final class RevisionWalk {
                 let id = limited[limitedIndex]
                 limitedIndex += 1
                 if uninteresting.contains(id) { continue }
-                return try repository.commit(id)
+                return cutAtShallowBoundary(try repository.commit(id))
             }
             return nil
         }
@@ -56,7 +56,16 @@ public final class RevisionWalk {
         for parent in parents(of: commit.id, commit.parents) where seen.insert(parent).inserted {
             try enqueue(parent, required: false)
         }
-        return commit
+        return cutAtShallowBoundary(commit)
+    }
+
+    /// A commit at a shallow clone's boundary is shown as git shows it: without parents (a root), so
+    /// it is diffed against the empty tree.
+    private func cutAtShallowBoundary(_ commit: GitCommit) -> GitCommit {
+        guard shallow.contains(commit.id) else { return commit }
+        var cut = commit
+        cut.parents = []
+        return cut
     }
 
     private func parents(of id: ObjectID, _ parents: [ObjectID]) -> ArraySlice<ObjectID> {

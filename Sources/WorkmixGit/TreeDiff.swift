@@ -37,7 +37,8 @@ extension Repository {
         try check(git_patch_line_stats(&contextLines, &additions, &deletions, patch), "counting lines of \(context)")
         let flags = git_patch_get_delta(patch)?.pointee.flags ?? 0
         if flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 { return (0, 0, true) }
-        return (additions + (oldIsLink ? 1 : 0), deletions + (newIsLink ? 1 : 0), false)
+        // The submodule side's one line: an insertion when it is the new side, a deletion when the old.
+        return (additions + (newIsLink ? 1 : 0), deletions + (oldIsLink ? 1 : 0), false)
     }
 }
 

@@ -215,7 +215,7 @@ enum RevisionSpec {
             let a = try resolve(String(text[..<range.lowerBound]), repository)
             let b = try resolve(String(text[range.upperBound...]), repository)
             include += [a, b]
-            if let base = try repository.mergeBase(a, b) { exclude.append(base) }
+            exclude += try repository.mergeBases(a, b)
         } else if let range = text.range(of: "..") {
             exclude.append(try resolve(String(text[..<range.lowerBound]), repository))
             include.append(try resolve(String(text[range.upperBound...]), repository))

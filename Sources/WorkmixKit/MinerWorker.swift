@@ -53,7 +53,7 @@ final class MinerWorker: @unchecked Sendable {
         var record = self.record(commit, changes: fileChanges ? changes(of: commit, detail: .lines) : .notComputed)
         let loader = ChangeLoader(worker: self, commit: commit)
         let value = transform(&record, loader)
-        return Output(value: value, statsUnavailable: fileChanges && record.changeInfo == .unavailable)
+        return Output(value: value, statsUnavailable: fileChanges && record.changeInfo.stats == nil)
     }
 
     func record(_ commit: GitCommit, changes: ChangeInfo) -> CommitRecord {
@@ -77,22 +77,20 @@ final class MinerWorker: @unchecked Sendable {
         )
     }
 
-    /// File changes at the detail asked for; `.unavailable` when an object cannot be read.
+    /// File changes at the detail asked for: `.unavailable` when a tree cannot be read,
+    /// `.linesUnavailable` (paths kept) when only a blob cannot.
     func changes(of commit: GitCommit, detail: ChangeDetail, paths: [TreeChange]? = nil) -> ChangeInfo {
+        guard let treeChanges = paths ?? (try? repository.treeChanges(of: commit)) else { return .unavailable }
+        let listed = treeChanges.map { FileChange(path: $0.path, status: Self.status($0.status)) }
+        guard detail == .lines else { return .paths(listed) }
         do {
-            let treeChanges = try paths ?? repository.treeChanges(of: commit)
-            switch detail {
-            case .paths:
-                return .paths(treeChanges.map { FileChange(path: $0.path, status: Self.status($0.status)) })
-            case .lines:
-                return .computed(try treeChanges.map { change in
-                    let counted = try repository.fileChange(change, context: commit.id.hex)
-                    return FileChange(path: counted.path, oldPath: counted.oldPath, status: Self.status(counted.status),
-                                      insertions: counted.insertions, deletions: counted.deletions, binary: counted.binary)
-                })
-            }
+            return .computed(try treeChanges.map { change in
+                let counted = try repository.fileChange(change, context: commit.id.hex)
+                return FileChange(path: counted.path, oldPath: counted.oldPath, status: Self.status(counted.status),
+                                  insertions: counted.insertions, deletions: counted.deletions, binary: counted.binary)
+            })
         } catch {
-            return .unavailable
+            return .linesUnavailable(listed)
         }
     }
 

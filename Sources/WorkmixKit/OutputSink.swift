@@ -21,6 +21,10 @@ public final class OutputSink {
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw InputError("--output \(path): no such directory \(directory)")
             }
+            var targetIsDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &targetIsDirectory), targetIsDirectory.boolValue {
+                throw InputError("--output \(path): is a directory")
+            }
             let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).partial"
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary) else {
@@ -55,17 +59,18 @@ public final class OutputSink {
     /// Everything is written: make the file appear under its name.
     public func commit() throws {
         flush()
-        finished = true
-        guard let finalPath, let temporaryPath else { return }
+        guard let finalPath, let temporaryPath else {
+            finished = true
+            return
+        }
         try? handle.close()
-        if FileManager.default.fileExists(atPath: finalPath) {
-            _ = try? FileManager.default.removeItem(atPath: finalPath)
+        // rename(2) replaces an existing file in one step and refuses to replace a directory.
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            abandon()
+            throw InputError("--output \(finalPath): cannot write: \(reason)")
         }
-        do {
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
-        } catch {
-            throw InputError("--output \(finalPath): cannot write: \(error.localizedDescription)")
-        }
+        finished = true
     }
 
     /// Something failed: leave no file behind.

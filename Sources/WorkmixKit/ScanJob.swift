@@ -24,10 +24,11 @@ public struct ScanJob {
         }
         for miner in miners {
             let classify = self.classify
+            let asked = mining.fileChanges
             try miner.run({ record, loader -> ClassifiedCommit in
                 let classification = classify(&record, loader)
                 // File changes read for the rules are not output: only those the run asked for.
-                record.changeInfo = record.changeInfo.forOutput
+                record.changeInfo = record.changeInfo.forOutput(asked: asked)
                 return ClassifiedCommit(record: record, classification: classification)
             }, emit: { commit in
                 if commit.classification.skipped && !includeSkipped { return }

@@ -31,7 +31,7 @@ enum ScanRecordJSON {
         switch record.changeInfo {
         case .notComputed, .paths:
             break
-        case .unavailable:
+        case .unavailable, .linesUnavailable:
             json.null("stats")
             if options.includeFiles { json.null("changes") }
         case .computed(let changes):

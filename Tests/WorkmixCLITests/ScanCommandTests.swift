@@ -115,3 +115,85 @@ final class ScanCommandTests: CLITestCase {
         XCTAssertEqual(try workmix(["--version"]).status, 0)
     }
 }
+
+/// What the rules read stays out of the output, and what cannot be read changes no verdict.
+final class ScanFileChangesTests: CLITestCase {
+    func testLineCountsReadForRulesAreNotOutputWithoutStats() throws {
+        let repo = try FixtureRepository(name: "sdk")
+        try repo.write("README", "x\n")
+        try repo.commit("Start", date: "2021-03-01T10:00:00Z")
+        try repo.write("sdk/client.go", (1...120).map { "line \($0)" }.joined(separator: "\n") + "\n")
+        try repo.write("sdk/models.go", (1...90).map { "line \($0)" }.joined(separator: "\n") + "\n")
+        try repo.commit("Payments SDK", date: "2021-03-02T10:00:00Z")
+        let plain = try jsonLines(try workmix(["scan", "--repo", repo.path, "--format", "jsonl"]).stdout)
+        XCTAssertEqual(plain[0]["rule"] as? String, "new_code_by_size", "decided from line counts")
+        XCTAssertNil(plain[0]["stats"], "read for the rule, not asked for: not output")
+        let withStats = try jsonLines(try workmix(["scan", "--repo", repo.path, "--format", "jsonl", "--stats"]).stdout)
+        XCTAssertEqual(withStats[0]["rule"] as? String, "new_code_by_size")
+        XCTAssertEqual(withStats[0]["stats"] as? [String: Int], ["files": 2, "insertions": 210, "deletions": 0])
+    }
+
+    func testMissingBlobKeepsPathsForRulesWithOrWithoutStats() throws {
+        let repo = try FixtureRepository(name: "partial")
+        try repo.write("README", "x\n")
+        try repo.commit("Start", date: "2021-03-01T10:00:00Z")
+        try repo.write("website/index.html", "<p>hi</p>\n")
+        try repo.commit("Refresh the landing page", date: "2021-03-02T10:00:00Z")
+        try repo.deleteObject(try repo.git(["rev-parse", "HEAD:website/index.html"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        try repo.write("site.yml", """
+            version: 1
+            rules:
+              - id: website
+                category: support
+                match: { files: { any: ['website/'] } }
+                examples:
+                  - { message: "x", files: [website/a.html], expect: support }
+            """)
+        for extra in [[], ["--stats"]] {
+            let run = try workmix(["scan", "--repo", repo.path, "--rules", repo.path + "/site.yml", "--format", "jsonl", "--explain"] + extra)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let rows = try jsonLines(run.stdout)
+            XCTAssertEqual(rows[0]["rule"] as? String, "website", "\(extra)")
+            XCTAssertEqual(rows[0]["evidence"] as? [String], ["files any match [website/] (website/index.html)"], "\(extra)")
+            if extra.isEmpty {
+                XCTAssertNil(rows[0]["stats"])
+                XCTAssertFalse(run.stderr.contains("missing"), run.stderr)
+            } else {
+                XCTAssertTrue(rows[0]["stats"] is NSNull)
+                XCTAssertTrue(run.stderr.contains("1 commit(s) have objects missing"), run.stderr)
+            }
+        }
+    }
+
+    func testEvidenceIsTheSameWithOrWithoutStats() throws {
+        let repo = try FixtureRepository(name: "evidence")
+        try repo.write("a.c", "int a;\n")
+        try repo.commit("chmod the build script", date: "2021-03-01T10:00:00Z")
+        try repo.write("r.yml", """
+            version: 1
+            rules:
+              - id: c_or_chmod
+                category: maintenance
+                match: { any: [ { files: { any: ['*.c'] } }, { subject: '(?i)chmod' } ] }
+                examples:
+                  - { message: "chmod x", expect: maintenance }
+            """)
+        let base = ["scan", "--repo", repo.path, "--rules", repo.path + "/r.yml", "--format", "jsonl", "--explain"]
+        let plain = try jsonLines(try workmix(base).stdout)
+        let stats = try jsonLines(try workmix(base + ["--stats"]).stdout)
+        XCTAssertEqual(plain[0]["evidence"] as? [String], stats[0]["evidence"] as? [String])
+    }
+
+    func testOutputToADirectoryIsRefusedAndTheDirectoryKept() throws {
+        let repo = try FixtureRepository(name: "out")
+        try repo.write("a", "a\n")
+        try repo.commit("one")
+        let directory = repo.root.appendingPathComponent("keep")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: directory.appendingPathComponent("data.txt"))
+        assertFails(try workmix(["scan", "--repo", repo.path, "--format", "json", "--output", directory.path]), code: 2,
+                    mentioning: ["is a directory"])
+        XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("data.txt"), encoding: .utf8), "precious")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: repo.root.path).filter { $0.contains("partial") }, [])
+    }
+}

@@ -145,22 +145,15 @@ final class HistoryMinerTests: XCTestCase {
     func testMissingBlobGivesNullStatsAndAWarningNotAnAbort() throws {
         let repo = try HistoryFixtures.rich()
         let blob = try repo.git(["rev-parse", "HEAD~8:src/a.txt"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        try repo.git(["gc", "-q", "--prune=now"])
-        // Unpack everything except that blob, as a partial snapshot would have it.
-        let pack = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").first { $0.hasSuffix(".pack") }!
-        let packPath = repo.path + "/.git/objects/pack/" + pack
-        let data = try Data(contentsOf: URL(fileURLWithPath: packPath))
-        for file in try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack") {
-            try FileManager.default.removeItem(atPath: repo.path + "/.git/objects/pack/" + file)
-        }
-        try repo.git(["unpack-objects", "-q"], input: data)
-        try FileManager.default.removeItem(atPath: repo.path + "/.git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        try repo.deleteObject(blob)
         XCTAssertThrowsError(try repo.git(["log", "--numstat", "--format=%H"]), "git itself aborts here")
 
         let (records, warnings) = try records(repo.path, changes: true)
         XCTAssertEqual(records.map(\.sha), try repo.lines(["rev-list", "HEAD"]))
-        let broken = records.filter { $0.changeInfo == .unavailable }.map(\.subject)
-        XCTAssertEqual(Set(broken), ["Initial commit", "Add logo and tweak a"])
+        let broken = records.filter { $0.changeInfo.stats == nil }
+        XCTAssertEqual(Set(broken.map(\.subject)), ["Initial commit", "Add logo and tweak a"])
+        // The trees are there: the paths stay known for file rules, only the line counts are missing.
+        XCTAssertEqual(broken.first { $0.subject == "Initial commit" }?.changeInfo.changes?.map(\.path), ["README.md", "src/a.txt"])
         XCTAssertEqual(warnings.commitsWithoutStats, 2)
     }
 
@@ -222,5 +215,59 @@ final class HistoryMinerTests: XCTestCase {
         }
         XCTAssertEqual(try HistoryMiner(path: repo.path, options: MiningOptions()).countCommits(),
                        try repo.lines(["rev-list", "HEAD"]).count)
+    }
+
+    func testShallowBoundaryCommitIsARootAsInGit() throws {
+        let repo = try HistoryFixtures.rich()
+        let shallow = repo.root.appendingPathComponent("shallow2").path
+        try repo.git(["clone", "-q", "--depth", "2", "file://" + repo.path, shallow])
+        let (records, warnings) = try records(shallow, changes: true)
+        let boundary = try XCTUnwrap(records.last)
+        XCTAssertEqual(boundary.parents, [], "git log %P shows no parent at the boundary")
+        XCTAssertEqual(boundary.parents.joined(separator: " "), try repo.git(["log", "-1", "--format=%P", boundary.sha], in: shallow).trimmingCharacters(in: .whitespacesAndNewlines))
+        let stats = try XCTUnwrap(boundary.changeInfo.stats, "diffed against the empty tree, as git does")
+        let numstat = try repo.lines(["log", "-1", "--numstat", "--format=", boundary.sha], in: shallow)
+        XCTAssertEqual(stats.files, numstat.count)
+        XCTAssertEqual(warnings.commitsWithoutStats, 0, "no false 'objects missing' warning")
+    }
+
+    func testSymmetricRangeWithSeveralMergeBases() throws {
+        // A criss-cross merge: b1 and b0 have two merge bases; A...B excludes both, as git does.
+        let repo = try FixtureRepository(name: "crisscross")
+        try repo.write("f", "0\n")
+        try repo.commit("root", date: "2020-01-01T00:00:00Z")
+        try repo.git(["branch", "b0"])
+        try repo.git(["branch", "b1"])
+        try repo.git(["checkout", "-q", "b0"]); try repo.write("a", "1\n"); try repo.commit("a0", date: "2020-01-02T00:00:00Z")
+        try repo.git(["checkout", "-q", "b1"]); try repo.write("b", "1\n"); try repo.commit("a1", date: "2020-01-03T00:00:00Z")
+        try repo.git(["checkout", "-q", "b0"]); try repo.git(["merge", "-q", "--no-ff", "b1~0", "-m", "m0"], environment: ["GIT_COMMITTER_DATE": "2020-01-04T00:00:00Z", "GIT_AUTHOR_DATE": "2020-01-04T00:00:00Z"])
+        try repo.git(["checkout", "-q", "b1"]); try repo.git(["merge", "-q", "--no-ff", "b0~1", "-m", "m1"], environment: ["GIT_COMMITTER_DATE": "2020-01-05T00:00:00Z", "GIT_AUTHOR_DATE": "2020-01-05T00:00:00Z"])
+        try repo.git(["checkout", "-q", "b0"]); try repo.write("c", "1\n"); try repo.commit("c0", date: "2020-01-06T00:00:00Z")
+        try repo.git(["checkout", "-q", "b1"]); try repo.write("d", "1\n"); try repo.commit("d1", date: "2020-01-07T00:00:00Z")
+        XCTAssertEqual(try repo.lines(["merge-base", "--all", "b0", "b1"]).count, 2)
+        XCTAssertEqual(try records(repo.path, query: HistoryQuery(revisions: ["b1...b0"])).0.map(\.sha),
+                       try repo.lines(["rev-list", "b1...b0"]))
+    }
+
+    func testSubmoduleTypechangesCountAsGitDoes() throws {
+        let repo = try FixtureRepository(name: "submodule")
+        try repo.write("keep", "k\n")
+        try repo.commit("root", date: "2020-01-01T00:00:00Z")
+        let gitlink = try repo.head()
+        try repo.git(["update-index", "--add", "--cacheinfo", "160000,\(gitlink),mod"])
+        try repo.commit("add a submodule", date: "2020-01-02T00:00:00Z", stage: false)
+        try repo.git(["rm", "-q", "--cached", "mod"])
+        try repo.write("mod", "one\ntwo\n")
+        try repo.git(["add", "mod"])
+        try repo.commit("submodule becomes a file", date: "2020-01-03T00:00:00Z", stage: false)
+        try repo.git(["rm", "-q", "--cached", "mod"])
+        try FileManager.default.removeItem(atPath: repo.path + "/mod")
+        try repo.git(["update-index", "--add", "--cacheinfo", "160000,\(gitlink),mod"])
+        try repo.commit("file becomes a submodule", date: "2020-01-04T00:00:00Z", stage: false)
+        let expected = try gitNumstat(repo)
+        for record in try records(repo.path, changes: true).0 {
+            let stats = try XCTUnwrap(record.changeInfo.stats)
+            XCTAssertEqual([stats.files, stats.insertions, stats.deletions], expected[record.sha], record.subject)
+        }
     }
 }

@@ -144,6 +144,22 @@ public final class FixtureRepository {
         return sha
     }
 
+    /// Removes one object from the repository, as a partial snapshot lacks it: everything is unpacked
+    /// to loose objects first, then that object's file is deleted.
+    public func deleteObject(_ sha: String) throws {
+        try git(["gc", "-q", "--prune=now"])
+        let packDirectory = path + "/.git/objects/pack"
+        let packs = try FileManager.default.contentsOfDirectory(atPath: packDirectory)
+        for pack in packs where pack.hasSuffix(".pack") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: packDirectory + "/" + pack))
+            for file in packs where file.hasPrefix(String(pack.dropLast(5))) {
+                try FileManager.default.removeItem(atPath: packDirectory + "/" + file)
+            }
+            try git(["unpack-objects", "-q"], input: data)
+        }
+        try FileManager.default.removeItem(atPath: path + "/.git/objects/\(sha.prefix(2))/\(sha.dropFirst(2))")
+    }
+
     /// Lines of git's output, without empty ones.
     public func lines(_ arguments: [String], in directory: String? = nil) throws -> [String] {
         try git(arguments, in: directory).split(separator: "\n").map(String.init)

@@ -67,16 +67,19 @@ public enum ChangeDetail: Int, Sendable, Comparable {
 public enum ChangeInfo: Hashable, Sendable {
     /// Not asked for: nothing needed them.
     case notComputed
-    /// Asked for, but a tree or blob could not be read.
+    /// Asked for, but a tree could not be read.
     case unavailable
     /// Paths and statuses only: line counts not computed (each change's counts are 0).
     case paths([FileChange])
+    /// Paths and statuses known, but a blob could not be read, so there are no line counts: file rules
+    /// still see the paths (SPEC 3: classified from what can be read), output says `"stats": null`.
+    case linesUnavailable([FileChange])
     case computed([FileChange])
 
     /// The changed files, known from `paths` on.
     public var changes: [FileChange]? {
         switch self {
-        case .paths(let changes), .computed(let changes): return changes
+        case .paths(let changes), .linesUnavailable(let changes), .computed(let changes): return changes
         case .notComputed, .unavailable: return nil
         }
     }
@@ -91,15 +94,29 @@ public enum ChangeInfo: Hashable, Sendable {
     public func provides(_ detail: ChangeDetail) -> Bool {
         switch self {
         case .computed: return true
-        case .paths: return detail == .paths
+        case .paths, .linesUnavailable: return detail == .paths
         case .notComputed, .unavailable: return false
         }
     }
 
-    /// As output shows it: only counted lines are stats; paths gathered for rules are not shown.
-    public var forOutput: ChangeInfo {
-        if case .paths = self { return .notComputed }
-        return self
+    /// Whether reading the repository again could give `detail` (false once something was unreadable).
+    public func canImprove(to detail: ChangeDetail) -> Bool {
+        switch self {
+        case .notComputed: return true
+        case .paths: return detail == .lines
+        case .computed, .unavailable, .linesUnavailable: return false
+        }
+    }
+
+    /// As output shows it when the run `asked` for file changes: only counted lines are stats, and an
+    /// unreadable object makes them `null`; when it did not ask, whatever rules read stays internal.
+    public func forOutput(asked: Bool) -> ChangeInfo {
+        guard asked else { return .notComputed }
+        switch self {
+        case .paths, .notComputed: return .notComputed
+        case .linesUnavailable, .unavailable: return .unavailable
+        case .computed: return self
+        }
     }
 }
 

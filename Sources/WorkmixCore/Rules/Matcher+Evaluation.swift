@@ -137,6 +137,7 @@ extension ChangeInfo {
         switch self {
         case .notComputed: return "file changes not computed"
         case .unavailable: return "file changes unavailable"
+        case .linesUnavailable: return "line counts unavailable (objects missing)"
         case .paths: return "line counts not computed"
         case .computed: return "file changes computed"
         }

@@ -40,16 +40,21 @@ public struct RuleSet: Sendable {
         for rule in rules {
             var truth = rule.matcher.evaluate(record, context: context).truth
             if truth == .unknown, let load, let detail = rule.matcher.requiredDetail,
-               record.changeInfo == .notComputed || (record.changeInfo != .unavailable && !record.changeInfo.provides(detail)) {
+               record.changeInfo.canImprove(to: detail) {
                 record.changeInfo = load(detail)
                 truth = rule.matcher.evaluate(record, context: context).truth
                 // Paths were not enough for this rule (a line count is unknown): read the lines too.
-                if truth == .unknown, detail == .paths, record.changeInfo.provides(.paths) {
+                if truth == .unknown, record.changeInfo.canImprove(to: .lines) {
                     record.changeInfo = load(.lines)
                     truth = rule.matcher.evaluate(record, context: context).truth
                 }
             }
             if truth == .yes {
+                // The evidence is the same with or without --stats: a rule that reads files says what
+                // they showed even when its message part alone decided (Kleene logic keeps it `yes`).
+                if let load, let detail = rule.matcher.requiredDetail, record.changeInfo.canImprove(to: detail) {
+                    record.changeInfo = load(detail)
+                }
                 let evidence = rule.matcher.evaluate(record, context: context, explain: true).reasons
                 return rule.classification(evidence: evidence)
             }

@@ -80,6 +80,8 @@ public enum RuleExplanationReporter {
         text += "  \(TextCell.clean(record.subject))\n"
         if let stats = record.changeInfo.stats {
             text += "  \(stats.files) file(s), +\(stats.insertions) -\(stats.deletions)\n"
+        } else if let changes = record.changeInfo.changes {
+            text += "  \(changes.count) file(s), line counts unavailable (objects missing)\n"
         } else if record.changeInfo == .unavailable {
             text += "  file changes unavailable (objects missing)\n"
         }
