@@ -36,8 +36,10 @@ enum Main {
                 print(Workmix.fullMessage(for: error))
                 exit(0)
             }
-            // Usage errors: swift-argument-parser's message (with usage), exit 2 as SPEC 3 says.
-            FileHandle.standardError.write(Data((Workmix.fullMessage(for: error) + "\n").utf8))
+            // Usage errors: one line (SPEC 3), exit 2; --help has the usage.
+            let message = Workmix.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad usage"
+            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            FileHandle.standardError.write(Data("workmix: error: \(text) (see --help)\n".utf8))
             exit(2)
         }
     }

@@ -139,3 +139,18 @@ final class RulesCommandTests: CLITestCase {
         XCTAssertNotEqual(rows[0]["rule"] as? String, "resident_help", "outside the window")
     }
 }
+
+final class UsageErrorTests: CLITestCase {
+    func testUsageErrorsAreOneLineWithExitTwo() throws {
+        assertFails(try workmix(["scan", "--since", "garbage"]), code: 2, mentioning: ["--since", "garbage"])
+        assertFails(try workmix(["scan", "--jobs", "0"]), code: 2, mentioning: ["--jobs"])
+        assertFails(try workmix(["scan", "--bogus"]), code: 2, mentioning: ["--bogus"])
+        assertFails(try workmix(["pairs", "--format", "jsonl"]), code: 2, mentioning: ["jsonl"])
+    }
+
+    func testARulesDirectoryWithoutRuleFilesIsAnError() throws {
+        let repo = try FixtureRepository(name: "empty-rules")
+        try FileManager.default.createDirectory(atPath: repo.path + "/team-rules", withIntermediateDirectories: true)
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/team-rules"]), code: 2, mentioning: ["team-rules", "no rule files"])
+    }
+}

@@ -44,6 +44,9 @@ public enum RuleLoader {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 filePaths = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
                     .map { (path as NSString).appendingPathComponent($0) }
+                guard !filePaths.isEmpty else {
+                    throw InputError("no rule files (*.yml, *.yaml) in this directory", at: SourceLocation(file: path))
+                }
             }
             for filePath in filePaths {
                 guard let data = FileManager.default.contents(atPath: filePath),
