@@ -49,6 +49,7 @@ def main():
         cases = [
             ("git log (metadata)", ["git", "-C", repo, "log", "--format=%H%n%aN <%aE>%n%aI%n%B"], None),
             ("workmix scan (metadata + rules)", [args.workmix, "scan", "--repo", repo, "--format", "jsonl", "--no-progress"] + jobs, "git log (metadata)"),
+            ("workmix scan --no-diffs", [args.workmix, "scan", "--repo", repo, "--format", "jsonl", "--no-progress", "--no-diffs"] + jobs, "git log (metadata)"),
             ("git log --numstat", ["git", "-C", repo, "log", "--numstat", "--no-renames", "--diff-merges=first-parent"], None),
             ("workmix scan --stats", [args.workmix, "scan", "--repo", repo, "--stats", "--format", "jsonl", "--no-progress"] + jobs, "git log --numstat"),
             ("workmix scan --stats --jobs 1", [args.workmix, "scan", "--repo", repo, "--stats", "--format", "jsonl", "--no-progress", "--jobs", "1"], "git log --numstat"),

@@ -70,13 +70,15 @@ public final class Workspace {
 
     /// Every commit of `targets` (default: the run's repositories), classified, in order.
     @discardableResult
+    /// `messagesOnly` never reads a diff: rules on files or line counts then match nothing (the
+    /// user's choice of speed over those rules, `scan --no-diffs`).
     public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
-                                  includeSkipped: Bool = false, context: RuleContext? = nil,
+                                  includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
         let context = context ?? ruleContext
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
-            ruleSet.classify(&record, context: context, load: loader.load)
+            ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)
         }
         job.includeSkipped = includeSkipped
         return try job.run(emit)

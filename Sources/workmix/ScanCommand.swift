@@ -22,7 +22,15 @@ extension Workmix {
         @Flag(name: .customLong("include-skipped"), help: "Also list commits that a rule skips.")
         var includeSkipped = false
 
+        @Flag(name: .customLong("no-diffs"), help: ArgumentHelp(
+            "Read no diff at all: rules on files and line counts match nothing.",
+            discussion: "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
+        var noDiffs = false
+
         func validate() throws {
+            if noDiffs && (stats || files) {
+                throw ValidationError("--no-diffs cannot go with --stats or --files")
+            }
             if let format = common.format, ScanReporters.reporter(for: format, options: ScanOptions()) == nil {
                 throw ValidationError("scan has no '\(format.rawValue)' format (use table, json, jsonl, csv or markdown)")
             }
@@ -37,7 +45,8 @@ extension Workmix {
             let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
             let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter)
             sink.write(reporter.header())
-            let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped) { commit in
+            let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
+                                                           messagesOnly: noDiffs) { commit in
                 sink.write(reporter.row(commit))
                 progress.tick()
             }

@@ -196,4 +196,19 @@ final class ScanFileChangesTests: CLITestCase {
         XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("data.txt"), encoding: .utf8), "precious")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: repo.root.path).filter { $0.contains("partial") }, [])
     }
+
+    func testNoDiffsReadsNoFilesAndSaysSoInItsVerdicts() throws {
+        let repo = try FixtureRepository(name: "nodiffs")
+        try repo.write("README", "x\n")
+        try repo.commit("Start", date: "2021-03-01T10:00:00Z")
+        try repo.write("sdk/client.go", (1...200).map { "line \($0)" }.joined(separator: "\n") + "\n")
+        try repo.write("sdk/models.go", "package sdk\n")
+        try repo.commit("Payments SDK", date: "2021-03-02T10:00:00Z")
+        let fast = try jsonLines(try workmix(["scan", "--repo", repo.path, "--format", "jsonl", "--no-diffs"]).stdout)
+        XCTAssertNotEqual(fast[0]["rule"] as? String, "new_code_by_size", "line-count rules match nothing without diffs")
+        XCTAssertNil(fast[0]["stats"])
+        let full = try jsonLines(try workmix(["scan", "--repo", repo.path, "--format", "jsonl"]).stdout)
+        XCTAssertEqual(full[0]["rule"] as? String, "new_code_by_size")
+        assertFails(try workmix(["scan", "--repo", repo.path, "--no-diffs", "--stats"]), code: 2, mentioning: ["--no-diffs"])
+    }
 }
