@@ -6,8 +6,8 @@
 static inline int workmix_git_set_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
-static inline int workmix_git_set_cache_max_size(long long bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+static inline int workmix_git_enable_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 static inline int workmix_git_set_search_path_none(int level) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
