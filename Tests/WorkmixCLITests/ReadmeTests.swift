@@ -1,0 +1,43 @@
+import Foundation
+import WorkmixTestSupport
+import XCTest
+
+/// The README's examples are real: its rule file passes `rules test`, its config is valid.
+final class ReadmeTests: CLITestCase {
+    func readme() throws -> String {
+        try String(contentsOf: PackageFiles.url("README.md"), encoding: .utf8)
+    }
+
+    /// The fenced block that starts with a line containing `marker`.
+    func block(containing marker: String) throws -> String {
+        let text = try readme()
+        let start = try XCTUnwrap(text.range(of: marker), marker)
+        let fenceStart = try XCTUnwrap(text.range(of: "```yaml\n", options: .backwards, range: text.startIndex..<start.lowerBound))
+        let fenceEnd = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        return String(text[fenceStart.upperBound..<fenceEnd.lowerBound])
+    }
+
+    func testTheRuleExampleLoadsAndItsExamplesPass() throws {
+        let repo = try FixtureRepository(name: "readme")
+        try repo.write("payments.yml", try block(containing: "id: payments_migration"))
+        let run = try workmix(["rules", "test", repo.path + "/payments.yml"])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("2 passed, 0 failed"), run.stdout)
+    }
+
+    func testTheConfigExampleIsValid() throws {
+        let repo = try FixtureRepository(name: "config")
+        var config = try block(containing: "identities:                 # canonical person")
+        // Its paths name the reader's own repositories and rule files: stand them up here.
+        config = config.replacingOccurrences(of: "../payments-api", with: repo.path)
+            .replacingOccurrences(of: "../payments-web", with: repo.path)
+        try repo.write("rules/team.yml", try block(containing: "id: payments_migration"))
+        try repo.write("workmix.yml", config)
+        try repo.write("a", "a\n")
+        try repo.commit("one", date: "2019-10-02T10:00:00+02:00")
+        let run = try workmix(["check", "--config", repo.path + "/workmix.yml", "--format", "json"])
+        XCTAssertNotEqual(run.status, 2, run.stderr)
+        let verdicts = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
+        XCTAssertEqual((verdicts["residencies"] as? [[String: Any]])?.first?["name"] as? String, "payments-2019-q4")
+    }
+}
