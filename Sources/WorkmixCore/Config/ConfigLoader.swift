@@ -146,7 +146,7 @@ public enum ConfigLoader {
             }
             let total = plan.values.reduce(0, +)
             guard abs(total - 1) < 0.0005 else {
-                throw planValue.error("the plan sums to \(JSONNumber.percent(total)), not 100%")
+                throw planValue.error("the plan sums to \(Percent.format(total)), not 100%")
             }
         }
         let tolerance = try map["tolerance"].map(share) ?? 0.1
@@ -185,13 +185,5 @@ public enum ConfigLoader {
             throw value.error("'\(text)' is not a share (write 25% or 0.25)")
         }
         return number
-    }
-}
-
-/// Formats shares for people.
-public enum JSONNumber {
-    public static func percent(_ fraction: Double) -> String {
-        let value = (fraction * 1000).rounded() / 10
-        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 }

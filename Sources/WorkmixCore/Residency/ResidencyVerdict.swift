@@ -62,7 +62,8 @@ public struct ResidencyVerdict: Hashable, Sendable {
 
 /// Shares as people read them: `47.5%`, and differences in percentage points.
 public enum Percent {
-    public static func format(_ fraction: Double) -> String { JSONNumber.percent(fraction) }
+    /// `47.5%` for 0.475, `50%` for 0.5.
+    public static func format(_ fraction: Double) -> String { points(fraction) + "%" }
 
     /// `12.5` for 0.125; no sign.
     public static func points(_ fraction: Double) -> String {
