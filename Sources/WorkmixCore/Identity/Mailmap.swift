@@ -29,7 +29,8 @@ public struct Mailmap: Sendable {
     mutating func add(line: Substring) {
         let trimmed = line.drop { $0.isWhitespace }
         guard !trimmed.hasPrefix("#"), let (name1, email1, rest) = Self.nameAndEmail(trimmed) else { return }
-        var newName = name1, newEmail: String? = email1
+        let newName = name1
+        var newEmail: String? = email1
         var oldName: String?, oldEmail: String?
         if let (name2, email2, _) = Self.nameAndEmail(rest) {
             oldName = name2
@@ -47,7 +48,6 @@ public struct Mailmap: Sendable {
             if let n = newName { entry.simple.name = n }
             if let e = newEmail { entry.simple.email = e }
         }
-        newName = nil
         entries[key] = entry
     }
 
