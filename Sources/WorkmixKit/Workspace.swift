@@ -84,12 +84,18 @@ public final class Workspace {
         return try job.run(emit)
     }
 
-    /// How many commits the run's repositories hold for the query (before rules skip any), for progress.
-    public func countCommits(in targets: [RepositoryTarget]? = nil) throws -> Int {
-        var mining = miningOptions(fileChanges: false)
-        mining.jobs = 1
-        return try (targets ?? repositories).reduce(0) { total, target in
-            total + (try HistoryMiner(path: target.path, options: mining).countCommits())
+    /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it
+    /// opens repositories of its own and needs neither the config nor the rules again. Nil on failure
+    /// (the run itself will say why).
+    public var commitCounter: @Sendable () -> Int? {
+        let targets = repositories
+        var options = miningOptions(fileChanges: false)
+        options.jobs = 1
+        let mining = options
+        return {
+            try? targets.reduce(0) { total, target in
+                total + (try HistoryMiner(path: target.path, options: mining).countCommits())
+            }
         }
     }
 

@@ -89,11 +89,3 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
-
-extension Workspace {
-    /// Counts the run's commits for a progress estimate; nil when that fails (the scan will say why).
-    var commitCounter: @Sendable () -> Int? {
-        let options = self.options
-        return { try? Workspace(options: options).countCommits() }
-    }
-}
