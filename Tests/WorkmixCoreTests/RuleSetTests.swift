@@ -110,4 +110,39 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(report.macroF1, (0.5 + 2.0 / 3 + 0) / 3, accuracy: 1e-9)
         XCTAssertEqual(report.wrong.map(\.record.subject), ["Add c", "wip", "Merge"])
     }
+
+    /// File changes are read on demand, cheapest first, and the verdict is the one full knowledge gives.
+    func testReadsPathsBeforeLinesAndOnlyWhenUndecided() throws {
+        let rules = try RuleSet(files: [("team.yml", """
+            version: 1
+            rules:
+              - id: fixes
+                category: maintenance
+                match: { subject: '(?i)^fix' }
+              - id: big_new_code
+                category: investment
+                match: { insertions: { min: 100 }, file_count: { min: 2 } }
+            """)], overrides: .none)
+        func classify(subject: String, files: [FileChange]) -> (rule: String?, asked: [ChangeDetail]) {
+            var asked: [ChangeDetail] = []
+            var record = makeRecord(subject: subject)
+            let verdict = rules.classify(&record, load: { detail in
+                asked.append(detail)
+                return detail == .lines ? .computed(files) : .paths(files.map { FileChange(path: $0.path) })
+            })
+            XCTAssertEqual(verdict, rules.classify(makeRecord(subject: subject, files: files)), subject)
+            return (verdict.ruleID, asked)
+        }
+        let two = [FileChange(path: "a.go", insertions: 90), FileChange(path: "b.go", insertions: 60)]
+        let one = [FileChange(path: "a.go", insertions: 500)]
+        let decidedByMessage = classify(subject: "Fix login", files: two)
+        XCTAssertEqual(decidedByMessage.rule, "fixes")
+        XCTAssertEqual(decidedByMessage.asked, [])
+        let decidedByPaths = classify(subject: "Payments", files: one)
+        XCTAssertNil(decidedByPaths.rule)
+        XCTAssertEqual(decidedByPaths.asked, [.paths])
+        let decidedByLines = classify(subject: "Payments", files: two)
+        XCTAssertEqual(decidedByLines.rule, "big_new_code")
+        XCTAssertEqual(decidedByLines.asked, [.paths, .lines])
+    }
 }

@@ -39,13 +39,13 @@ public struct RuleSet: Sendable {
         if let pinned = overrides.classification(for: record.sha) { return pinned }
         for rule in rules {
             var truth = rule.matcher.evaluate(record, context: context).truth
-            if truth == .unknown, let load, let detail = rule.matcher.requiredDetail,
-               record.changeInfo.canImprove(to: detail) {
-                record.changeInfo = load(detail)
-                truth = rule.matcher.evaluate(record, context: context).truth
-                // Paths were not enough for this rule (a line count is unknown): read the lines too.
-                if truth == .unknown, record.changeInfo.canImprove(to: .lines) {
-                    record.changeInfo = load(.lines)
+            // Cheapest first: paths (a tree walk), then line counts (a diff of every changed blob) only
+            // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
+            // with something unknown stays the same whatever the unknown turns out to be.
+            if truth == .unknown, let load, let detail = rule.matcher.requiredDetail {
+                for step in [ChangeDetail.paths, .lines] where step <= detail && truth == .unknown
+                    && record.changeInfo.canImprove(to: step) {
+                    record.changeInfo = load(step)
                     truth = rule.matcher.evaluate(record, context: context).truth
                 }
             }
