@@ -122,6 +122,38 @@ final class RuleLoaderTests: XCTestCase {
             .hasPrefix("team.yml:3:9: rules[0].id: rule id 'DependencyBump' is not snake_case"))
     }
 
+    func testSnakeCaseIds() {
+        for id in ["a", "merge_commit", "v2", "rule_2b", "a_b_c"] {
+            XCTAssertTrue(RuleLoader.isSnakeCase(id), id)
+        }
+        for id in ["", "_a", "a_", "a__b", "2a", "A", "aB", "a-b", "a b", "é", "a.b"] {
+            XCTAssertFalse(RuleLoader.isSnakeCase(id), id)
+        }
+    }
+
+    /// Scalars are typed when read, YAML 1.1 style for booleans as Yams did; a quoted value is text.
+    func testScalarTyping() throws {
+        func scalar(_ yaml: String) throws -> YAMLValue {
+            try XCTUnwrap(try YAMLValue.parse("v: \(yaml)\n", file: "t.yml")?.mapping().required("v"))
+        }
+        for (yaml, expected) in [("true", true), ("True", true), ("yes", true), ("on", true),
+                                 ("false", false), ("NO", false), ("off", false)] {
+            XCTAssertEqual(try scalar(yaml).bool(), expected, yaml)
+        }
+        for (yaml, expected) in [("0", 0), ("42", 42), ("-40", -40), ("+5", 5), ("1_000", 1000),
+                                 ("0x1F", 31), ("0o17", 15), ("0b101", 5), ("007", 7)] {
+            XCTAssertEqual(try scalar(yaml).int(), expected, yaml)
+        }
+        for yaml in ["'true'", "\"yes\"", "1", "maybe", "~", "[true]"] {
+            XCTAssertThrowsError(try scalar(yaml).bool(), yaml)
+        }
+        for yaml in ["'5'", "5x", "0x", "+", "1.5", "12:30", "99999999999999999999", "", "{ a: 1 }"] {
+            XCTAssertThrowsError(try scalar(yaml).int(), yaml)
+        }
+        XCTAssertEqual(try scalar("2026-01-05").string(), "2026-01-05")
+        XCTAssertEqual(try scalar("'40%'").string(), "40%")
+    }
+
     func testExampleNeedsOneExpectation() {
         let message = loadError("""
             version: 1

@@ -75,12 +75,28 @@ public enum RuleLoader {
         return try rulesValue.sequence().map(parseRule)
     }
 
+    /// `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`, checked by hand: Foundation's `.regularExpression` would
+    /// load ICU's regex engine for this one test.
+    static func isSnakeCase(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+              bytes.last != UInt8(ascii: "_") else { return false }
+        var previous = first
+        for byte in bytes.dropFirst() {
+            let isLowerOrDigit = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isLowerOrDigit || (byte == UInt8(ascii: "_") && previous != UInt8(ascii: "_")) else { return false }
+            previous = byte
+        }
+        return true
+    }
+
     private static func parseRule(_ value: YAMLValue) throws -> Rule {
         let mapping = try value.mapping()
         try mapping.rejectUnknownKeys(allowed: RuleKey.allCases.map(\.rawValue))
         let idValue = try mapping.required("id")
         let id = try idValue.string()
-        guard id.range(of: "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", options: .regularExpression) != nil else {
+        guard isSnakeCase(id) else {
             throw idValue.error("rule id '\(id)' is not snake_case")
         }
         let skip = try mapping["skip"]?.bool() ?? false

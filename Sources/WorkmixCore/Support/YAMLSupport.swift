@@ -19,7 +19,10 @@ public struct YAMLValue {
     /// Composes a single YAML document; nil for an empty document. Yams' own errors keep their line.
     public static func parse(_ text: String, file: String) throws -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // No implicit typing at compose time: Yams' default resolver compiles a dozen
+            // NSRegularExpressions (ICU) at first use and runs them on every plain scalar. Scalars are
+            // typed on demand below instead, the way the reader asks for them.
+            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             return YAMLValue(node: node, file: file)
         } catch let error as YamlError {
             throw InputError.fromYams(error, file: file)
@@ -55,14 +58,40 @@ public struct YAMLValue {
         return scalar.string
     }
 
+    /// `true`/`false` (also YAML 1.1's `yes`/`no`/`on`/`off`, any case) written plain: a quoted
+    /// `"true"` is a string.
     public func bool() throws -> Bool {
-        guard let value = node.bool else { throw error("expected true or false, found \(describe())") }
+        switch plainScalar?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("expected true or false, found \(describe())")
+        }
+    }
+
+    /// A plain integer: decimal with an optional sign, `_` separators, or `0x`/`0o`/`0b`.
+    public func int() throws -> Int {
+        guard let value = plainScalar.flatMap(Self.integer) else {
+            throw error("expected an integer, found \(describe())")
+        }
         return value
     }
 
-    public func int() throws -> Int {
-        guard let value = node.int else { throw error("expected an integer, found \(describe())") }
-        return value
+    private var plainScalar: String? {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
+        return scalar.string
+    }
+
+    static func integer(_ text: String) -> Int? {
+        var digits = Substring(text.replacingOccurrences(of: "_", with: ""))
+        let negative = digits.first == "-"
+        if negative || digits.first == "+" { digits = digits.dropFirst() }
+        var radix = 10
+        for (prefix, base) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.lowercased().hasPrefix(prefix) {
+            radix = base
+            digits = digits.dropFirst(2)
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit }) else { return nil }
+        return Int((negative ? "-" : "") + digits, radix: radix)
     }
 
     public func sequence() throws -> [YAMLValue] {
