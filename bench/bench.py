@@ -2,6 +2,10 @@
 """Times workmix against git log on one repository (no network) and prints wall time, commits/s, peak
 memory and the ratios to git, best of --runs runs each.
 
+Peak memory is peak RSS. Each program's RSS includes its own process floor (what `--version` peaks at:
+the shared libraries it maps, for workmix the Swift runtime and Foundation), so the last column also
+compares the memory the work adds above each program's floor.
+
 usage: bench/bench.py REPO [REPO...] [--workmix PATH] [--runs N] [--jobs N] [--peers]
   --peers  also time PyDriller (metadata) and git-cliff --context when installed
 """
@@ -64,20 +68,26 @@ def main():
             except ImportError:
                 pass
 
-        print(f"\n{repo}: {count} commits, best of {args.runs}")
-        print(f"{'command':36} {'wall s':>8} {'commits/s':>10} {'peak MiB':>9} {'vs git time':>11} {'vs git mem':>10}")
+        floors = {"git": measure(["git", "--version"], args.runs)[1] or 0,
+                  args.workmix: measure([args.workmix, "--version"], args.runs)[1] or 0}
+        print(f"\n{repo}: {count} commits, best of {args.runs}; process floors (--version peak RSS): "
+              f"git {floors['git'] / 1024:.1f} MiB, workmix {floors[args.workmix] / 1024:.1f} MiB")
+        print(f"{'command':36} {'wall s':>8} {'commits/s':>10} {'peak MiB':>9} {'vs git time':>11} {'vs git mem':>10} {'above floor':>11}")
         results = {}
         for name, cmd, baseline in cases:
             wall, peak, error = measure(cmd, args.runs)
             if wall is None:
                 print(f"{name:36} failed: {error[0]}")
                 continue
-            results[name] = (wall, peak)
-            ratio = mem = ""
+            results[name] = (wall, peak, floors.get(cmd[0]))
+            ratio = mem = above = ""
             if baseline in results:
-                ratio = f"{wall / results[baseline][0]:.2f}x"
-                mem = f"{peak / max(results[baseline][1], 1):.2f}x"
-            print(f"{name:36} {wall:8.2f} {count / wall:10.0f} {peak / 1024:9.1f} {ratio:>11} {mem:>10}")
+                base_wall, base_peak, base_floor = results[baseline]
+                ratio = f"{wall / base_wall:.2f}x"
+                mem = f"{peak / max(base_peak, 1):.2f}x"
+                if floors.get(cmd[0]) is not None and base_floor is not None:
+                    above = f"{(peak - floors[cmd[0]]) / max(base_peak - base_floor, 1):.2f}x"
+            print(f"{name:36} {wall:8.2f} {count / wall:10.0f} {peak / 1024:9.1f} {ratio:>11} {mem:>10} {above:>11}")
 
 
 if __name__ == "__main__":
