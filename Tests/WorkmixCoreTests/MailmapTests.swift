@@ -44,6 +44,16 @@ final class MailmapTests: XCTestCase {
         XCTAssertEqual(resolver.resolve(Person(name: "@Alice", email: "")).email, "alice@heetch.com")
     }
 
+    /// Aliases are read as the config reads any person: `Name <>` is an identity without email, and a
+    /// blank alias stands for nobody (people without name or email stay themselves).
+    func testIdentityAliasesWithoutEmail() {
+        var table = IdentityTable()
+        table.add(canonical: Person(name: "Bo Lind", email: "bo@x.io"), aliases: ["Bo <>", "  ", "<>"])
+        XCTAssertEqual(table.resolve(Person(name: "bo", email: "")), Person(name: "Bo Lind", email: "bo@x.io"))
+        XCTAssertEqual(table.resolve(Person(name: "", email: "")), Person(name: "", email: ""))
+        XCTAssertEqual(table.resolve(Person(name: "Bo", email: "bo@elsewhere.io")).email, "bo@elsewhere.io")
+    }
+
     func testGitHubNoreplyAddressesOfOneLoginAreOnePerson() {
         XCTAssertEqual(Person(name: "a", email: "12345+Login@users.noreply.github.com").key,
                        Person(name: "b", email: "login@users.noreply.github.com").key)

@@ -38,31 +38,23 @@ public final class IdentityResolver {
 /// The config's `identities`: each canonical `Name <email>` with the emails, `Name <email>`s or bare
 /// names (for identities written without an email, such as `@handle`) that stand for it.
 public struct IdentityTable: Sendable {
-    private var byEmail: [String: Person] = [:]
-    private var byName: [String: Person] = [:]
+    /// Canonical people by `Person.key` (email, or `name:` for an identity without one).
+    private var byKey: [String: Person] = [:]
 
     public init() {}
 
-    public var isEmpty: Bool { byEmail.isEmpty && byName.isEmpty }
+    public var isEmpty: Bool { byKey.isEmpty }
 
-    /// Adds one canonical person and its aliases.
+    /// Adds one canonical person and its aliases, each read as the config reads a person
+    /// (`PersonMatcher`): an alias `Name <>` or `@handle` stands for an identity without email.
     public mutating func add(canonical: Person, aliases: [String]) {
-        byEmail[canonical.key] = canonical
+        byKey[canonical.key] = canonical
         for alias in aliases {
-            let trimmed = alias.trimmingWhitespace()
-            if let open = trimmed.lastIndex(of: "<"), let close = trimmed[open...].firstIndex(of: ">") {
-                let email = trimmed[trimmed.index(after: open)..<close].trimmingWhitespace()
-                byEmail[Person(name: "", email: email).key] = canonical
-            } else if trimmed.contains("@") && !trimmed.hasPrefix("@") {
-                byEmail[Person(name: "", email: trimmed).key] = canonical
-            } else if !trimmed.isEmpty {
-                byName[trimmed.lowercased()] = canonical
-            }
+            let person = PersonMatcher(alias).person
+            guard !person.email.isEmpty || !person.name.isEmpty else { continue }
+            byKey[person.key] = canonical
         }
     }
 
-    public func resolve(_ person: Person) -> Person {
-        if person.email.isEmpty { return byName[person.name.lowercased()] ?? person }
-        return byEmail[person.key] ?? person
-    }
+    public func resolve(_ person: Person) -> Person { byKey[person.key] ?? person }
 }
