@@ -1,84 +1,195 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import WorkmixCore
 
-/// Where a report goes: stdout, or a file that appears only when complete (written beside its final
-/// path, renamed at the end, removed on failure), so no half-written report is ever left as if whole.
+/// Where a report goes.
+///
+/// - stdout (no path, or `-`);
+/// - a regular file (new or existing, also through a symbolic link): written beside its final path and
+///   renamed over it when complete, with the mode an existing file had; removed on failure and on
+///   SIGINT, SIGTERM or SIGHUP, so no half-written report is ever left as if whole;
+/// - anything else that exists (a FIFO, `/dev/stdout`, a device): written straight through, as a shell
+///   redirection would; there is nothing to rename there.
+///
+/// Write errors (a full disk, a closed pipe's EPIPE) are thrown as one line naming the output.
 public final class OutputSink {
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    /// The name errors give: the path as given, or "stdout".
+    private let name: String
     private let finalPath: String?
     private let temporaryPath: String?
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private let lineBuffered: Bool
+    /// Committed or abandoned: nothing more to do.
     private var finished = false
+    private var descriptorOpen = true
 
-    /// `path` nil means stdout. `lineBuffered` writes each `write` at once (for streamed formats).
+    /// `path` nil or `-` means stdout. `lineBuffered` writes each `write` at once (for streamed formats).
     public init(path: String?, lineBuffered: Bool = false) throws {
         self.lineBuffered = lineBuffered
-        if let path {
-            let url = URL(fileURLWithPath: path)
-            let directory = url.deletingLastPathComponent().path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw InputError("--output \(path): no such directory \(directory)")
-            }
-            var targetIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &targetIsDirectory), targetIsDirectory.boolValue {
-                throw InputError("--output \(path): is a directory")
-            }
-            let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw InputError("--output \(path): cannot write in \(directory)")
-            }
-            self.handle = handle
-            finalPath = path
-            temporaryPath = temporary
-        } else {
-            handle = FileHandle.standardOutput
+        guard let path, path != "-" else {
+            descriptor = STDOUT_FILENO
+            ownsDescriptor = false
+            name = "stdout"
             finalPath = nil
             temporaryPath = nil
+            return
         }
+        name = "--output \(path)"
+        ownsDescriptor = true
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists && (status.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError("--output \(path): is a directory")
+        }
+        if exists && (status.st_mode & S_IFMT) != S_IFREG {
+            // A FIFO, a terminal, /dev/null, /dev/stdout: write through, as `> path` would.
+            let opened = open(path, O_WRONLY | O_CLOEXEC)
+            guard opened >= 0 else { throw InputError("--output \(path): cannot open: \(Self.reason())") }
+            descriptor = opened
+            finalPath = nil
+            temporaryPath = nil
+            return
+        }
+        // A regular file or a new one: replace the file a symbolic link points to, not the link.
+        let target = Self.resolvingLinks(path)
+        let directory = (target as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (target as NSString).deletingLastPathComponent
+        var directoryStatus = stat()
+        guard stat(directory, &directoryStatus) == 0, (directoryStatus.st_mode & S_IFMT) == S_IFDIR else {
+            throw InputError("--output \(path): no such directory \(directory)")
+        }
+        let temporary = directory + "/." + (target as NSString).lastPathComponent + ".\(getpid()).partial"
+        PartialFile.register(temporary)
+        let created = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard created >= 0 else {
+            PartialFile.unregister()
+            throw InputError("--output \(path): cannot write in \(directory): \(Self.reason())")
+        }
+        // An existing file keeps its mode (umask does not apply to it, as with `> file`).
+        if exists { _ = fchmod(created, status.st_mode & 0o7777) }
+        descriptor = created
+        finalPath = target
+        temporaryPath = temporary
     }
 
     deinit {
         if !finished { abandon() }
     }
 
-    public func write(_ text: String) {
+    public func write(_ text: String) throws {
         guard !text.isEmpty else { return }
-        buffer += text
-        if lineBuffered || buffer.utf8.count >= 1 << 16 { flush() }
+        buffer.append(contentsOf: text.utf8)
+        if lineBuffered || buffer.count >= 1 << 16 { try flush() }
     }
 
-    public func flush() {
+    public func flush() throws {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer.utf8))
-        buffer = ""
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    let reason = Self.reason()
+                    abandon()
+                    throw InputError("\(name): cannot write: \(reason)")
+                }
+                offset += written
+            }
+        }
     }
 
     /// Everything is written: make the file appear under its name.
     public func commit() throws {
-        flush()
+        try flush()
+        finished = true
+        guard ownsDescriptor else { return }
+        let closed = close(descriptor)
+        descriptorOpen = false
         guard let finalPath, let temporaryPath else {
-            finished = true
+            if closed != 0 { throw InputError("\(name): cannot write: \(Self.reason())") }
             return
         }
-        try? handle.close()
-        // rename(2) replaces an existing file in one step and refuses to replace a directory.
-        guard rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            abandon()
-            throw InputError("--output \(finalPath): cannot write: \(reason)")
+        // close(2) reports late write errors (NFS, quotas); rename(2) replaces an existing file in one
+        // step and refuses to replace a directory.
+        guard closed == 0, rename(temporaryPath, finalPath) == 0 else {
+            let reason = Self.reason()
+            unlink(temporaryPath)
+            PartialFile.unregister()
+            throw InputError("\(name): cannot write: \(reason)")
         }
-        finished = true
+        PartialFile.unregister()
     }
 
     /// Something failed: leave no file behind.
     public func abandon() {
+        guard !finished else { return }
         finished = true
-        buffer = ""
+        buffer = []
+        if ownsDescriptor && descriptorOpen {
+            close(descriptor)
+            descriptorOpen = false
+        }
         guard let temporaryPath else { return }
-        try? handle.close()
-        _ = try? FileManager.default.removeItem(atPath: temporaryPath)
+        unlink(temporaryPath)
+        PartialFile.unregister()
     }
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
+
+    /// Follows symbolic links to the file they name, even when it does not exist yet (a dangling link
+    /// is written through, as `> link` would).
+    static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { return current }
+            let destination = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/")
+                ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
+    }
+}
+
+/// The one partial output file of this process, removed if SIGINT, SIGTERM or SIGHUP ends it. The
+/// handler only reads a C string and calls unlink(2), which is async-signal-safe, then lets the signal
+/// do what it would have done.
+private enum PartialFile {
+    private static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    static func register(_ path: String) {
+        let copy = strdup(path)
+        partialOutputPath = copy
+        for number in signals { _ = signal(number, removePartialOutputAndReraise) }
+    }
+
+    static func unregister() {
+        for number in signals { _ = signal(number, SIG_DFL) }
+        let copy = partialOutputPath
+        partialOutputPath = nil
+        free(copy)
+    }
+}
+
+nonisolated(unsafe) private var partialOutputPath: UnsafeMutablePointer<CChar>?
+
+private func removePartialOutputAndReraise(_ number: Int32) {
+    if let path = partialOutputPath { unlink(path) }
+    _ = signal(number, SIG_DFL)
+    raise(number)
+}
+
+/// write(2), out of reach of `OutputSink.write` inside the class.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

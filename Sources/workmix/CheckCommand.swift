@@ -31,7 +31,7 @@ extension Workmix {
             // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
             let report = try ResidencyRun(common: common).report { $0.measure == .churn || stepSummary != nil }
             let sink = try OutputSink(path: common.output)
-            sink.write(reporter.report(report))
+            try sink.write(reporter.report(report))
             try sink.commit()
             if let stepSummary, !stepSummary.isEmpty {
                 appendStepSummary(MarkdownResidencyReporter().report(report), to: stepSummary)
@@ -49,8 +49,12 @@ extension Workmix {
                 return
             }
             defer { try? handle.close() }
-            handle.seekToEndOfFile()
-            handle.write(Data((markdown + "\n").utf8))
+            do {
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data((markdown + "\n").utf8))
+            } catch {
+                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ extension Workmix {
                 progress.tick()
             }
             progress.finish()
-            sink.write(reporter.report(aggregator.report(PairingSelection(minCommits: minCommits, top: top))))
+            try sink.write(reporter.report(aggregator.report(PairingSelection(minCommits: minCommits, top: top))))
             try sink.commit()
             for warning in warnings { warn(warning, quiet: common.quiet) }
         }

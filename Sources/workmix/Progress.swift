@@ -42,11 +42,11 @@ final class Progress: @unchecked Sendable {
         } else {
             line += " commits  \(Int(rate))/s  \(Int(elapsed))s"
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        writeToStandardError(line)
         drawn = true
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { writeToStandardError("\r\u{1B}[K") }
     }
 }

@@ -26,7 +26,7 @@ extension Workmix {
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
             let report = try ResidencyRun(common: common).report { _ in true }
             let sink = try OutputSink(path: common.output)
-            sink.write(reporter.report(report))
+            try sink.write(reporter.report(report))
             try sink.commit()
         }
     }

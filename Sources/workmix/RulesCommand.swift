@@ -40,7 +40,7 @@ extension Workmix.Rules {
             let tested = paths.isEmpty ? nil : try RuleLoader.load(paths: paths)
             let report = RuleExampleRunner.run(workspace.ruleSet, examplesOf: tested, context: workspace.ruleContext)
             for failure in report.failures {
-                FileHandle.standardError.write(Data("FAIL \(failure)\n".utf8))
+                writeToStandardError("FAIL \(failure)\n")
             }
             let rules = tested?.count ?? workspace.ruleSet.rules.count
             print("\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)")
@@ -112,6 +112,6 @@ func requireFormat(_ format: OutputFormat, in formats: [OutputFormat]) throws {
 /// Writes a whole report to stdout or, atomically, to a file.
 func write(_ text: String, to path: String?) throws {
     let sink = try OutputSink(path: path)
-    sink.write(text)
+    try sink.write(text)
     try sink.commit()
 }

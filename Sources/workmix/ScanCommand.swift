@@ -44,13 +44,13 @@ extension Workmix {
             let workspace = try common.workspace()
             let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
             let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter)
-            sink.write(reporter.header())
+            try sink.write(reporter.header())
             let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
                                                            messagesOnly: noDiffs) { commit in
-                sink.write(reporter.row(commit))
+                try sink.write(reporter.row(commit))
                 progress.tick()
             }
-            sink.write(reporter.footer())
+            try sink.write(reporter.footer())
             progress.finish()
             try sink.commit()
             for warning in warnings { warn(warning, quiet: common.quiet) }

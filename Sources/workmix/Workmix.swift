@@ -39,19 +39,33 @@ enum Main {
             // Usage errors: one line (SPEC 3), exit 2; --help has the usage.
             let message = Workmix.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad usage"
             let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            FileHandle.standardError.write(Data("workmix: error: \(text) (see --help)\n".utf8))
+            writeToStandardError("workmix: error: \(text) (see --help)\n")
             exit(2)
         }
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("workmix: error: \(message)\n".utf8))
+        writeToStandardError("workmix: error: \(message)\n")
         exit(code)
+    }
+}
+
+/// Writes to stderr, ignoring failure: a closed or full stderr must not turn into a crash.
+func writeToStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 }
 
 /// Non-fatal notes, on stderr, unless --quiet.
 func warn(_ message: String, quiet: Bool) {
     guard !quiet else { return }
-    FileHandle.standardError.write(Data("workmix: warning: \(message)\n".utf8))
+    writeToStandardError("workmix: warning: \(message)\n")
 }
