@@ -12,7 +12,9 @@ extension Matcher {
             case .body: text = record.body
             case .message: text = record.message
             }
-            let matched = pattern.matches(text)
+            guard let matched = pattern.match(text) else {
+                return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
+            }
             return result(matched, explain ? "\(field.rawValue) \(matched ? "~" : "!~") \(quote(pattern))" : nil)
 
         case let .person(field, pattern):

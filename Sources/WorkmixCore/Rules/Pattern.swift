@@ -22,9 +22,14 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         code = try CompiledCode(source)
     }
 
-    public func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool { match(text) == true }
+
+    /// Whether the pattern matches, or nil when PCRE2 gave up (its match or heap limit, on a pattern
+    /// that backtracks catastrophically over a long text): then nobody knows, and a rule must not
+    /// pretend it did not match.
+    public func match(_ text: String) -> Bool? {
         var text = text
-        return text.withUTF8 { code.matches($0) }
+        return text.withUTF8 { code.match($0) }
     }
 
     public var description: String { source }
@@ -59,12 +64,19 @@ private final class CompiledCode: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(pointer) }
 
-    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let matchData = pcre2_match_data_create_from_pattern_8(pointer, nil) else { return false }
+    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let matchData = pcre2_match_data_create_from_pattern_8(pointer, nil) else { return nil }
         defer { pcre2_match_data_free_8(matchData) }
         // Swift strings are valid UTF-8: no need for PCRE2 to check again.
         let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let result = pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
-        return result >= 0
+        var result = pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
+        if result < 0 && result != PCRE2_ERROR_NOMATCH {
+            // The JIT runs out of its 32 KiB stack on deep backtracking (`(.|\n)*` over a long body);
+            // the interpreter keeps its frames on the heap and gets much further.
+            result = pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK) | UInt32(PCRE2_NO_JIT),
+                                   matchData, nil)
+        }
+        if result >= 0 { return true }
+        return result == PCRE2_ERROR_NOMATCH ? false : nil
     }
 }
