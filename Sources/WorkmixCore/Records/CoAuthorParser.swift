@@ -23,40 +23,83 @@ public struct CoAuthorParser: Sendable {
 
     public func people(in message: MessageLines) -> [Person] {
         var people: [Person] = []
-        let bytes = message.bytes
-        for line in message.lines {
-            var position = line.lowerBound
-            func skipBlanks() {
-                while position < line.upperBound && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
+        let lines = message.lines
+        var index = 0
+        while index < lines.count {
+            defer { index += 1 }
+            guard let (indent, valueStart) = keyValue(message, lines[index]) else { continue }
+            guard var person = Self.person(from: Substring(message.string(valueStart..<lines[index].upperBound))) else { continue }
+            if person.email.isEmpty, index + 1 < lines.count,
+               let continuation = continuation(message, lines[index + 1], afterKeyLineIndentedBy: indent) {
+                // The folded value, as `git interpret-trailers` unfolds it: may still be no person (`<https://…>`).
+                index += 1
+                guard let unfolded = Self.person(from: Substring(person.name + " " + continuation)) else { continue }
+                person = unfolded
             }
-            skipBlanks()
-            guard position < line.upperBound else { continue }
-            // A bullet: `-`, `*` or `•` (E2 80 A2).
-            if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "*") {
-                position += 1
-                skipBlanks()
-            } else if bytes[position] == 0xE2, position + 2 < line.upperBound,
-                      bytes[position + 1] == 0x80, bytes[position + 2] == 0xA2 {
-                position += 3
-                skipBlanks()
-            }
-            for matcher in matchers {
-                if let valueStart = matcher.valueStart(bytes, from: position, to: line.upperBound) {
-                    if let person = Self.person(from: Substring(message.string(valueStart..<line.upperBound))) {
-                        people.append(person)
-                    }
-                    break
-                }
-            }
+            people.append(person)
         }
         return people
     }
 
-    /// Parses `Name <email>`, `Name email@host`, `Name <email><`, `Name`, `@handle`.
-    /// Returns nil for an empty value or a bracketed value that is no email (`<https://…>`, `<null>`).
+    /// When `line` is a key line: its indentation (leading blanks, in bytes) and where its value starts.
+    private func keyValue(_ message: MessageLines, _ line: Range<Int>) -> (indent: Int, valueStart: Int)? {
+        let bytes = message.bytes
+        var position = line.lowerBound
+        func skipBlanks() {
+            while position < line.upperBound && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
+        }
+        skipBlanks()
+        let indent = position - line.lowerBound
+        guard position < line.upperBound else { return nil }
+        // A bullet: `-`, `*` or `•` (E2 80 A2).
+        if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "*") {
+            position += 1
+            skipBlanks()
+        } else if bytes[position] == 0xE2, position + 2 < line.upperBound,
+                  bytes[position + 1] == 0x80, bytes[position + 2] == 0xA2 {
+            position += 3
+            skipBlanks()
+        }
+        for matcher in matchers {
+            if let valueStart = matcher.valueStart(bytes, from: position, to: line.upperBound) { return (indent, valueStart) }
+        }
+        return nil
+    }
+
+    /// The rest of a folded value (`Co-authored-by: Quinn` then `  <quinn@x.io>`), else nil.
+    ///
+    /// `git interpret-trailers` unfolds any indented line into the trailer above it, but here key lines
+    /// are read anywhere in a message, and squash merges list them indented, one after another, among
+    /// indented prose. So a line continues a co-author value only when all of these hold (the caller
+    /// asks only for a value that named someone but gave no email):
+    /// - it is indented more than the key line itself (leading spaces and tabs, counted in bytes,
+    ///   before any bullet), and is not blank;
+    /// - it is no key line itself (two co-author lines in a row are two people, however indented);
+    /// - trimmed, it starts with `<` (`<quinn@x.io>`, also `<https://…>`, which then makes the whole
+    ///   value no person, as unfolded) or is one bare email (`quinn@x.io`).
+    /// At most one line is joined. An empty value is not completed by the next line: it stays skipped.
+    private func continuation(_ message: MessageLines, _ line: Range<Int>, afterKeyLineIndentedBy keyIndent: Int) -> String? {
+        let bytes = message.bytes
+        var position = line.lowerBound
+        while position < line.upperBound && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
+        guard position - line.lowerBound > keyIndent else { return nil }
+        let text = message.trimmed(line)
+        guard !text.isEmpty, keyValue(message, line) == nil else { return nil }
+        let string = message.string(text)
+        guard bytes[text.lowerBound] == UInt8(ascii: "<") || Self.looksLikeEmail(string) else { return nil }
+        return string
+    }
+
+    /// Parses `Name <email>`, `Name email@host`, `Name (email@host)`, `Name <email><`, `Name email@host>`,
+    /// `Name`, `@handle`. Returns nil for an empty value or a bracketed value that is no email
+    /// (`<https://…>`, `<null>`).
     public static func person(from rawValue: Substring) -> Person? {
         var value = rawValue.trimmingWhitespace()
         while value.hasSuffix("<") { value = String(value.dropLast()).trimmingWhitespace() }
+        // A stray trailing `>` is one that closes no `<`.
+        if !value.contains("<") {
+            while value.hasSuffix(">") { value = String(value.dropLast()).trimmingWhitespace() }
+        }
         guard !value.isEmpty else { return nil }
         if let open = value.firstIndex(of: "<") {
             let name = value[..<open].trimmingWhitespace()
@@ -67,9 +110,13 @@ public struct CoAuthorParser: Sendable {
             return Person(name: name, email: email)
         }
         let words = value.split(whereSeparator: \.isWhitespace)
-        if let last = words.last, words.count >= 1, looksLikeEmail(last) {
-            let name = words.dropLast().joined(separator: " ")
-            return Person(name: name.isEmpty ? String(last) : name, email: String(last))
+        if var last = words.last {
+            // `Name (email@host)`: the parentheses are not the email's.
+            if last.count > 2, last.hasPrefix("("), last.hasSuffix(")") { last = last.dropFirst().dropLast() }
+            if looksLikeEmail(last) {
+                let name = words.dropLast().joined(separator: " ")
+                return Person(name: name.isEmpty ? String(last) : name, email: String(last))
+            }
         }
         return Person(name: value, email: "")
     }
