@@ -69,6 +69,12 @@ public final class HistoryMiner {
         warnings.shallow = repository.isShallow
     }
 
+    /// The repository's git directory with symbolic links resolved: one per repository (or worktree),
+    /// however the path to it was written.
+    public var canonicalGitDirectory: String {
+        URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
     /// The work tree's folder name, or the bare repository's without `.git`.
     static func defaultName(of repository: Repository, path: String) -> String {
         let directory = repository.workTree ?? repository.commonDirectory

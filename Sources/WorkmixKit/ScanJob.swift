@@ -17,10 +17,14 @@ public struct ScanJob {
     public func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         var warnings: [String] = []
         // Open every repository first: a bad path fails before any output is written.
-        let miners = try repositories.map { target -> HistoryMiner in
+        // The same repository named twice (`p`, `./p/`, `p/.git`) is read once; worktrees of one
+        // repository have git directories (and HEADs) of their own, so they stay apart.
+        var gitDirectories: Set<String> = []
+        let miners = try repositories.compactMap { target -> HistoryMiner? in
             var options = mining
             options.repoName = target.name
-            return try HistoryMiner(path: target.path, options: options)
+            let miner = try HistoryMiner(path: target.path, options: options)
+            return gitDirectories.insert(miner.canonicalGitDirectory).inserted ? miner : nil
         }
         for miner in miners {
             let classify = self.classify

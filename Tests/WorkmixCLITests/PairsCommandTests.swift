@@ -10,13 +10,13 @@ final class PairsCommandTests: CLITestCase {
 
     /// Six commits: a mob of three; Bob under his old email (mailmap) and Cyd under her personal one
     /// (config identities); a bot and an AI assistant as co-authors; a solo commit; a merge (skipped).
-    func makeRepository(name: String = "team") throws -> FixtureRepository {
+    func makeRepository(name: String = "team", firstLine: String = "1") throws -> FixtureRepository {
         let repo = try FixtureRepository(name: name)
         try repo.write(".mailmap", "Bob <bob@x.io> <robert@old.example>\n")
-        try repo.write("a.txt", "1\n")
+        try repo.write("a.txt", "\(firstLine)\n")
         try repo.commit("Add the retry middleware\n\nCo-authored-by: Bob <bob@x.io>\nCo-authored-by: Cyd <cyd@x.io>\n",
                         author: Self.ada, date: "2021-03-01T10:00:00+01:00")
-        try repo.write("a.txt", "1\n2\n")
+        try repo.write("a.txt", "\(firstLine)\n2\n")
         try repo.commit("Fix the flaky test\n\nCo-authored-by: Robert <ROBERT@old.example>\n", author: Self.ada,
                         date: "2021-03-02T10:00:00+01:00")
         try repo.write("b.txt", "b\n")
@@ -108,10 +108,28 @@ final class PairsCommandTests: CLITestCase {
     }
 
     func testSamePersonAcrossRepositories() throws {
-        let api = try makeRepository(name: "api"), web = try makeRepository(name: "web")
+        let api = try makeRepository(name: "api"), web = try makeRepository(name: "web", firstLine: "web")
         let report = try pairs(["--repo", api.path, "--repo", web.path, "--config", try writeConfig(api)])
         XCTAssertEqual(counts(report), ["Ada+Bob": 6, "Ada+Cyd": 4, "Bob+Cyd": 4])
         XCTAssertEqual((report["pairs"] as? [[String: Any]])?.first?["repos"] as? [String], ["api", "web"])
+    }
+
+    /// A commit counts once (SPEC 5): the same repository named twice is read once, and a clone read
+    /// beside its origin adds no commit twice.
+    func testACommitCountsOnceWhateverTheRepositoriesRepeat() throws {
+        let repo = try makeRepository()
+        let config = try writeConfig(repo)
+        let single = try pairs(["--repo", repo.path, "--config", config])
+        XCTAssertEqual(counts(single), ["Ada+Bob": 3, "Ada+Cyd": 2, "Bob+Cyd": 2])
+        let clone = repo.root.appendingPathComponent("clone").path
+        try repo.git(["clone", "-q", repo.path, clone])
+        for second in [repo.path + "/./", repo.path + "/.git", clone] {
+            let twice = try pairs(["--repo", repo.path, "--repo", second, "--config", config])
+            XCTAssertEqual(counts(twice), counts(single), second)
+            XCTAssertEqual(twice["pairingCommits"] as? Int, single["pairingCommits"] as? Int, second)
+        }
+        let scan = try workmix(["scan", "--repo", repo.path, "--repo", repo.path + "/", "--format", "jsonl"])
+        XCTAssertEqual(scan.stdout.split(separator: "\n").count, try repo.lines(["rev-list", "--no-merges", "HEAD"]).count)
     }
 
     func testMinCommitsTopAndSince() throws {

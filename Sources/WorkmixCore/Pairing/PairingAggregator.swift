@@ -20,12 +20,19 @@ public struct PairingAggregator {
     /// filter runs regular expressions.
     private var verdicts: [Person: Verdict] = [:]
 
-    public init(filter: ParticipantFilter = ParticipantFilter()) {
+    /// Counts each sha once, for runs over several repositories (a fork read beside its origin repeats
+    /// commits). Off for one repository, where a walk never repeats a commit and the set would only
+    /// grow with history.
+    private var seen: Set<String>?
+
+    public init(filter: ParticipantFilter = ParticipantFilter(), distinctCommits: Bool = false) {
         self.filter = filter
+        seen = distinctCommits ? [] : nil
     }
 
     public mutating func add(_ commit: ClassifiedCommit) {
         guard !commit.classification.skipped else { return }
+        if seen != nil, seen!.insert(commit.record.sha).inserted == false { return }
         commits += 1
         let record = commit.record
         let indices = participantIndices(of: record)
