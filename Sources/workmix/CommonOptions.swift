@@ -38,7 +38,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Write to this file instead of stdout (it appears only when complete).")
     var output: String?
 
-    @Option(help: "Threads that read and classify commits (each with its own repository handle). Default: all cores.")
+    // `.unconditional`: `--jobs -1` is a bad value, not a missing one.
+    @Option(parsing: .unconditional, help: "Threads that read and classify commits (each with its own repository handle). Default: all cores.")
     var jobs: Int?
 
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.")

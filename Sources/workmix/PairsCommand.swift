@@ -10,10 +10,10 @@ extension Workmix {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(name: .customLong("min-commits"), help: "List only pairs with at least this many commits.")
+        @Option(name: .customLong("min-commits"), parsing: .unconditional, help: "List only pairs with at least this many commits.")
         var minCommits = 1
 
-        @Option(help: "List only the first N pairs and the first N people.")
+        @Option(parsing: .unconditional, help: "List only the first N pairs and the first N people.")
         var top: Int?
 
         @Flag(name: .customLong("no-stats"), help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")

@@ -34,6 +34,8 @@ extension Workmix.Rules {
         var paths: [String] = []
 
         func run() throws {
+            // Plain text only: FAIL lines on stderr, the closing count to the output.
+            if let format = common.format { try requireFormat(format, in: [.table]) }
             var options = common.workspaceOptions
             options.rulePaths = paths + options.rulePaths
             let workspace = try Workspace(options: options)
@@ -43,7 +45,8 @@ extension Workmix.Rules {
                 writeToStandardError("FAIL \(failure)\n")
             }
             let rules = tested?.count ?? workspace.ruleSet.rules.count
-            print("\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)")
+            try write("\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)\n",
+                      to: common.output)
             if !report.passed { throw ExitFailure(code: 1, message: nil) }
         }
     }
@@ -71,8 +74,12 @@ extension Workmix.Rules {
         @OptionGroup var common: CommonOptions
         @Option(help: "The labels file (CSV).")
         var labels: String
-        @Option(name: .customLong("show-wrong"), help: "How many wrongly classified rows to list.")
+        @Option(name: .customLong("show-wrong"), parsing: .unconditional, help: "How many wrongly classified rows to list.")
         var showWrong = 20
+
+        func validate() throws {
+            if showWrong < 0 { throw ValidationError("--show-wrong must be 0 or more") }
+        }
 
         func run() throws {
             let format = common.resolvedFormat(default: .table)

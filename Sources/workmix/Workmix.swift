@@ -37,11 +37,19 @@ enum Main {
                 exit(0)
             }
             // Usage errors: one line (SPEC 3), exit 2; --help has the usage.
-            let message = Workmix.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad usage"
-            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            let text = Self.oneLine(Workmix.message(for: error))
             writeToStandardError("workmix: error: \(text) (see --help)\n")
             exit(2)
         }
+    }
+
+    /// ArgumentParser's message on one line: a list of valid values (`- table` lines) joined after it.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard var first = lines.first else { return "bad usage" }
+        if first.hasPrefix("Error: ") { first.removeFirst(7) }
+        let values = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.filter { !$0.isEmpty }
+        return values.isEmpty ? first : first + " " + values.joined(separator: ", ")
     }
 
     static func fail(_ message: String, code: Int32) -> Never {

@@ -27,6 +27,14 @@ final class RulesCommandTests: CLITestCase {
         XCTAssertTrue(run.stderr.contains("team.yml:7"), run.stderr)
         XCTAssertTrue(run.stderr.contains("wrong_on_purpose") && run.stderr.contains("Tweak the footer"), run.stderr)
         XCTAssertTrue(run.stdout.contains("0 passed, 1 failed"), run.stdout)
+
+        // The closing count goes where --output says; text is the only format.
+        let out = repo.root.appendingPathComponent("rules-test.txt").path
+        let toFile = try workmix(["rules", "test", repo.path + "/team.yml", "--output", out])
+        XCTAssertEqual(toFile.status, 1)
+        XCTAssertEqual(toFile.stdout, "")
+        XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("0 passed, 1 failed"))
+        assertFails(try workmix(["rules", "test", "--format", "html"]), code: 2, mentioning: ["html", "table"])
     }
 
     func testMalformedRuleFileExitsTwoWithFileAndLine() throws {

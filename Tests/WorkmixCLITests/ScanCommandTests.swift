@@ -101,6 +101,20 @@ final class ScanCommandTests: CLITestCase {
         XCTAssertEqual(try workmix(["scan", "--bogus"]).status, 2)
     }
 
+    /// Usage errors say all on one line: the values a choice takes, and a negative number is a bad
+    /// value, not a missing one.
+    func testUsageErrorsAreWholeOnOneLine() throws {
+        let repo = try makeRepository()
+        assertFails(try workmix(["scan", "--repo", repo.path, "--format", "nope"]), code: 2,
+                    mentioning: ["'nope'", "table, json, jsonl, csv, markdown, html, github"])
+        assertFails(try workmix(["scan", "--repo", repo.path, "--jobs", "-1"]), code: 2, mentioning: ["--jobs must be at least 1"])
+        assertFails(try workmix(["pairs", "--repo", repo.path, "--min-commits", "-1"]), code: 2,
+                    mentioning: ["--min-commits must be at least 1"])
+        assertFails(try workmix(["pairs", "--repo", repo.path, "--top", "-3"]), code: 2, mentioning: ["--top must be at least 1"])
+        assertFails(try workmix(["rules", "eval", "--labels", "x.csv", "--show-wrong", "-1"]), code: 2,
+                    mentioning: ["--show-wrong must be 0 or more"])
+    }
+
     func testEmptyRepositoryPrintsNoRowsAndSucceeds() throws {
         let repo = try FixtureRepository(name: "empty")
         let run = try workmix(["scan", "--repo", repo.path, "--format", "jsonl"])
