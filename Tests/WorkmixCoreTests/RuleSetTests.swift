@@ -108,6 +108,16 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(investment.recall, 1, accuracy: 1e-9)
         XCTAssertEqual(report.perCategory[.support]?.f1, 0)
         XCTAssertEqual(report.macroF1, (0.5 + 2.0 / 3 + 0) / 3, accuracy: 1e-9)
+
+        // Macro-F1 averages the categories that occur: none labelled support, none predicted it.
+        let noSupport = AccuracyReport.evaluate([(makeRecord(subject: "Fix a"), .maintenance),
+                                                 (makeRecord(subject: "Add b"), .investment)], ruleSet: set)
+        XCTAssertEqual(noSupport.accuracy, 1)
+        XCTAssertEqual(noSupport.macroF1, 1, accuracy: 1e-9)
+        // A category only predicted still counts (its F1 is 0).
+        let predictedOnly = AccuracyReport.evaluate([(makeRecord(subject: "Fix a"), .maintenance),
+                                                     (makeRecord(subject: "Add b"), .maintenance)], ruleSet: set)
+        XCTAssertEqual(predictedOnly.macroF1, (2.0 / 3 + 0) / 2, accuracy: 1e-9)
         XCTAssertEqual(report.wrong.map(\.record.subject), ["Add c", "wip", "Merge"])
     }
 

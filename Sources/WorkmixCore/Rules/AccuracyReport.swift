@@ -80,7 +80,12 @@ public struct AccuracyReport: Sendable, Hashable {
             perCategory[category] = Scores(precision: precision, recall: recall, f1: f1, support: actual)
         }
         self.perCategory = perCategory
-        macroF1 = Category.assignable.reduce(0) { $0 + perCategory[$1]!.f1 } / Double(Category.assignable.count)
+        // Over the categories that occur, as labels or as predictions (scikit-learn's macro average): a
+        // category nobody labelled and the rules never chose is not a zero.
+        let occurring = Category.assignable.filter { category in
+            perCategory[category]!.support > 0 || confusion.values.contains { ($0[.category(category)] ?? 0) > 0 }
+        }
+        macroF1 = occurring.isEmpty ? 0 : occurring.reduce(0) { $0 + perCategory[$1]!.f1 } / Double(occurring.count)
         wrong = rows.filter { !$0.isCorrect }
     }
 
