@@ -90,19 +90,22 @@ public final class OutputSink {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        defer { buffer.removeAll(keepingCapacity: true) }
-        try buffer.withUnsafeBytes { bytes in
+        let failure: Int32? = buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    let reason = Self.reason()
-                    abandon()
-                    throw InputError("\(name): cannot write: \(reason)")
+                    return errno
                 }
                 offset += written
             }
+            return nil
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let failure {
+            abandon()
+            throw InputError("\(name): cannot write: \(String(cString: strerror(failure)))")
         }
     }
 

@@ -32,7 +32,7 @@ public struct PairingAggregator {
 
     public mutating func add(_ commit: ClassifiedCommit) {
         guard !commit.classification.skipped else { return }
-        if seen != nil, seen!.insert(commit.record.sha).inserted == false { return }
+        if seen?.insert(commit.record.sha).inserted == false { return }
         commits += 1
         let record = commit.record
         let indices = participantIndices(of: record)
