@@ -187,6 +187,23 @@ public final class HistoryMiner {
 
     /// The walk for the query, or nil for an empty repository asked for HEAD.
     func makeWalk() throws -> RevisionWalk? {
+        let (include, exclude) = try resolveRevisions()
+        if include.isEmpty { return nil }
+        do {
+            return try RevisionWalk(repository: repository,
+                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent))
+        } catch let error as GitError {
+            throw InputError("\(path): \(error.description)")
+        }
+    }
+
+    /// Resolves the query's revisions without walking: an unknown revision fails here, so a run over
+    /// several repositories can check them all before it prints a row.
+    public func checkRevisions() throws {
+        _ = try resolveRevisions()
+    }
+
+    private func resolveRevisions() throws -> (include: [ObjectID], exclude: [ObjectID]) {
         var include: [ObjectID] = []
         var exclude: [ObjectID] = []
         do {
@@ -200,13 +217,7 @@ public final class HistoryMiner {
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }
-        if include.isEmpty { return nil }
-        do {
-            return try RevisionWalk(repository: repository,
-                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent))
-        } catch let error as GitError {
-            throw InputError("\(path): \(error.description)")
-        }
+        return (include, exclude)
     }
 
 }

@@ -26,6 +26,9 @@ public struct ScanJob {
             let miner = try HistoryMiner(path: target.path, options: options)
             return gitDirectories.insert(miner.canonicalGitDirectory).inserted ? miner : nil
         }
+        // And resolve every revision first: an unknown one in the last repository fails before the
+        // first repository's rows are out.
+        for miner in miners { try miner.checkRevisions() }
         for miner in miners {
             let classify = self.classify
             let asked = mining.fileChanges

@@ -115,6 +115,17 @@ final class ScanCommandTests: CLITestCase {
                     mentioning: ["--show-wrong must be 0 or more"])
     }
 
+    /// A revision unknown to the second repository fails before the first one's rows stream out.
+    func testUnknownRevisionInALaterRepositoryPrintsNoRow() throws {
+        let first = try makeRepository(), second = try FixtureRepository(name: "other")
+        try first.git(["tag", "v1", "HEAD~1"])
+        try second.write("b.txt", "b\n")
+        try second.commit("Add b", date: "2021-03-01T10:00:00+01:00")
+        XCTAssertEqual(try workmix(["scan", "--repo", first.path, "--rev", "v1", "--format", "jsonl"]).status, 0)
+        assertFails(try workmix(["scan", "--repo", first.path, "--repo", second.path, "--rev", "v1", "--format", "jsonl"]),
+                    code: 2, mentioning: [second.path, "v1"])
+    }
+
     func testEmptyRepositoryPrintsNoRowsAndSucceeds() throws {
         let repo = try FixtureRepository(name: "empty")
         let run = try workmix(["scan", "--repo", repo.path, "--format", "jsonl"])
