@@ -54,6 +54,9 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(residency.tolerance, 0.1, accuracy: 1e-12)
         XCTAssertEqual(residency.maxUnclassified, 0.15, accuracy: 1e-12)
         XCTAssertEqual(residency.location?.line, 3)
+        XCTAssertEqual(config.participantFilter.knownPeople,
+                       ["alice@platform.example", "bob@payments.example", "carol@payments.example"],
+                       "residents and team members are people for pairing, whatever their names")
     }
 
     func testDefaults() throws {

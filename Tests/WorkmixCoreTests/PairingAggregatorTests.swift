@@ -103,6 +103,26 @@ final class PairingAggregatorTests: XCTestCase {
         XCTAssertEqual(withAI.pairingCommits, 2)
     }
 
+    /// Assistants are known by their vendors' addresses, or by name without an address of their own:
+    /// people who share a first name with one stay people.
+    func testPeopleNamedLikeAssistantsArePeople() {
+        let filter = ParticipantFilter()
+        for name in ["Claude Dupont <claude.dupont@acme.fr>", "Devin Patel <devin.patel@acme.com>",
+                     "Cody Banks <cody@x.io>", "Gemini Rao <gemini.rao@x.io>", "Aider Kaya <aider@x.io>"] {
+            XCTAssertFalse(filter.isAssistant(PersonMatcher(name).person), name)
+        }
+        for name in ["Claude <noreply@anthropic.com>", "Claude", "claude code", "GitHub Copilot",
+                     "Copilot <175728472+Copilot@users.noreply.github.com>", "Cursor Agent <cursoragent@cursor.com>",
+                     "aider (gpt-4o) <noreply@aider.chat>", "Devin AI <no-reply@devin.ai>", "Codex <noreply@openai.com>"] {
+            XCTAssertTrue(filter.isAssistant(PersonMatcher(name).person), name)
+        }
+        // The config's residents and team are people whatever the patterns say.
+        let known = ParticipantFilter(extraBots: [try! Pattern("(?i)^deploy")], knownPeople: ["dan@x.io", "name:claude"])
+        XCTAssertFalse(known.isBot(Person(name: "Deploy Dan", email: "dan@x.io")))
+        XCTAssertFalse(known.isAssistant(Person(name: "Claude", email: "")))
+        XCTAssertTrue(known.isBot(Person(name: "Deploy Bot", email: "bot@x.io")))
+    }
+
     func testCategoryIsTheMostFrequentWithSpecTieOrder() {
         XCTAssertEqual(CategoryTally(investment: 1, maintenance: 1, support: 1).dominant, .investment)
         XCTAssertEqual(CategoryTally(maintenance: 2, support: 2).dominant, .maintenance)

@@ -126,6 +126,7 @@ public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
 extension WorkmixConfig {
     /// Bots and AI assistants as this config sees them.
     public var participantFilter: ParticipantFilter {
-        ParticipantFilter(extraBots: bots, aiPartners: aiPartners)
+        ParticipantFilter(extraBots: bots, aiPartners: aiPartners,
+                          knownPeople: Set(residencies.flatMap { ($0.residents + $0.team).map(\.person.key) }))
     }
 }

@@ -10,32 +10,37 @@ public struct ParticipantFilter: Sendable {
         #"(?i)<(noreply|no-reply)@github\.com>$"#, #"(?i)<actions@github\.com>$"#,
     ]
 
-    /// AI assistants as they sign co-authorship.
+    /// AI assistants as they sign co-authorship: by their vendors' addresses, or by name when no address
+    /// of their own goes with it (none, or a no-reply one). Claude Dupont <claude.dupont@acme.fr> is a
+    /// person.
     public static let defaultAIPatterns = [
-        #"(?i)^(github )?copilot\b"#, #"(?i)\+copilot@users\.noreply\.github\.com>$"#,
-        #"(?i)^claude\b"#, #"(?i)<noreply@anthropic\.com>$"#,
-        #"(?i)^cursor( agent)?\b"#, #"(?i)<cursoragent@cursor\.com>$"#,
-        #"(?i)^(openai )?codex\b"#, #"(?i)^(chatgpt|openai)\b"#, #"(?i)^gemini( code assist)?\b"#,
-        #"(?i)^devin( ai)?\b"#, #"(?i)^aider\b"#, #"(?i)^(amazon q|codewhisperer|tabnine|sourcegraph cody|cody)\b"#,
+        #"(?i)\+copilot@users\.noreply\.github\.com>$"#, #"(?i)<noreply@anthropic\.com>$"#,
+        #"(?i)<cursoragent@cursor\.com>$"#, #"(?i)<noreply@aider\.chat>$"#,
+        #"(?i)^(github copilot|copilot|claude( code)?|cursor( agent)?|(openai )?codex|chatgpt|openai|gemini( code assist)?|devin( ai)?|aider|amazon q|codewhisperer|tabnine|sourcegraph cody|cody)\b[^<]*(<[^>]*no-?reply[^>]*>)?$"#,
     ]
 
     public var bots: [Pattern]
     public var assistants: [Pattern]
     public var aiPartners: Bool
+    /// `Person.key`s the config names as residents or team members: people, whatever patterns say.
+    public var knownPeople: Set<String>
 
-    /// `extraBots` come from the config's `bots`.
-    public init(extraBots: [Pattern] = [], aiPartners: Bool = false) {
+    /// `extraBots` come from the config's `bots`; `knownPeople` from its residencies.
+    public init(extraBots: [Pattern] = [], aiPartners: Bool = false, knownPeople: Set<String> = []) {
         bots = extraBots + Self.defaultBotPatterns.compactMap { try? Pattern($0) }
         assistants = Self.defaultAIPatterns.compactMap { try? Pattern($0) }
         self.aiPartners = aiPartners
+        self.knownPeople = knownPeople
     }
 
     public func isBot(_ person: Person) -> Bool {
+        guard !knownPeople.contains(person.key) else { return false }
         let text = person.description
         return bots.contains { $0.matches(text) }
     }
 
     public func isAssistant(_ person: Person) -> Bool {
+        guard !knownPeople.contains(person.key) else { return false }
         let text = person.description
         return assistants.contains { $0.matches(text) }
     }
