@@ -18,12 +18,7 @@ public enum LabelsFile {
     }
 
     public static func load(path: String) throws -> [Row] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("cannot read labels file", at: SourceLocation(file: path))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("labels file is not UTF-8", at: SourceLocation(file: path))
-        }
+        let text = try TextFile.read(path, what: "labels file")
         return try parse(text, file: path)
     }
 

@@ -73,6 +73,42 @@ final class RulesCommandTests: CLITestCase {
         XCTAssertTrue(explain.stdout.contains("+  conventional_fix") || explain.stdout.contains("+ conventional_fix"), explain.stdout)
     }
 
+    /// A rule file named twice (on the command line and in the config, or as two spellings of one
+    /// path) is read once, not rejected as a duplicate of itself; config and rules may come from a
+    /// FIFO or /dev/null.
+    func testARuleFileNamedTwiceIsReadOnceAndSpecialFilesAreRead() throws {
+        let repo = try scratch()
+        try repo.write("a.txt", "a\n")
+        try repo.commit("fix: the login page")
+        let rules = """
+            version: 1
+            rules:
+              - id: login_is_support
+                category: support
+                match: { subject: 'login' }
+                examples:
+                  - { message: "fix: login", expect: support }
+            """
+        try repo.write("team.yml", rules)
+        try repo.write("workmix.yml", "rules: [team.yml]\n")
+        let tested = try workmix(["rules", "test", "team.yml"], in: repo.path)
+        XCTAssertEqual(tested.status, 0, tested.stderr)
+        XCTAssertTrue(tested.stdout.hasPrefix("1 passed, 0 failed"), tested.stdout)
+        let twice = try workmix(["scan", "--repo", ".", "--rules", "team.yml", "--rules", "./team.yml", "--format", "jsonl"], in: repo.path)
+        XCTAssertEqual(twice.status, 0, twice.stderr)
+        XCTAssertEqual(try jsonLines(twice.stdout).first?["rule"] as? String, "login_is_support")
+
+        let empty = try workmix(["scan", "--repo", repo.path, "--config", "/dev/null", "--format", "jsonl"])
+        XCTAssertEqual(empty.status, 0, empty.stderr)
+        let fifo = repo.root.appendingPathComponent("rules-fifo.yml").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let writer = Thread { try? rules.write(toFile: fifo, atomically: false, encoding: .utf8) }
+        writer.start()
+        let fromFIFO = try workmix(["scan", "--repo", repo.path, "--config", "/dev/null", "--rules", fifo, "--format", "jsonl"])
+        XCTAssertEqual(fromFIFO.status, 0, fromFIFO.stderr)
+        XCTAssertEqual(try jsonLines(fromFIFO.stdout).first?["rule"] as? String, "login_is_support")
+    }
+
     func testOverrideBeatsEveryRuleAndExplainSaysSo() throws {
         let repo = try scratch()
         try repo.write("a.txt", "a\n")

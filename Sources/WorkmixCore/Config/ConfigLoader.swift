@@ -15,12 +15,7 @@ public enum ConfigLoader {
 
     /// Reads and validates the file at `path`.
     public static func load(path: String) throws -> WorkmixConfig {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("cannot read config file", at: SourceLocation(file: path))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("config file is not UTF-8", at: SourceLocation(file: path))
-        }
+        let text = try TextFile.read(path, what: "config file")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(text, file: path, directory: directory)
     }

@@ -34,6 +34,9 @@ public enum RuleLoader {
     /// The rule files a list of paths names, read as text, in order.
     public static func readFiles(_ paths: [String]) throws -> [(name: String, text: String)] {
         var files: [(name: String, text: String)] = []
+        // A file named twice (`--rules team.yml` with `rules: [team.yml]` in the config, or through a
+        // folder) is read once.
+        var seen: Set<String> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -48,12 +51,9 @@ public enum RuleLoader {
                     throw InputError("no rule files (*.yml, *.yaml) in this directory", at: SourceLocation(file: path))
                 }
             }
-            for filePath in filePaths {
-                guard let data = FileManager.default.contents(atPath: filePath),
-                      let text = String(data: data, encoding: .utf8) else {
-                    throw InputError("cannot read rule file (missing or not UTF-8)", at: SourceLocation(file: filePath))
-                }
-                files.append((filePath, text))
+            for filePath in filePaths
+            where seen.insert(URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path).inserted {
+                files.append((filePath, try TextFile.read(filePath, what: "rule file")))
             }
         }
         return files
