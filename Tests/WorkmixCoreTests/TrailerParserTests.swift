@@ -1,3 +1,5 @@
+import Foundation
+import WorkmixTestSupport
 import XCTest
 @testable import WorkmixCore
 
@@ -37,6 +39,29 @@ final class TrailerParserTests: XCTestCase {
     func testCRLFAndKeyCaseKeptAsWritten() {
         XCTAssertEqual(TrailerParser.parse("S\r\n\r\nco-AUTHORED-by: A <a@x>\r\n"),
                        [Trailer(key: "co-AUTHORED-by", value: "A <a@x>")])
+    }
+
+    /// The same trailers as `git log --format=%(trailers:only,unfold)` on real commits, including the
+    /// blocks git leaves out: a final old-style `Conflicts:` block and comment lines.
+    func testAgreesWithGitOnFoldedValuesConflictsBlocksAndComments() throws {
+        let repo = try FixtureRepository(name: "trailers")
+        let messages = [
+            "Add thing\n\nReviewed-by:\n  Carol <carol@x.io>\n",
+            "Merge branch 'topic'\n\nConflicts:\n\tsrc/a.c\n\tsrc/b.c\n",
+            "Merge branch 'topic'\n\nSigned-off-by: A <a@x.io>\n\nConflicts:\n\tsrc/a.c\n",
+            "Fix\n\nAcked-by: B <b@x.io>\n# a comment line\n",
+            "Fix\n\nNote: one\n  two\n\tthree\nAcked-by: B <b@x.io>\n",
+            "Fix\n\nConflicts:\n\tsrc/a.c\nmore prose after\n\nKey: v\n",
+            "Squash (#1)\n\n* a\n\n---------\n\nCo-authored-by: A <a@x.io>\n",
+        ]
+        for (index, message) in messages.enumerated() {
+            try repo.write("f.txt", "\(index)\n")
+            let sha = try repo.commit(message, date: "2021-03-0\(index + 1)T10:00:00+00:00")
+            let git = try repo.git(["log", "-1", "--format=%(trailers:only,unfold)", sha])
+                .split(separator: "\n").map(String.init)
+            let raw = try repo.git(["log", "-1", "--format=%B", sha])
+            XCTAssertEqual(TrailerParser.parse(raw).map { "\($0.key): \($0.value)" }, git, message)
+        }
     }
 
     func testMalformedInputGivesNoTrailersAndNoCrash() {

@@ -16,12 +16,13 @@ public enum TrailerParser {
         // The first paragraph is the title and cannot hold trailers.
         var endOfTitle = 0
         while endOfTitle < lines.count, !message.isBlank(endOfTitle) { endOfTitle += 1 }
-        guard endOfTitle < lines.count else { return [] }
+        let end = endOfLogMessage(message)
+        guard endOfTitle < end else { return [] }
 
         var trailerLines = 0, nonTrailerLines = 0, possibleContinuations = 0
         var recognizedPrefix = false, onlySpaces = true
         var start: Int?
-        var index = lines.count - 1
+        var index = end - 1
         while index >= endOfTitle {
             let line = lines[index]
             if !line.isEmpty && bytes[line.lowerBound] == UInt8(ascii: "#") {
@@ -58,12 +59,17 @@ public enum TrailerParser {
 
         var trailers: [Trailer] = []
         var current: Trailer?
-        for index in start..<lines.count where !message.isBlank(index) {
+        for index in start..<end where !message.isBlank(index) {
             let line = lines[index]
             let first = bytes[line.lowerBound]
             if first == UInt8(ascii: "#") { continue }
             if MessageLines.isSpace(first) {
-                if current != nil { current!.value += " " + message.string(message.trimmed(line)) }
+                // Unfolded as git does: the pieces joined by one space, the whole trimmed (a value
+                // that starts on the next line has no leading space).
+                if let value = current?.value {
+                    let piece = message.string(message.trimmed(line))
+                    current!.value = value.isEmpty ? piece : value + " " + piece
+                }
                 continue
             }
             if let trailer = current { trailers.append(trailer) }
@@ -76,6 +82,31 @@ public enum TrailerParser {
         }
         if let trailer = current { trailers.append(trailer) }
         return trailers
+    }
+
+    static let conflictsLine = Array("Conflicts:".utf8)
+
+    /// Where git stops reading the message for trailers (`ignored_log_message_bytes`): a final run of
+    /// empty and comment lines, and an old-style `Conflicts:` block (its paths on tab-indented lines),
+    /// which `git merge` used to append, are not part of it.
+    static func endOfLogMessage(_ message: MessageLines) -> Int {
+        let lines = message.lines, bytes = message.bytes
+        var runStart: Int?
+        var inConflictsBlock = false
+        for (index, line) in lines.enumerated() {
+            if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") {
+                if runStart == nil { runStart = index }
+            } else if bytes[line].elementsEqual(conflictsLine) {
+                inConflictsBlock = true
+                if runStart == nil { runStart = index }
+            } else if inConflictsBlock && bytes[line.lowerBound] == 0x09 {
+                continue
+            } else if runStart != nil {
+                runStart = nil
+                inConflictsBlock = false
+            }
+        }
+        return runStart ?? lines.count
     }
 
     static func hasPrefix(_ bytes: [UInt8], _ line: Range<Int>, _ prefix: [UInt8]) -> Bool {
