@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Checks workmix against git on one repository: the commit list and order (git rev-list), and with
+"""Checks workmix against git on one repository: the commit list and order (git rev-list),
+mailmap-resolved authors (git log --format='%aN <%aE>'), trailers (%(trailers:only,unfold)), and with
 --stats the per-commit files/insertions/deletions (git log --numstat --no-renames
---diff-merges=first-parent), and mailmap-resolved authors (git log --format='%aN <%aE>').
+--diff-merges=first-parent).
 
 usage: bench/compare_git.py REPO [--workmix PATH] [--stats] [--rev REV] [--jobs N]
 Prints the counts compared and the first differences; exits 1 on any difference.
@@ -82,6 +83,22 @@ def main():
         print(f"authors differ from %aN <%aE> for {len(bad)} commits, e.g. {bad[:3]}")
     else:
         print(f"authors: {len(records)} match git's mailmap")
+
+    # Trailers as git reads them: one NUL-separated chunk per commit, a "Key: value" line per trailer.
+    run = subprocess.run(["git", "-C", args.repo, "log", "--format=%x00%H%n%(trailers:only,unfold)", args.rev],
+                         capture_output=True)
+    want = {}
+    for chunk in run.stdout.decode("utf-8", "replace").split("\x00")[1:]:
+        sha, _, body = chunk.partition("\n")
+        # git keeps the CRs of a CRLF message inside an unfolded value; workmix drops them (README).
+        want[sha] = [line.replace("\r", "") for line in body.split("\n") if line]
+    bad = [r["sha"] for r in records
+           if [f'{t["key"]}: {t["value"]}' for t in r["trailers"]] != want.get(r["sha"], [])]
+    if bad:
+        failures += 1
+        print(f"trailers differ from %(trailers:only,unfold) for {len(bad)} commits, e.g. {bad[:3]}")
+    else:
+        print(f"trailers: {len(records)} commits match git's %(trailers:only,unfold)")
 
     if args.stats:
         stats, complete = numstat(args.repo, args.rev)
