@@ -59,6 +59,29 @@ final class ConfigLoaderTests: XCTestCase {
                        "residents and team members are people for pairing, whatever their names")
     }
 
+    /// YAML merge keys: a residency written once and reused, its keys overridden where set again.
+    func testMergeKeys() throws {
+        let config = try parse("""
+            residencies:
+              - &q1
+                name: payments-q1
+                resident: alice@platform.example
+                repos: [../payments-api]
+                from: 2024-01-08
+                to: 2024-02-16
+                plan: { investment: 40%, maintenance: 30%, support: 30% }
+              - <<: *q1
+                name: payments-q2
+                from: 2024-04-01
+                to: 2024-05-10
+            """)
+        XCTAssertEqual(config.residencies.map(\.name), ["payments-q1", "payments-q2"])
+        XCTAssertEqual(config.residencies[1].residents.map(\.person.key), ["alice@platform.example"])
+        XCTAssertEqual(config.residencies[1].from, CivilDate(year: 2024, month: 4, day: 1))
+        XCTAssertEqual(config.residencies[1].plan, config.residencies[0].plan)
+        assertError("residencies:\n  - <<: 5\n    name: x\n", line: 2, mentions: ["expected a mapping"])
+    }
+
     func testDefaults() throws {
         let config = try parse("""
             residencies:

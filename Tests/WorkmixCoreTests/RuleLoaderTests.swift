@@ -122,6 +122,24 @@ final class RuleLoaderTests: XCTestCase {
             .hasPrefix("team.yml:3:9: rules[0].id: rule id 'DependencyBump' is not snake_case"))
     }
 
+    func testMergeKeysInRules() throws {
+        let rules = try RuleLoader.parse("""
+            version: 1
+            rules:
+              - &support
+                id: platform_help
+                category: support
+                match: { subject: '(?i)^help' }
+              - <<: [*support]
+                id: platform_docs
+                match: { subject: '(?i)^docs' }
+            """, file: "team.yml")
+        XCTAssertEqual(rules.map(\.id), ["platform_help", "platform_docs"])
+        XCTAssertEqual(rules[1].verdict, .category(.support))
+        XCTAssertEqual(rules[1].matcher.evaluate(makeRecord(subject: "docs: x")).truth, .yes)
+        XCTAssertEqual(rules[1].matcher.evaluate(makeRecord(subject: "help: x")).truth, .no)
+    }
+
     func testSnakeCaseIds() {
         for id in ["a", "merge_commit", "v2", "rule_2b", "a_b_c"] {
             XCTAssertTrue(RuleLoader.isSnakeCase(id), id)

@@ -108,14 +108,30 @@ public struct YAMLValue {
     public func mapping() throws -> YAMLMapping {
         guard let mapping = node.mapping else { throw error("expected a mapping, found \(kind)") }
         var entries: [YAMLMapping.Entry] = []
+        var merged: [YAMLMapping.Entry] = []
         for (keyNode, valueNode) in mapping {
             let keyValue = YAMLValue(node: keyNode, file: file, path: path)
             guard let key = keyNode.scalar?.string else { throw keyValue.error("a key must be a string") }
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
-            entries.append(.init(key: key, keyLocation: keyValue.location,
-                                 value: YAMLValue(node: valueNode, file: file, path: childPath)))
+            if key == "<<", keyValue.plainScalar != nil {
+                // A merge key (`<<: *defaults`, or a list of them): the entries of those mappings, where
+                // this one does not set them, as YAML's merge type and Yams' decoder read it.
+                for source in valueNode.sequence.map(Array.init) ?? [valueNode] {
+                    merged += try YAMLValue(node: source, file: file, path: path + ".<<").mapping().entries
+                }
+                continue
+            }
+            entries.append(entry(key, keyValue.location, valueNode))
+        }
+        var keys = Set(entries.map(\.key))
+        for entry in merged where keys.insert(entry.key).inserted {
+            entries.append(self.entry(entry.key, entry.keyLocation, entry.value.node))
         }
         return YAMLMapping(entries: entries, location: location, path: path, file: file)
+    }
+
+    private func entry(_ key: String, _ keyLocation: SourceLocation, _ value: Node) -> YAMLMapping.Entry {
+        .init(key: key, keyLocation: keyLocation,
+              value: YAMLValue(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)"))
     }
 
     private func describe() -> String {
