@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -37,7 +37,7 @@ let package = Package(
         // Turns repositories into commit records (git layer -> core values) and runs the jobs.
         .target(name: "WorkmixKit", dependencies: [
             "WorkmixGit", "WorkmixCore", "WorkmixReporters",
-            .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "CSV", package: "CSV.swift"),
         ], plugins: ["EmbedRules"]),
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),

@@ -1,5 +1,5 @@
 import Foundation
-import SwiftCSV
+import CSV
 import WorkmixCore
 
 /// The hand-labelled commits of `workmix rules eval --labels FILE`: CSV with a header and the columns
@@ -15,6 +15,8 @@ public enum LabelsFile {
         public var expected: Category
         /// The CSV record's number (1 = the first after the header), for messages.
         public var row: Int
+        /// The line the record starts on.
+        public var line: Int
     }
 
     public static func load(path: String) throws -> [Row] {
@@ -22,37 +24,52 @@ public enum LabelsFile {
         return try parse(text, file: path)
     }
 
+    /// Reads the CSV as Python's `csv` module does by default: RFC 4180 quoting, and a quote inside an
+    /// unquoted field is text (`Revert "Add login page"`), not an error. A UTF-8 byte-order mark and
+    /// blank lines are skipped; errors name the line a record starts on.
     public static func parse(_ text: String, file: String) throws -> [Row] {
-        let csv: CSV<Named>
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
         do {
-            csv = try CSV<Named>(string: text, delimiter: .comma, loadColumns: false)
+            reader = try CSVReader(string: text, hasHeaderRow: true)
         } catch {
-            throw InputError("invalid CSV: \(error)", at: SourceLocation(file: file, line: 1))
+            throw InputError("empty labels file: expected a header such as message,expect", at: SourceLocation(file: file, line: 1))
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard header.contains("expect") else {
+        let rawHeader = reader.headerRow ?? []
+        let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let expectColumn = header.firstIndex(of: "expect") else {
             throw InputError("the header has no 'expect' column (expected sha,expect or message,expect)", at: SourceLocation(file: file, line: 1))
         }
         let key: String
         if header.contains("sha") { key = "sha" } else if header.contains("message") { key = "message" } else {
             throw InputError("the header has neither a 'sha' nor a 'message' column", at: SourceLocation(file: file, line: 1))
         }
-        let originalKey = csv.header[header.firstIndex(of: key)!]
-        let originalExpect = csv.header[header.firstIndex(of: "expect")!]
+        let keyColumn = header.firstIndex(of: key)!
         var rows: [Row] = []
-        for (index, values) in csv.rows.enumerated() {
-            let location = SourceLocation(file: file, line: index + 2)
-            let expectText = (values[originalExpect] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        var line = 2 + newlines(in: rawHeader)
+        while let values = reader.next() {
+            let recordLine = line
+            line += 1 + newlines(in: values)
+            let location = SourceLocation(file: file, line: recordLine)
+            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let field = { (column: Int) in column < values.count ? values[column] : "" }
+            let expectText = field(expectColumn).trimmingCharacters(in: .whitespaces).lowercased()
             guard let expected = Category(rawValue: expectText), Category.assignable.contains(expected) else {
                 throw InputError("expect '\(expectText)' is not investment, maintenance or support", at: location)
             }
-            let value = values[originalKey] ?? ""
+            let value = field(keyColumn)
             guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw InputError("empty \(key)", at: location)
             }
             rows.append(Row(subject: key == "sha" ? .sha(value.trimmingCharacters(in: .whitespaces)) : .message(value),
-                            expected: expected, row: index + 1))
+                            expected: expected, row: rows.count + 1, line: recordLine))
         }
         return rows
+    }
+
+    /// Line breaks inside quoted fields: a record spans that many more lines.
+    private static func newlines(in fields: [String]) -> Int {
+        fields.reduce(0) { count, field in count + field.unicodeScalars.lazy.filter { $0 == "\n" }.count }
     }
 }

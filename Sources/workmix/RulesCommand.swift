@@ -100,7 +100,7 @@ extension Workmix.Rules {
                     do {
                         labelled.append((try lookup!.record(sha), row.expected))
                     } catch let error as InputError {
-                        throw InputError("\(error.message) (row \(row.row))", at: SourceLocation(file: labels, line: row.row + 1))
+                        throw InputError("\(error.message) (row \(row.row))", at: SourceLocation(file: labels, line: row.line))
                     }
                 }
             }
