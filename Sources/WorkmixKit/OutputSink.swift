@@ -65,10 +65,10 @@ public final class OutputSink {
             throw InputError("--output \(path): no such directory \(directory)")
         }
         let temporary = directory + "/." + (target as NSString).lastPathComponent + ".\(getpid()).partial"
-        PartialFile.register(temporary)
+        InterruptCleanup.setPartialFile(temporary)
         let created = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard created >= 0 else {
-            PartialFile.unregister()
+            InterruptCleanup.setPartialFile(nil)
             throw InputError("--output \(path): cannot write in \(directory): \(Self.reason())")
         }
         // An existing file keeps its mode (umask does not apply to it, as with `> file`).
@@ -125,10 +125,10 @@ public final class OutputSink {
         guard closed == 0, rename(temporaryPath, finalPath) == 0 else {
             let reason = Self.reason()
             unlink(temporaryPath)
-            PartialFile.unregister()
+            InterruptCleanup.setPartialFile(nil)
             throw InputError("\(name): cannot write: \(reason)")
         }
-        PartialFile.unregister()
+        InterruptCleanup.setPartialFile(nil)
     }
 
     /// Something failed: leave no file behind.
@@ -142,7 +142,7 @@ public final class OutputSink {
         }
         guard let temporaryPath else { return }
         unlink(temporaryPath)
-        PartialFile.unregister()
+        InterruptCleanup.setPartialFile(nil)
     }
 
     private static func reason() -> String { String(cString: strerror(errno)) }
@@ -162,34 +162,6 @@ public final class OutputSink {
         }
         return current
     }
-}
-
-/// The one partial output file of this process, removed if SIGINT, SIGTERM or SIGHUP ends it. The
-/// handler only reads a C string and calls unlink(2), which is async-signal-safe, then lets the signal
-/// do what it would have done.
-private enum PartialFile {
-    private static let signals = [SIGINT, SIGTERM, SIGHUP]
-
-    static func register(_ path: String) {
-        let copy = strdup(path)
-        partialOutputPath = copy
-        for number in signals { _ = signal(number, removePartialOutputAndReraise) }
-    }
-
-    static func unregister() {
-        for number in signals { _ = signal(number, SIG_DFL) }
-        let copy = partialOutputPath
-        partialOutputPath = nil
-        free(copy)
-    }
-}
-
-nonisolated(unsafe) private var partialOutputPath: UnsafeMutablePointer<CChar>?
-
-private func removePartialOutputAndReraise(_ number: Int32) {
-    if let path = partialOutputPath { unlink(path) }
-    _ = signal(number, SIG_DFL)
-    raise(number)
 }
 
 /// write(2), out of reach of `OutputSink.write` inside the class.

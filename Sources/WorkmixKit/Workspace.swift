@@ -87,8 +87,8 @@ public final class Workspace {
     /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it
     /// opens repositories of its own and needs neither the config nor the rules again. Nil on failure
     /// (the run itself will say why).
-    public var commitCounter: @Sendable () -> Int? {
-        let targets = repositories
+    public func commitCounter(in targets: [RepositoryTarget]? = nil) -> @Sendable () -> Int? {
+        let targets = targets ?? repositories
         var options = miningOptions(fileChanges: false)
         options.jobs = 1
         let mining = options

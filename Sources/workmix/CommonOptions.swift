@@ -87,6 +87,9 @@ struct CommonOptions: ParsableArguments {
     var effectiveJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     var showsProgress: Bool { !noProgress && !quiet && isatty(STDERR_FILENO) == 1 }
+
+    /// The output goes to stdout and stdout is a terminal.
+    var outputIsTerminal: Bool { (output == nil || output == "-") && isatty(STDOUT_FILENO) == 1 }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import WorkmixKit
 
 /// A progress line on stderr — commits done, rate and, once known, the share done and the time left —
 /// redrawn at most four times a second, only when stderr is a terminal. The total comes from a
@@ -43,10 +44,14 @@ final class Progress: @unchecked Sendable {
             line += " commits  \(Int(rate))/s  \(Int(elapsed))s"
         }
         writeToStandardError(line)
+        if !drawn { InterruptCleanup.setProgressLineShown(true) }
         drawn = true
     }
 
     func finish() {
-        if drawn { writeToStandardError("\r\u{1B}[K") }
+        guard drawn else { return }
+        writeToStandardError("\r\u{1B}[K")
+        InterruptCleanup.setProgressLineShown(false)
+        drawn = false
     }
 }

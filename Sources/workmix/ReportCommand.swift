@@ -54,10 +54,10 @@ struct ResidencyRun {
             workspace = try Workspace(options: options)
         }
         let context = RuleContext.residencies(of: workspace.config)
-        let progress = Progress(enabled: common.showsProgress)
+        let targets = analysis.repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
+        let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []
-        for (index, repository) in analysis.repositories.enumerated() {
-            let target = RepositoryTarget(path: repository.path, name: repository.name)
+        for (index, target) in targets.enumerated() {
             warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 progress.tick()

@@ -43,7 +43,8 @@ extension Workmix {
             }
             let workspace = try common.workspace()
             let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
-            let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter)
+            // Rows written to the terminal as they come would run into the progress line.
+            let progress = Progress(enabled: common.showsProgress && !common.outputIsTerminal, total: workspace.commitCounter())
             try sink.write(reporter.header())
             let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
                                                            messagesOnly: noDiffs) { commit in
