@@ -48,19 +48,22 @@ final class RulesCommandTests: CLITestCase {
         assertFails(try workmix(["rules", "list", "--rules", repo.path + "/nope.yml"]), code: 2, mentioning: ["nope.yml"])
     }
 
+    /// A user rule that calls login work support, with one example.
+    static let loginRules = """
+        version: 1
+        rules:
+          - id: login_is_support
+            category: support
+            match: { subject: 'login' }
+            examples:
+              - { message: "fix: login", expect: support }
+        """
+
     func testUserRulesComeFirstAndDecide() throws {
         let repo = try scratch()
         try repo.write("a.txt", "a\n")
         let sha = try repo.commit("fix: the login page")
-        try repo.write("team.yml", """
-            version: 1
-            rules:
-              - id: login_is_support
-                category: support
-                match: { subject: 'login' }
-                examples:
-                  - { message: "fix: login", expect: support }
-            """)
+        try repo.write("team.yml", Self.loginRules)
         let list = try workmix(["rules", "list", "--format", "json", "--rules", repo.path + "/team.yml"])
         let rules = try XCTUnwrap(JSONSerialization.jsonObject(with: list.stdoutData) as? [[String: Any]])
         XCTAssertEqual(rules.first?["id"] as? String, "login_is_support")
@@ -80,15 +83,7 @@ final class RulesCommandTests: CLITestCase {
         let repo = try scratch()
         try repo.write("a.txt", "a\n")
         try repo.commit("fix: the login page")
-        let rules = """
-            version: 1
-            rules:
-              - id: login_is_support
-                category: support
-                match: { subject: 'login' }
-                examples:
-                  - { message: "fix: login", expect: support }
-            """
+        let rules = Self.loginRules
         try repo.write("team.yml", rules)
         try repo.write("workmix.yml", "rules: [team.yml]\n")
         let tested = try workmix(["rules", "test", "team.yml"], in: repo.path)
