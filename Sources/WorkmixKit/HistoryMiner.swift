@@ -58,9 +58,11 @@ public final class HistoryMiner {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError("\(path): no such file or directory")
         }
-        guard isDirectory.boolValue else { throw InputError("\(path): not a directory") }
+        // A `.git` file (a linked worktree's or a submodule's `gitdir:` pointer) stands for its folder.
+        let isGitFile = !isDirectory.boolValue && (path as NSString).lastPathComponent == ".git"
+        guard isDirectory.boolValue || isGitFile else { throw InputError("\(path): not a directory") }
         do {
-            repository = try Repository(discovering: path)
+            repository = try Repository(discovering: isGitFile ? (path as NSString).deletingLastPathComponent.nonEmpty ?? "." : path)
         } catch let error as GitError {
             throw InputError("\(path): not a git repository (\(error.message))")
         }
@@ -247,4 +249,8 @@ enum RevisionSpec {
     private static func resolve(_ side: String, _ repository: Repository) throws -> ObjectID {
         try repository.resolveCommit(side.isEmpty ? "HEAD" : side)
     }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -44,14 +44,20 @@ extension Workmix {
             if !FileManager.default.fileExists(atPath: path) {
                 FileManager.default.createFile(atPath: path, contents: nil)
             }
-            guard let handle = FileHandle(forWritingAtPath: path) else {
+            guard let handle = FileHandle(forUpdatingAtPath: path) else {
                 warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)
                 return
             }
             defer { try? handle.close() }
             do {
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data((markdown + "\n").utf8))
+                // Markdown after another step's text starts on a line of its own, or its heading is none.
+                let end = try handle.seekToEnd()
+                var separator = ""
+                if end > 0 {
+                    try handle.seek(toOffset: end - 1)
+                    if try handle.read(upToCount: 1) != Data("\n".utf8) { separator = "\n" }
+                }
+                try handle.write(contentsOf: Data((separator + markdown + "\n").utf8))
             } catch {
                 warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)
             }

@@ -168,6 +168,12 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertTrue(markdown.hasPrefix("# Earlier step\n# Residency report\n"), markdown)
         XCTAssertTrue(markdown.contains("## checkout-q2 — ❌ fail"), markdown)
         XCTAssertTrue(markdown.contains("| investment | 7 | 10 | 36.8% | 40% | -3.2 pts | 3 | 7 |"), markdown)
+
+        // After a step whose text ends without a line break, the report still starts on its own line.
+        try "Previous step output".write(to: summary, atomically: true, encoding: .utf8)
+        _ = try workmix(["check", "--config", "workmix.yml", "--format", "github"], in: root.path,
+                        environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertTrue(try String(contentsOf: summary, encoding: .utf8).hasPrefix("Previous step output\n# Residency report\n"))
     }
 
     /// People matched through .mailmap, a residency over the --repo arguments, and a mirror whose

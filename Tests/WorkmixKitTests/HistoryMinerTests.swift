@@ -120,6 +120,8 @@ final class HistoryMinerTests: XCTestCase {
         let worktree = repo.root.appendingPathComponent("wt").path
         try repo.git(["worktree", "add", "-q", worktree, "feature"])
         XCTAssertEqual(try records(worktree).0.map(\.sha), try repo.lines(["rev-list", "feature"]))
+        XCTAssertEqual(try records(worktree + "/.git").0.map(\.sha), try repo.lines(["rev-list", "feature"]),
+                       "a worktree's .git file stands for the worktree")
         XCTAssertEqual(try records(repo.path + "/src").0.map(\.sha), expected)
         XCTAssertEqual(try records(repo.path + "/.git").0.map(\.sha), expected)
     }
