@@ -82,6 +82,29 @@ final class ConfigLoaderTests: XCTestCase {
         assertError("residencies:\n  - <<: 5\n    name: x\n", line: 2, mentions: ["expected a mapping"])
     }
 
+    /// Residents and team written as identity aliases are their canonical people, as on commits; a
+    /// residency's repository takes the name the top-level `repos` gives it.
+    func testResidencyPeopleAfterIdentitiesAndRepositoryNames() throws {
+        let config = try parse("""
+            identities:
+              "Alice Martin <alice@platform.example>": [alice@old.example]
+              "Bob Li <bob@payments.example>": ["Bobby <bob@old.example>"]
+            repos: { payments: ../payments-api }
+            residencies:
+              - name: q1
+                resident: alice@old.example
+                team: [bob@old.example, carol@payments.example]
+                repos: [../payments-api, web]
+                from: 2024-01-08
+                to: 2024-02-16
+            """)
+        let residency = try XCTUnwrap(config.residencies.first)
+        XCTAssertEqual(residency.residents.map(\.person), [Person(name: "Alice Martin", email: "alice@platform.example")])
+        XCTAssertEqual(residency.team.map(\.person.key), ["bob@payments.example", "carol@payments.example"])
+        XCTAssertEqual(residency.repositories.map(\.displayName), ["payments", "web"])
+        XCTAssertTrue(config.participantFilter.knownPeople.contains("alice@platform.example"))
+    }
+
     func testDefaults() throws {
         let config = try parse("""
             residencies:

@@ -91,7 +91,28 @@ public enum ConfigLoader {
                 config.residencies.append(residency)
             }
         }
+        config.residencies = config.residencies.map { canonical($0, in: config) }
         return config
+    }
+
+    /// A residency as commits will meet it: residents and team through `identities` (an alias names its
+    /// canonical person, as on commits), and a repository the top-level `repos` names under that name.
+    static func canonical(_ residency: Residency, in config: WorkmixConfig) -> Residency {
+        var residency = residency
+        func resolve(_ matcher: PersonMatcher) -> PersonMatcher {
+            var matcher = matcher
+            matcher.person = config.identities.resolve(matcher.person)
+            return matcher
+        }
+        residency.residents = residency.residents.map(resolve)
+        residency.team = residency.team.map(resolve)
+        residency.repositories = residency.repositories.map { repository in
+            guard repository.name == nil, let named = config.repos.first(where: { $0.path == repository.path }) else {
+                return repository
+            }
+            return named
+        }
+        return residency
     }
 
     /// `repos: [path, …]` or `repos: {name: path, …}`.
