@@ -239,8 +239,15 @@ enum RevisionSpec {
             exclude.append(try resolve(String(text[..<range.lowerBound]), repository))
             include.append(try resolve(String(text[range.upperBound...]), repository))
         } else if text == "HEAD" {
-            // HEAD of an empty repository is no error: there is simply nothing to list.
-            if let head = try repository.head() { include.append(head) }
+            // HEAD of an empty repository is no error: there is simply nothing to list. But a HEAD that
+            // names a branch with no commits beside others that have some (a mirror whose default
+            // branch was deleted) would list nothing silently.
+            if let head = try repository.head() {
+                include.append(head)
+            } else if try !repository.allReferenceTips().isEmpty {
+                throw GitError(code: .notFound, message: "HEAD names a branch with no commits; name a revision with --rev, or use --all",
+                               context: "HEAD")
+            }
         } else {
             include.append(try repository.resolveCommit(text))
         }

@@ -126,6 +126,18 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(try records(repo.path + "/.git").0.map(\.sha), expected)
     }
 
+    /// A mirror whose HEAD names a deleted branch: an error, not an empty history.
+    func testUnbornHeadBesideOtherBranchesIsAnError() throws {
+        let repo = try HistoryFixtures.rich()
+        let mirror = repo.root.appendingPathComponent("mirror.git").path
+        try repo.git(["clone", "-q", "--mirror", repo.path, mirror])
+        try repo.git(["symbolic-ref", "HEAD", "refs/heads/deleted"], in: mirror)
+        XCTAssertThrowsError(try records(mirror)) { error in
+            XCTAssertTrue("\(error)".contains("HEAD names a branch with no commits"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix(mirror), "\(error)")
+        }
+    }
+
     func testEmptyRepositoryHasNoCommits() throws {
         let repo = try FixtureRepository(name: "empty")
         let (records, warnings) = try records(repo.path)
