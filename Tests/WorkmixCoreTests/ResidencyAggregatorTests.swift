@@ -166,6 +166,20 @@ final class ResidencyAggregatorTests: XCTestCase {
                        "investment is 50% of classified work, 10 points below the plan's 60% (tolerance 5)")
     }
 
+    /// Just beyond the tolerance, the reason shows the decimals that make it so.
+    func testReasonsJustBeyondTheToleranceShowWhy() {
+        typealias Finding = ResidencyVerdict.Finding
+        XCTAssertEqual(Finding.offPlan(.investment, actual: 0.8004, planned: 0.7, tolerance: 0.1).description,
+                       "investment is 80.04% of classified work, 10.04 points above the plan's 70% (tolerance 10)")
+        XCTAssertEqual(Finding.offPlan(.support, actual: 0.19999, planned: 0.3, tolerance: 0.1).description,
+                       "support is 19.999% of classified work, 10.001 points below the plan's 30% (tolerance 10)")
+        XCTAssertEqual(Finding.tooMuchUnclassified(actual: 0.2004, maximum: 0.2).description,
+                       "unclassified is 20.04% of all work, above the 20% allowed")
+        XCTAssertEqual(Finding.tooMuchUnclassified(actual: 0.25, maximum: 0.2).description,
+                       "unclassified is 25% of all work, above the 20% allowed")
+        XCTAssertEqual(Percent.points(0.123456, distinctFrom: 0.1), "12.3")
+    }
+
     func testMeasureChurnWeighsByLinesChanged() {
         let plan: [Category: Double] = [.investment: 0.8, .maintenance: 0.2]
         let commits = [

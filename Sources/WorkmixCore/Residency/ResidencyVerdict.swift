@@ -15,12 +15,15 @@ public struct ResidencyVerdict: Hashable, Sendable {
             case .noWork:
                 return "no commit by the resident or the team in the window"
             case let .offPlan(category, actual, planned, tolerance):
+                // Rounded, 80.04% and 10.04 points would read as 80% and 10: just within the tolerance.
                 let direction = actual < planned ? "below" : "above"
-                return "\(category.rawValue) is \(Percent.format(actual)) of classified work, "
-                    + "\(Percent.points(abs(actual - planned))) points \(direction) the plan's \(Percent.format(planned)) "
-                    + "(tolerance \(Percent.points(tolerance)))"
+                let edge = planned + (actual < planned ? -tolerance : tolerance)
+                return "\(category.rawValue) is \(Percent.points(actual, distinctFrom: edge))% of classified work, "
+                    + "\(Percent.points(abs(actual - planned), distinctFrom: tolerance)) points \(direction) the plan's "
+                    + "\(Percent.format(planned)) (tolerance \(Percent.points(tolerance)))"
             case let .tooMuchUnclassified(actual, maximum):
-                return "unclassified is \(Percent.format(actual)) of all work, above the \(Percent.format(maximum)) allowed"
+                return "unclassified is \(Percent.points(actual, distinctFrom: maximum))% of all work, "
+                    + "above the \(Percent.format(maximum)) allowed"
             }
         }
     }
@@ -69,6 +72,22 @@ public enum Percent {
     public static func points(_ fraction: Double) -> String {
         let value = (fraction * 1000).rounded() / 10
         return value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// As `points`, with more decimals (up to four) where one would make `fraction` look equal to
+    /// `other`: `10.04` against 10, where `points` says `10`.
+    public static func points(_ fraction: Double, distinctFrom other: Double) -> String {
+        var decimals = 1
+        while decimals < 4 && rounded(fraction, decimals) == rounded(other, decimals) { decimals += 1 }
+        var text = String(format: "%.\(decimals)f", rounded(fraction, decimals))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    private static func rounded(_ fraction: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (fraction * 100 * scale).rounded() / scale
     }
 
     /// `+12.5` / `-3` / `0`, for a signed difference.
