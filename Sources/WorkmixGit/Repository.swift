@@ -101,15 +101,42 @@ public final class Repository {
         return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
-    /// The repository's `.mailmap`: the work tree's file, else the one committed at HEAD (bare repositories).
+    /// The repository's mailmap text, gathered as git's `read_mailmap` does, later sources overriding
+    /// earlier ones: the work tree's `.mailmap` (not in a bare repository), then the blob `mailmap.blob`
+    /// names (default `HEAD:.mailmap` in a bare repository), then the file `mailmap.file` names.
     public func mailmapText() -> String? {
+        var parts: [String] = []
         if let workTree {
             let path = (workTree as NSString).appendingPathComponent(".mailmap")
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) { return text }
-            return nil
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) { parts.append(text) }
         }
+        if let blob = configString("mailmap.blob", path: false) ?? (workTree == nil ? "HEAD:.mailmap" : nil),
+           let text = blobText(blob) {
+            parts.append(text)
+        }
+        if let file = configString("mailmap.file", path: true),
+           let text = try? String(contentsOfFile: file, encoding: .utf8) {
+            parts.append(text)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// A configuration value (repository, global and system levels), `~` expanded for a path; nil when unset.
+    func configString(_ name: String, path: Bool) -> String? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, pointer) == 0, let config else { return nil }
+        defer { git_config_free(config) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let result = path ? git_config_get_path(&buffer, config, name) : git_config_get_string_buf(&buffer, config, name)
+        guard result == 0, let text = buffer.ptr else { return nil }
+        return String(cString: text)
+    }
+
+    /// The text of the blob a revision names (`HEAD:.mailmap`), nil when it names none.
+    private func blobText(_ revision: String) -> String? {
         var object: OpaquePointer?
-        guard git_revparse_single(&object, pointer, "HEAD:.mailmap") == 0, let object else { return nil }
+        guard git_revparse_single(&object, pointer, revision) == 0, let object else { return nil }
         defer { git_object_free(object) }
         guard git_object_type(object) == GIT_OBJECT_BLOB else { return nil }
         let size = Int(git_blob_rawsize(object))

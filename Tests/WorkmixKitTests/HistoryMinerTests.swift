@@ -126,6 +126,27 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(try records(repo.path + "/.git").0.map(\.sha), expected)
     }
 
+    /// Authors as `git log %aN <%aE>` prints them when the mailmap comes from several places: the
+    /// work tree's .mailmap, then `mailmap.blob`, then `mailmap.file`, later ones overriding.
+    func testMailmapFileAndBlobAsGitReadsThem() throws {
+        let repo = try FixtureRepository(name: "mailmaps")
+        for (index, email) in ["one@x.io", "two@x.io", "three@x.io"].enumerated() {
+            try repo.write("f.txt", "\(index)\n")
+            try repo.commit("Change \(index)", author: (name: "dev \(index)", email: email),
+                            date: "2021-03-0\(index + 1)T10:00:00+00:00")
+        }
+        try repo.write(".mailmap", "Worktree One <one@x.io>\nWorktree Two <two@x.io>\n")
+        let blob = try repo.git(["hash-object", "-w", "--stdin"], input: Data("Blob Two <two@x.io>\nBlob Three <three@x.io>\n".utf8))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git(["config", "mailmap.blob", blob])
+        let file = repo.root.appendingPathComponent("extra.mailmap").path
+        try "File Three <THREE@x.io>\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try repo.git(["config", "mailmap.file", file])
+        let expected = try repo.lines(["log", "--format=%aN <%aE>"])
+        XCTAssertEqual(expected, ["File Three <three@x.io>", "Blob Two <two@x.io>", "Worktree One <one@x.io>"])
+        XCTAssertEqual(try records(repo.path).0.map(\.author.description), expected)
+    }
+
     /// A mirror whose HEAD names a deleted branch: an error, not an empty history.
     func testUnbornHeadBesideOtherBranchesIsAnError() throws {
         let repo = try HistoryFixtures.rich()
