@@ -1,9 +1,10 @@
 import Clibgit2
+import Foundation
 
 /// A libgit2 failure, with the message libgit2 gave for it (read on the failing thread).
 public struct GitError: Error, CustomStringConvertible, Sendable {
     public enum Code: Sendable, Equatable {
-        case notFound, ambiguous, invalidSpec, bareRepository, unbornBranch, other(Int32)
+        case notFound, ambiguous, invalidSpec, bareRepository, unbornBranch, notOwned, other(Int32)
     }
     public let code: Code
     public let message: String
@@ -64,4 +65,16 @@ enum LibGit2 {
         _ = workmix_git_enable_caching(0)
         return true
     }()
+
+    private static let ownerValidation = NSLock()
+
+    /// Runs `body` with libgit2's ownership check off (a process-wide option, so under a lock), for a
+    /// repository that safe.directory allows.
+    static func withoutOwnerValidation(_ body: () -> Int32) -> Int32 {
+        ownerValidation.lock()
+        defer { ownerValidation.unlock() }
+        _ = workmix_git_set_owner_validation(0)
+        defer { _ = workmix_git_set_owner_validation(1) }
+        return body()
+    }
 }

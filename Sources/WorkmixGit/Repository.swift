@@ -16,7 +16,17 @@ public final class Repository {
     public init(discovering path: String) throws {
         _ = LibGit2.initialised
         var repo: OpaquePointer?
-        try check(git_repository_open_ext(&repo, path, 0, nil), "'\(path)' is not a git repository")
+        var result = git_repository_open_ext(&repo, path, 0, nil)
+        // libgit2 1.5 reports a repository of another user as GIT_EOWNER, or, when no safe.directory
+        // is configured at all, as a missing config value: check the owner itself.
+        if result != 0, SafeDirectory.ownedByAnotherUser(path) {
+            guard SafeDirectory.allows(path) else {
+                throw GitError(code: .notOwned, message: "the repository belongs to another user; git reads it only when "
+                               + "safe.directory lists it (git config --global --add safe.directory PATH)", context: path)
+            }
+            result = LibGit2.withoutOwnerValidation { git_repository_open_ext(&repo, path, 0, nil) }
+        }
+        try check(result, "'\(path)' is not a git repository")
         guard let repo else {
             throw GitError(code: .notFound, message: "not a git repository", context: path)
         }

@@ -63,6 +63,8 @@ public final class HistoryMiner {
         guard isDirectory.boolValue || isGitFile else { throw InputError("\(path): not a directory") }
         do {
             repository = try Repository(discovering: isGitFile ? (path as NSString).deletingLastPathComponent.nonEmpty ?? "." : path)
+        } catch let error as GitError where error.code == .notOwned {
+            throw InputError("\(path): \(error.message)")
         } catch let error as GitError {
             throw InputError("\(path): not a git repository (\(error.message))")
         }

@@ -126,6 +126,25 @@ final class ScanCommandTests: CLITestCase {
                     code: 2, mentioning: [second.path, "v1"])
     }
 
+    /// A repository of another user (a checkout in a CI container) is read when git would read it:
+    /// safe.directory `*` or its path in the global config, or in GIT_CONFIG_COUNT pairs.
+    func testAnotherUsersRepositoryAsSafeDirectoryAllows() throws {
+        guard geteuid() == 0 else { throw XCTSkip("needs root to hand a repository to another user") }
+        let repo = try makeRepository()
+        try FixtureRepository.run("/bin/chown", ["-R", "nobody", repo.path], in: repo.root.path)
+        let scan = ["scan", "--repo", repo.path, "--format", "jsonl"]
+        let global = repo.root.appendingPathComponent("global.gitconfig").path
+        func run(_ config: String?, _ extra: [String: String] = [:]) throws -> Run {
+            try (config ?? "").write(toFile: global, atomically: true, encoding: .utf8)
+            return try workmix(scan, environment: extra.merging(["GIT_CONFIG_GLOBAL": global]) { $1 })
+        }
+        assertFails(try run(nil), code: 2, mentioning: [repo.path, "belongs to another user", "safe.directory"])
+        XCTAssertEqual(try jsonLines(try run("[safe]\n\tdirectory = *\n").stdout).count, 2)
+        XCTAssertEqual(try run("[safe]\n\tdirectory = \(repo.path)\n").status, 0)
+        XCTAssertEqual(try run("[safe]\n\tdirectory = *\n\tdirectory =\n").status, 2, "an empty value clears the list, as in git")
+        XCTAssertEqual(try run(nil, ["GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "safe.directory", "GIT_CONFIG_VALUE_0": "*"]).status, 0)
+    }
+
     func testEmptyRepositoryPrintsNoRowsAndSucceeds() throws {
         let repo = try FixtureRepository(name: "empty")
         let run = try workmix(["scan", "--repo", repo.path, "--format", "jsonl"])
