@@ -70,13 +70,24 @@ private final class CompiledCode: @unchecked Sendable {
         // Swift strings are valid UTF-8: no need for PCRE2 to check again.
         let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         var result = pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
-        if result < 0 && result != PCRE2_ERROR_NOMATCH {
-            // The JIT runs out of its 32 KiB stack on deep backtracking (`(.|\n)*` over a long body);
-            // the interpreter keeps its frames on the heap and gets much further.
-            result = pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK) | UInt32(PCRE2_NO_JIT),
-                                   matchData, nil)
+        if result == PCRE2_ERROR_JIT_STACKLIMIT {
+            // The JIT's default stack (32 KiB) runs out on deep backtracking (`(.|\n)*` over a long
+            // body): once more with a larger one, made for this match only (the case is rare).
+            result = withLargeJITStack { context in
+                pcre2_match_8(pointer, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            }
         }
         if result >= 0 { return true }
         return result == PCRE2_ERROR_NOMATCH ? false : nil
     }
+}
+
+/// Runs `body` with a match context whose JIT stack may grow to 8 MiB.
+private func withLargeJITStack(_ body: (OpaquePointer?) -> Int32) -> Int32 {
+    guard let context = pcre2_match_context_create_8(nil) else { return PCRE2_ERROR_NOMEMORY }
+    defer { pcre2_match_context_free_8(context) }
+    guard let stack = pcre2_jit_stack_create_8(64 << 10, 8 << 20, nil) else { return PCRE2_ERROR_NOMEMORY }
+    defer { pcre2_jit_stack_free_8(stack) }
+    pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(stack))
+    return body(context)
 }
