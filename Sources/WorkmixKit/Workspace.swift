@@ -77,11 +77,13 @@ public final class Workspace {
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
         let context = context ?? ruleContext
+        let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
-            ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)
+            overrideHits?.note(record.sha)
+            return ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)
         }
         job.includeSkipped = includeSkipped
-        return try job.run(emit)
+        return try job.run(emit) + (overrideHits?.warnings ?? [])
     }
 
     /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it

@@ -71,6 +71,21 @@ final class RuleSetTests: XCTestCase {
         XCTAssertThrowsError(try ClassificationOverrides([(key: "012345", value: "support", location: nil)]))
         XCTAssertThrowsError(try ClassificationOverrides([(key: "0123456", value: "feature", location: nil)]))
         XCTAssertThrowsError(try ClassificationOverrides([(key: "zzzzzzz", value: "support", location: nil)]))
+        XCTAssertThrowsError(try ClassificationOverrides([(key: String(repeating: "a", count: 42), value: "support", location: nil)]),
+                             "longer than a SHA-1 name and no SHA-256 one")
+        XCTAssertNoThrow(try ClassificationOverrides([(key: String(repeating: "a", count: 64), value: "support", location: nil)]))
+    }
+
+    /// A prefix that pinned two commits is said at the end; one that pinned one is not.
+    func testOverrideHitsNameAPrefixThatPinnedTwoCommits() throws {
+        let overrides = try ClassificationOverrides([
+            (key: "abc1234", value: "support", location: SourceLocation(file: "workmix.yml", line: 3)),
+            (key: "def5678", value: "skip", location: nil),
+        ])
+        let hits = OverrideHits(overrides)
+        for sha in ["abc1234f00", "abc1234e11", "abc1234f00", "def5678aaa", "0000000bbb"] { hits.note(sha) }
+        XCTAssertEqual(hits.warnings,
+                       ["workmix.yml:3: override abc1234 matches 2 commits (abc1234e11, abc1234f00): give more digits"])
     }
 
     func testExplainEvaluatesEveryRule() throws {

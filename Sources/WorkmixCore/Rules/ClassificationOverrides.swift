@@ -21,7 +21,8 @@ public struct ClassificationOverrides: Sendable, Hashable {
         var entries: [Entry] = []
         for pair in pairs {
             let prefix = pair.key.lowercased()
-            guard prefix.count >= 7, prefix.count <= 64, prefix.allSatisfy(\.isHexDigit) else {
+            // SHA-1 names are 40 digits, SHA-256 ones 64: a longer key, or one between, names no commit.
+            guard prefix.count >= 7, prefix.count <= 40 || prefix.count == 64, prefix.allSatisfy(\.isHexDigit) else {
                 throw InputError("overrides: '\(pair.key)' is not a commit sha or a prefix of at least 7 hex digits",
                                  at: pair.location)
             }
@@ -61,6 +62,36 @@ public struct ClassificationOverrides: Sendable, Hashable {
             return Classification(category: category, ruleID: RuleSet.overrideRuleID, evidence: evidence)
         case .skip:
             return Classification(category: .unclassified, ruleID: RuleSet.overrideRuleID, skipped: true, evidence: evidence)
+        }
+    }
+}
+
+/// Which commits each override pinned in a run (from any thread), to say at the end when a prefix
+/// pinned more than one: git would call it ambiguous, and a second commit was pinned by accident.
+public final class OverrideHits: @unchecked Sendable {
+    private let overrides: ClassificationOverrides
+    private var shas: [String: Set<String>] = [:]
+    private let lock = NSLock()
+
+    public init(_ overrides: ClassificationOverrides) {
+        self.overrides = overrides
+    }
+
+    public func note(_ sha: String) {
+        guard let entry = overrides.entry(for: sha) else { return }
+        lock.lock()
+        shas[entry.prefix, default: []].insert(sha)
+        lock.unlock()
+    }
+
+    public var warnings: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return overrides.entries.compactMap { entry in
+            guard let pinned = shas[entry.prefix], pinned.count > 1 else { return nil }
+            let location = entry.location.map { "\($0): " } ?? ""
+            return "\(location)override \(entry.prefix) matches \(pinned.count) commits (\(pinned.sorted().joined(separator: ", "))): "
+                + "give more digits"
         }
     }
 }
