@@ -7,11 +7,11 @@ import XCTest
 final class ProgressTests: CLITestCase {
     var repo: FixtureRepository!
 
-    /// 3,000 commits by fast-import (fixed dates): long enough for the progress line to be drawn.
+    /// 6,000 commits by fast-import (fixed dates): long enough for the progress line to be drawn.
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
         repo = try FixtureRepository(name: "long")
-        try importHistory(commits: 3_000)
+        try importHistory(commits: 6_000)
     }
 
     func importHistory(commits: Int) throws {
@@ -33,11 +33,11 @@ final class ProgressTests: CLITestCase {
 
     func testRowsOnTheTerminalAreNeverMixedWithProgress() throws {
         let shown = try onTerminal("scan --repo \(repo.path) --stats --jobs 1 --format jsonl")
-        XCTAssertEqual(shown.components(separatedBy: "\"repo\":\"long\"").count - 1, 3_000)
+        XCTAssertEqual(shown.components(separatedBy: "\"repo\":\"long\"").count - 1, 6_000)
         XCTAssertFalse(shown.contains("commits"), "no progress line between rows")
 
         let toFile = try onTerminal("scan --repo \(repo.path) --stats --jobs 1 --format jsonl --output \(repo.root.path)/out.jsonl")
-        XCTAssertTrue(toFile.contains("/3000 commits ("), "progress with the total when rows go to a file: \(toFile.suffix(200))")
+        XCTAssertTrue(toFile.contains("/6000 commits ("), "progress with the total when rows go to a file: \(toFile.suffix(200))")
         XCTAssertTrue(toFile.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
     }
 
