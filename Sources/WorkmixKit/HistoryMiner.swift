@@ -62,7 +62,7 @@ public final class HistoryMiner {
         let isGitFile = !isDirectory.boolValue && (path as NSString).lastPathComponent == ".git"
         guard isDirectory.boolValue || isGitFile else { throw InputError("\(path): not a directory") }
         do {
-            repository = try Repository(discovering: isGitFile ? (path as NSString).deletingLastPathComponent.nonEmpty ?? "." : path)
+            repository = try Repository(discovering: isGitFile ? URL(fileURLWithPath: path).deletingLastPathComponent().path : path)
         } catch let error as GitError where error.code == .notOwned {
             throw InputError("\(path): \(error.message)")
         } catch let error as GitError {
@@ -258,8 +258,4 @@ enum RevisionSpec {
     private static func resolve(_ side: String, _ repository: Repository) throws -> ObjectID {
         try repository.resolveCommit(side.isEmpty ? "HEAD" : side)
     }
-}
-
-private extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -79,8 +79,10 @@ public final class Workspace {
         let context = context ?? ruleContext
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
-            overrideHits?.note(record.sha)
-            return ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)
+            let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)
+            // Only pinned commits are looked up again, to learn which prefix pinned them.
+            if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(record.sha) }
+            return classification
         }
         job.includeSkipped = includeSkipped
         return try job.run(emit) + (overrideHits?.warnings ?? [])
