@@ -63,7 +63,7 @@ commit 2024-01-12T06:00:00+00:00 "$BOT" "" "Bump github.com/stretchr/testify fro
 commit 2024-01-15T16:00:00+01:00 "$BOB_GMAIL" "" "Fix rounding of refund amounts" refunds.go
 commit 2024-01-16T10:00:00+01:00 "$ALICE" "$CAROL" "feat: add idempotency keys to payment requests" idempotency.go routes.go
 commit 2024-01-17T10:00:00+01:00 "$CAROL" "" "ci: run go vet on pull requests" .github/workflows/ci.yml
-commit 2024-01-18T10:00:00+01:00 "$DAN" "" "Add fraud scoring stub" fraud.go
+commit 2024-01-18T10:00:00+01:00 "$DAN" "" "Add fraud scoring" fraud.go
 commit 2024-01-22T10:00:00+01:00 "$BOB" "$ALICE" "Extract a shared HTTP client for providers" providers/client.go providers/stripe.go providers/adyen.go
 commit 2024-01-23T10:00:00+01:00 "$ALICE" "$DAN" "Add a webhook signature verifier" webhooks/verify.go
 commit 2024-01-24T10:00:00+01:00 "$ALICE" "$BOB" "feat: add a payouts API client package" payouts/client.go payouts/models.go

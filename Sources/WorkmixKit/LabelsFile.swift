@@ -3,11 +3,14 @@ import CSV
 import WorkmixCore
 
 /// The hand-labelled commits of `workmix rules eval --labels FILE`: CSV with a header and the columns
-/// `sha,expect` (commits looked up in the repositories) or `message,expect` (the message alone).
+/// `sha,expect` (commits looked up in the repositories) or `message,expect` (the message alone), or
+/// JSON lines of whole commits (`LabelledCommitLines`).
 public enum LabelsFile {
     public enum Subject: Equatable, Sendable {
         case sha(String)
         case message(String)
+        /// A whole commit from a JSON lines file: message, and files when the line lists them.
+        case commit(CommitRecord)
     }
 
     public struct Row: Equatable, Sendable {
@@ -28,6 +31,7 @@ public enum LabelsFile {
     /// unquoted field is text (`Revert "Add login page"`), not an error. A UTF-8 byte-order mark and
     /// blank lines are skipped; errors name the line a record starts on.
     public static func parse(_ text: String, file: String) throws -> [Row] {
+        if LabelledCommitLines.looksLikeJSONLines(text) { return try LabelledCommitLines.parse(text, file: file) }
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
@@ -71,5 +75,33 @@ public enum LabelsFile {
     /// Line breaks inside quoted fields: a record spans that many more lines.
     private static func newlines(in fields: [String]) -> Int {
         fields.reduce(0) { count, field in count + field.unicodeScalars.lazy.filter { $0 == "\n" }.count }
+    }
+}
+
+extension Workspace {
+    /// The commits of a labels file with their labels: messages as records of their own, whole commits
+    /// as the JSON lines give them, shas looked up in the run's repositories (with file changes).
+    public func labelledCommits(path: String) throws -> [(record: CommitRecord, expected: Category)] {
+        let rows = try LabelsFile.load(path: path)
+        var lookup: CommitLookup?
+        return try rows.map { row in
+            switch row.subject {
+            case .message(let message):
+                let (subject, body) = MessageParts.split(message)
+                let record = CommitRecord(sha: "", author: Person(name: "", email: ""),
+                                          authoredAt: Timestamp(seconds: 0, offsetMinutes: 0), subject: subject, body: body)
+                return (record, row.expected)
+            case .commit(let record):
+                return (record, row.expected)
+            case .sha(let sha):
+                let commits = try lookup ?? commitLookup()
+                lookup = commits
+                do {
+                    return (try commits.record(sha), row.expected)
+                } catch let error as InputError {
+                    throw InputError("\(error.message) (row \(row.row))", at: SourceLocation(file: path, line: row.line))
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,8 @@ public struct WorkspaceOptions: Sendable {
     public var configPath: String?
     /// `--rules` files or folders, evaluated before the config's and the shipped rules.
     public var rulePaths: [String] = []
+    /// `--model FILE`: replaces the config's model and the shipped one.
+    public var modelPath: String?
     /// `--repo` arguments; empty means the config's `repos`, else `.`.
     public var repositories: [String] = []
     public var query = HistoryQuery()
@@ -25,6 +27,9 @@ public final class Workspace {
     /// The rule files in force, user files first, for `rules list` and `rules test`.
     public let ruleFiles: [(name: String, text: String)]
     public let repositories: [RepositoryTarget]
+    /// The model the `model` matcher asks: `--model`, else the config's `model`, else the shipped one.
+    /// Read only when a rule in force uses it, or a `model` command asks.
+    public private(set) lazy var model: Result<CommitModel?, Error> = Result { try Self.loadModel(options, config) }
 
     public init(options: WorkspaceOptions) throws {
         self.options = options
@@ -40,6 +45,8 @@ public final class Workspace {
         } else {
             repositories = [RepositoryTarget(path: ".")]
         }
+        // A model that cannot be read is bad input, reported before any output.
+        if ruleSet.usesModel || options.modelPath != nil || config.model != nil { _ = try model.get() }
     }
 
     static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {
@@ -53,8 +60,20 @@ public final class Workspace {
         return WorkmixConfig()
     }
 
-    /// What the `resident` matcher asks: did a resident of a residency active at that date take part?
-    public var ruleContext: RuleContext { .residencies(of: config) }
+    static func loadModel(_ options: WorkspaceOptions, _ config: WorkmixConfig) throws -> CommitModel? {
+        if let path = options.modelPath ?? config.model {
+            return try ModelFile.parse(try TextFile.read(path, what: "model file"), file: path)
+        }
+        return try ShippedModel.model()
+    }
+
+    /// What the `resident` matcher asks (did a resident of a residency active at that date take part?)
+    /// and the model the `model` matcher asks.
+    public var ruleContext: RuleContext {
+        var context = RuleContext.residencies(of: config)
+        if ruleSet.usesModel { context.model = try? model.get() }
+        return context
+    }
 
     /// Mining options for these repositories: diffs only when asked for or when a rule needs them.
     public func miningOptions(fileChanges: Bool) -> MiningOptions {
@@ -135,4 +154,13 @@ public struct CommitLookup {
 /// The rule files shipped in `rules/`, compiled into the binary.
 public enum ShippedRules {
     public static var files: [(name: String, text: String)] { ShippedRuleFiles.all }
+}
+
+/// The model shipped as `rules/shipped.model`, compiled into the binary.
+public enum ShippedModel {
+    public static let name = "rules/shipped.model"
+
+    public static func model() throws -> CommitModel? {
+        try ShippedRuleFiles.model.map { try ModelFile.parse($0, file: name) }
+    }
 }

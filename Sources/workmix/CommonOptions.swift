@@ -32,6 +32,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: "A rule file or folder, evaluated before the shipped rules. Repeatable.")
     var rules: [String] = []
 
+    @Option(help: "A model from 'workmix model train', in place of the config's and the shipped one.")
+    var model: String?
+
     @Option(help: "Output format.")
     var format: OutputFormat?
 
@@ -67,6 +70,7 @@ struct CommonOptions: ParsableArguments {
         var options = WorkspaceOptions()
         options.configPath = config
         options.rulePaths = rules
+        options.modelPath = model
         options.repositories = repos
         options.query = query
         options.jobs = effectiveJobs

@@ -53,7 +53,7 @@ struct ResidencyRun {
             if common.until == nil { options.query.until = .instant(bounds.to) }
             workspace = try Workspace(options: options)
         }
-        let context = RuleContext.residencies(of: workspace.config)
+        let context = workspace.ruleContext
         let targets = analysis.repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
         let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []

@@ -70,7 +70,7 @@ extension Workmix.Rules {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accuracy of the rules in force against hand-labelled commits.",
-            discussion: "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone).")
+            discussion: "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone); or JSON lines of whole commits (subject, body, category, files), as the shared Conventional Commits corpus.")
         @OptionGroup var common: CommonOptions
         @Option(help: "The labels file (CSV).")
         var labels: String
@@ -85,25 +85,7 @@ extension Workmix.Rules {
             let format = common.resolvedFormat(default: .table)
             try requireFormat(format, in: AccuracyReporter.formats)
             let workspace = try common.workspace()
-            let rows = try LabelsFile.load(path: labels)
-            var lookup: CommitLookup?
-            var labelled: [(record: CommitRecord, expected: Category)] = []
-            for row in rows {
-                switch row.subject {
-                case .message(let message):
-                    let (subject, body) = MessageParts.split(message)
-                    let record = CommitRecord(sha: "", author: Person(name: "", email: ""),
-                                              authoredAt: Timestamp(seconds: 0, offsetMinutes: 0), subject: subject, body: body)
-                    labelled.append((record, row.expected))
-                case .sha(let sha):
-                    if lookup == nil { lookup = try workspace.commitLookup() }
-                    do {
-                        labelled.append((try lookup!.record(sha), row.expected))
-                    } catch let error as InputError {
-                        throw InputError("\(error.message) (row \(row.row))", at: SourceLocation(file: labels, line: row.line))
-                    }
-                }
-            }
+            let labelled = try workspace.labelledCommits(path: labels)
             let report = AccuracyReport.evaluate(labelled, ruleSet: workspace.ruleSet, context: workspace.ruleContext)
             try write(AccuracyReporter.report(report, format: format, maxWrong: showWrong), to: common.output)
         }

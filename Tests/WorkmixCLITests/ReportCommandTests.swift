@@ -182,7 +182,7 @@ final class ReportCommandTests: CLITestCase {
         let origin = try FixtureRepository(name: "payments-api")
         try origin.write(".mailmap", "Bob Li <bob@payments.example> <BOB.LI@gmail.com>\n")
         try origin.write("a.go", "a\n")
-        try origin.commit("Add the mailmap and a", author: (name: "Bob Li", email: "bob@payments.example"),
+        try origin.commit("feat: add the mailmap and a", author: (name: "Bob Li", email: "bob@payments.example"),
                           date: "2024-01-02T10:00:00+00:00")
         try origin.write("b.go", "b\n")
         try origin.commit("feat: add b", author: (name: "bob", email: "bob.li@gmail.com"), date: "2024-01-03T10:00:00+00:00")

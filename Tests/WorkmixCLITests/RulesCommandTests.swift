@@ -120,9 +120,9 @@ final class RulesCommandTests: CLITestCase {
 
     func testEvalOnMessagesAndOnShas() throws {
         let repo = try scratch()
-        try repo.write("a.txt", "a\n")
+        try repo.write("src/export.go", "package export\n")
         let feature = try repo.commit("Add an exporter for CSV reports")
-        try repo.write("a.txt", "b\n")
+        try repo.write("src/export.go", "package export // fixed\n")
         let fix = try repo.commit("Fix crash when the config is empty")
         try repo.write("labels.csv", "sha,expect\n\(feature),investment\n\(fix),support\n")
         let run = try workmix(["rules", "eval", "--labels", repo.path + "/labels.csv", "--repo", repo.path, "--format", "json"])

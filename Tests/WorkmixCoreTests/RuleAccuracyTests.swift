@@ -1,8 +1,8 @@
 import XCTest
 @testable import WorkmixCore
 
-/// The shipped rules against 3,851 real subjects labelled by their own Conventional-Commits prefix
-/// (removed from the subject): message alone, no files, unclassified counted wrong.
+/// The shipped rules and model against 3,851 real subjects labelled by their own Conventional-Commits
+/// prefix (removed from the subject): message alone, no files, unclassified counted wrong.
 final class RuleAccuracyTests: XCTestCase {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/labelled-messages.csv")
@@ -19,10 +19,14 @@ final class RuleAccuracyTests: XCTestCase {
                                  subject: parts.subject, body: parts.body), expected)
         }
         XCTAssertEqual(labelled.count, 3851)
-        let report = AccuracyReport.evaluate(labelled, ruleSet: try ShippedRulesOnDisk.ruleSet())
+        let report = AccuracyReport.evaluate(labelled, ruleSet: try ShippedRulesOnDisk.ruleSet(),
+                                             context: try ShippedRulesOnDisk.context())
         print(report.summary)
-        XCTAssertGreaterThanOrEqual(report.macroF1, 0.70)
-        XCTAssertGreaterThanOrEqual(report.accuracy, 0.84)
+        // A gate, not a result: the shipped model was trained on the corpus, which holds two of the
+        // three projects these subjects come from (bench/classifier_eval.py measures on held-out ones).
+        XCTAssertGreaterThanOrEqual(report.macroF1, 0.72)
+        // Balanced class weights trade some accuracy on this maintenance-heavy set (81%) for the rarer kinds.
+        XCTAssertGreaterThanOrEqual(report.accuracy, 0.82)
     }
 }
 

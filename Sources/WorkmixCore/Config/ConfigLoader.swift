@@ -4,7 +4,7 @@ import Foundation
 /// dates, `from` after `to`, a plan not summing to 100%, unknown timezones, missing repositories.
 public enum ConfigLoader {
     enum TopKey: String, CaseIterable {
-        case version, identities, bots, rules, measure, overrides, residencies, repos
+        case version, identities, bots, rules, measure, overrides, residencies, repos, model
         case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
     }
 
@@ -58,6 +58,11 @@ public enum ConfigLoader {
                 guard pathExists(path) else { throw value.error("no such rule file or directory: \(path)") }
                 return path
             }
+        }
+        if let model = top["model"] {
+            let path = resolve(try model.string())
+            guard pathExists(path) else { throw model.error("no such model file: \(path)") }
+            config.model = path
         }
         if let measure = top["measure"] {
             let text = try measure.string()

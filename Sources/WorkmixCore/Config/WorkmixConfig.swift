@@ -16,6 +16,8 @@ public struct WorkmixConfig: Sendable {
     /// Extra rule files, evaluated before the shipped ones.
     public var rules: [String] = []
     public var defaultRules = true
+    /// `model: FILE`: a model from `workmix model train` in place of the shipped one.
+    public var model: String?
     public var overrides = ClassificationOverrides.none
     public var measure = Measure.commits
     public var pairTrailers = CoAuthorParser.defaultKeys

@@ -29,6 +29,12 @@ public struct AccuracyReport: Sendable, Hashable {
         public var expected: Category
         public var classification: Classification
 
+        public init(record: CommitRecord, expected: Category, classification: Classification) {
+            self.record = record
+            self.expected = expected
+            self.classification = classification
+        }
+
         public var predicted: Predicted {
             classification.skipped ? .skip : .category(classification.category)
         }
@@ -53,6 +59,9 @@ public struct AccuracyReport: Sendable, Hashable {
     public var confusion: [Category: [Predicted: Int]]
     /// The rows it got wrong, in input order.
     public var wrong: [Row]
+    /// Per deciding rule (`unclassified` for none): the commits it decided and how many were right, in
+    /// rule order of first appearance: which rules are precise, and which decide much and badly.
+    public var perRule: [(rule: String, decided: Int, correct: Int)]
 
     /// Classifies each labelled record with `ruleSet` and scores the result.
     public static func evaluate(_ labelled: [(record: CommitRecord, expected: Category)], ruleSet: RuleSet,
@@ -87,6 +96,25 @@ public struct AccuracyReport: Sendable, Hashable {
         }
         macroF1 = occurring.isEmpty ? 0 : occurring.reduce(0) { $0 + perCategory[$1]!.f1 } / Double(occurring.count)
         wrong = rows.filter { !$0.isCorrect }
+        var order: [String] = []
+        var tally: [String: (decided: Int, correct: Int)] = [:]
+        for row in rows {
+            let rule = row.classification.ruleID ?? "unclassified"
+            if tally[rule] == nil { order.append(rule) }
+            tally[rule, default: (0, 0)].decided += 1
+            if row.isCorrect { tally[rule, default: (0, 0)].correct += 1 }
+        }
+        perRule = order.map { (rule: $0, decided: tally[$0]?.decided ?? 0, correct: tally[$0]?.correct ?? 0) }
+    }
+
+    public static func == (lhs: AccuracyReport, rhs: AccuracyReport) -> Bool {
+        lhs.total == rhs.total && lhs.correct == rhs.correct && lhs.confusion == rhs.confusion && lhs.wrong == rhs.wrong
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(total)
+        hasher.combine(correct)
+        hasher.combine(wrong)
     }
 
     /// A plain-text summary: accuracy, macro-F1, per-category scores and the confusion matrix.

@@ -71,6 +71,9 @@ extension Matcher {
             }
             return result(actual == expected, explain ? "\(field.rawValue) is \(actual)" : nil)
 
+        case let .model(category, minimum):
+            return evaluateModel(category, minimum, record, context: context, explain: explain)
+
         case let .all(children):
             var unknown: [String] = []
             var reasons: [String] = []
@@ -104,6 +107,19 @@ extension Matcher {
             let reasons = explain ? ["not (" + outcome.reasons.joined(separator: "; ") + ")"] : []
             return MatchResult(!outcome.truth, reasons)
         }
+    }
+
+    private func evaluateModel(_ category: Category, _ minimum: Double, _ record: CommitRecord,
+                               context: RuleContext, explain: Bool) -> MatchResult {
+        guard let prediction = context.prediction(for: record) else {
+            return MatchResult(.unknown, explain ? ["model unavailable"] : [])
+        }
+        let probability = prediction.probability(of: category)
+        let matched = probability >= minimum
+        guard explain else { return MatchResult(matched ? .yes : .no) }
+        let reason = "model \(category.rawValue) \(String(format: "%.2f", probability)) \(matched ? "≥" : "<") \(minimum)"
+            + " (\(prediction.summary)" + (record.changeInfo.changes == nil ? "; message only" : "") + ")"
+        return MatchResult(matched ? .yes : .no, [reason] + prediction.topFeatures(for: category))
     }
 
     private func result(_ matched: Bool, _ reason: String?) -> MatchResult {

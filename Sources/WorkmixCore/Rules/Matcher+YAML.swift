@@ -5,7 +5,7 @@ extension Matcher {
     public enum Key: String, CaseIterable, Sendable {
         case subject, body, message, author, committer, coauthor, trailer, files
         case insertions, deletions, churn, net, fileCount = "file_count"
-        case merge, paired, resident
+        case merge, paired, resident, model
         case any, all, not
     }
 
@@ -50,6 +50,15 @@ extension Matcher {
         case .merge: self = .flag(.merge, try value.bool())
         case .paired: self = .flag(.paired, try value.bool())
         case .resident: self = .flag(.resident, try value.bool())
+        case .model:
+            let mapping = try value.mapping()
+            try mapping.rejectUnknownKeys(allowed: ["category", "min"])
+            let categoryValue = try mapping.required("category")
+            let name = try categoryValue.string()
+            guard let category = Category(rawValue: name), Category.assignable.contains(category) else {
+                throw categoryValue.error("unknown category '\(name)' (expected investment, maintenance or support)")
+            }
+            self = .model(category, min: try ConfigLoader.share(try mapping.required("min")))
         case .any, .all:
             let items = try value.sequence()
             guard !items.isEmpty else { throw value.error("expected a non-empty list of conditions") }

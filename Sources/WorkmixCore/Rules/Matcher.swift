@@ -12,6 +12,8 @@ public indirect enum Matcher: Sendable, Hashable {
     case files(FilesCondition)
     case count(CountField, CountRange)
     case flag(FlagField, Bool)
+    /// The learned classifier (SPEC 7) gives `category` at least `min` probability.
+    case model(Category, min: Double)
     case any([Matcher])
     case all([Matcher])
     case not(Matcher)
@@ -29,16 +31,37 @@ public indirect enum Matcher: Sendable, Hashable {
         switch self {
         case .files, .count(.fileCount, _): return .paths
         case .count: return .lines
-        case .text, .person, .trailer, .flag: return nil
+        case .text, .person, .trailer, .flag, .model: return nil
         case .any(let children), .all(let children): return children.compactMap(\.requiredDetail).max()
         case .not(let child): return child.requiredDetail
+        }
+    }
+
+    /// File changes that make this better informed without being needed: the model reads a commit's
+    /// files and line counts when they can be had, and its message alone when they cannot (`--no-diffs`).
+    public var preferredDetail: ChangeDetail? {
+        switch self {
+        case .model: return .lines
+        case .any(let children), .all(let children): return children.compactMap(\.preferredDetail).max()
+        case .not(let child): return child.preferredDetail
+        default: return nil
+        }
+    }
+
+    /// Whether this asks the learned model.
+    public var usesModel: Bool {
+        switch self {
+        case .model: return true
+        case .any(let children), .all(let children): return children.contains(where: \.usesModel)
+        case .not(let child): return child.usesModel
+        default: return false
         }
     }
 
     /// Whether evaluating this needs the commit's file changes (so the scan must compute diffs).
     public var needsFileChanges: Bool {
         switch self {
-        case .files, .count: return true
+        case .files, .count, .model: return true
         case .text, .person, .trailer, .flag: return false
         case .any(let children), .all(let children): return children.contains(where: \.needsFileChanges)
         case .not(let child): return child.needsFileChanges

@@ -2,12 +2,48 @@ import Foundation
 
 /// What rules may ask about a commit beyond its record. The residency code supplies `isResident`
 /// (did a resident of an active residency take part?); without it the `resident` matcher sees false.
+/// `model` answers the `model` matcher; without one, model rules are unknown and never match.
 public struct RuleContext: Sendable {
     public var isResident: @Sendable (CommitRecord) -> Bool
+    public var model: CommitModel?
+    /// The prediction for the commit being classified, made once however many model rules ask.
+    var memo: PredictionMemo?
 
-    public init(isResident: @escaping @Sendable (CommitRecord) -> Bool = { _ in false }) {
+    public init(isResident: @escaping @Sendable (CommitRecord) -> Bool = { _ in false }, model: CommitModel? = nil) {
         self.isResident = isResident
+        self.model = model
     }
 
     public static let none = RuleContext()
+
+    /// The model's prediction for `record`, from the memo when it was made for the same commit and files.
+    func prediction(for record: CommitRecord) -> ModelPrediction? {
+        guard let model else { return nil }
+        guard let memo else { return model.predict(record) }
+        return memo.prediction(for: record, model: model)
+    }
+
+    /// A copy whose model predictions are made once per commit: for one classification on one thread.
+    func memoizing() -> RuleContext {
+        guard model != nil else { return self }
+        var copy = self
+        copy.memo = PredictionMemo()
+        return copy
+    }
+}
+
+/// Remembers the last prediction, keyed by the commit and how much of its files it saw. Used by one
+/// thread at a time (a fresh memo per classification), hence `@unchecked Sendable`.
+final class PredictionMemo: @unchecked Sendable {
+    private var key: (sha: String, subject: String, detail: Int)?
+    private var value: ModelPrediction?
+
+    func prediction(for record: CommitRecord, model: CommitModel) -> ModelPrediction {
+        let detail = record.changeInfo.stats != nil ? 2 : record.changeInfo.changes != nil ? 1 : 0
+        if let key, let value, key.sha == record.sha, key.subject == record.subject, key.detail == detail { return value }
+        let prediction = model.predict(record)
+        key = (record.sha, record.subject, detail)
+        value = prediction
+        return prediction
+    }
 }

@@ -9,11 +9,14 @@ public struct RuleSet: Sendable {
     public var overrides: ClassificationOverrides
     /// Whether any rule looks at files or line counts: if not, scans need not compute diffs.
     public let needsFileChanges: Bool
+    /// Whether any rule asks the learned model.
+    public let usesModel: Bool
 
     public init(rules: [Rule], overrides: ClassificationOverrides = .none) {
         self.rules = rules
         self.overrides = overrides
         self.needsFileChanges = rules.contains(where: \.needsFileChanges)
+        self.usesModel = rules.contains { $0.matcher.usesModel }
     }
 
     /// Loads files as one rule set, checking ids are unique across them: pass user files before shipped ones.
@@ -37,7 +40,12 @@ public struct RuleSet: Sendable {
     public func classify(_ record: inout CommitRecord, context: RuleContext = .none,
                          load: ((ChangeDetail) -> ChangeInfo)?) -> Classification {
         if let pinned = overrides.classification(for: record.sha) { return pinned }
+        let context = context.memoizing()
         for rule in rules {
+            // The model reads files when they can be had, without being undecided for want of them.
+            if let load, let wanted = rule.matcher.preferredDetail, record.changeInfo.canImprove(to: wanted) {
+                record.changeInfo = load(wanted)
+            }
             var truth = rule.matcher.evaluate(record, context: context).truth
             // Cheapest first: paths (a tree walk), then line counts (a diff of every changed blob) only
             // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
@@ -66,6 +74,7 @@ public struct RuleSet: Sendable {
     public func explain(_ record: CommitRecord, context: RuleContext = .none) -> RuleExplanation {
         var evaluations: [RuleExplanation.Evaluation] = []
         var decided = false
+        let context = context.memoizing()
         for rule in rules {
             let result = rule.matcher.evaluate(record, context: context, explain: true)
             let decides = result.truth == .yes && !decided

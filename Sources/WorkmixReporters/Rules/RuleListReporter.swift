@@ -135,6 +135,14 @@ public enum AccuracyReporter {
                 json.endObject()
             }
             json.endObject()
+            json.beginObject("perRule")
+            for entry in report.perRule {
+                json.beginObject(entry.rule)
+                json.int("decided", entry.decided)
+                json.int("correct", entry.correct)
+                json.endObject()
+            }
+            json.endObject()
             json.beginArray("wrong")
             for row in report.wrong.prefix(maxWrong) {
                 json.beginObject()

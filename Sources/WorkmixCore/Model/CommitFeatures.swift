@@ -1,0 +1,225 @@
+import Foundation
+
+/// Which features the model reads from a commit. Stored in the model file, so a model is always applied
+/// with the settings it was trained with. The defaults were chosen by leave-one-repository-out
+/// cross-validation on the tune repositories of the shared corpus (bench/classifier_eval.py).
+public struct FeatureSettings: Sendable, Hashable, Codable {
+    /// Pairs of adjacent subject words (`bi:add_support`).
+    public var bigrams = true
+    /// Body words read (0: none), after trailer lines such as `Signed-off-by:`.
+    public var bodyWords = 50
+    /// File kinds, extensions and statuses, when the commit's files are known.
+    public var files = true
+    /// Bucketed line counts and file count, when known.
+    public var sizes = true
+
+    public init() {}
+
+    /// The shared corpus keeps a body's first 400 characters, so a body is cut there before its words
+    /// are read, in training and in use alike; of the files, the first 20 are read.
+    public static let bodyCharacters = 400
+    public static let filesRead = 20
+}
+
+/// The features of one commit: names (`w:migrat`, `kind:test`, `ins:6`) with their values (1, or the
+/// share of the files for file kinds, extensions and statuses).
+public struct CommitFeatures: Sendable, Hashable {
+    public var names: [String]
+    public var values: [Double]
+
+    /// Reads the features from a message (its Conventional prefix, if any, dropped) and, when known,
+    /// the changed files (`nil`: no diff was read) and their line counts.
+    public init(subject: String, body: String, changes: [FileChange]?, stats: ChangeStats?, settings: FeatureSettings) {
+        var bag = FeatureBag()
+        let words = Tokenizer.words(FeaturePrefix.stripped(subject)).map(Tokenizer.stem)
+        for word in words { bag.set("w:" + word) }
+        bag.set("first:" + (words.first ?? "<none>"))
+        if settings.bigrams {
+            for (left, right) in zip(words, words.dropFirst()) { bag.set("bi:" + left + "_" + right) }
+        }
+        if settings.bodyWords > 0 {
+            let bodyWords = Tokenizer.words(Self.bodyText(body), limit: settings.bodyWords)
+            for word in bodyWords { bag.set("b:" + Tokenizer.stem(word)) }
+            if !bodyWords.isEmpty { bag.set("hasbody") }
+        }
+        if let changes {
+            if settings.files { Self.addFileFeatures(changes, to: &bag) }
+            if settings.sizes { Self.addSizeFeatures(files: changes.count, stats: stats, to: &bag) }
+        } else {
+            bag.set("nodiff")
+        }
+        names = bag.names
+        values = bag.values
+    }
+
+    /// Without the trailer lines (`Signed-off-by:`, `Co-authored-by:`), which say nothing of the work.
+    static func bodyText(_ body: String) -> String {
+        guard !body.isEmpty else { return "" }
+        let cut = String(String.UnicodeScalarView(body.unicodeScalars.prefix(FeatureSettings.bodyCharacters)))
+        return cut.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !FeaturePrefix.isByTrailer($0) }.joined(separator: "\n")
+    }
+
+    static func addFileFeatures(_ changes: [FileChange], to bag: inout FeatureBag) {
+        let listed = changes.prefix(FeatureSettings.filesRead)
+        guard !listed.isEmpty else { return bag.set("nofiles") }
+        let share = 1 / Double(listed.count)
+        var kinds: [String] = [], statuses: [String] = []
+        for change in listed {
+            let kind = PathKind.of(change.path).rawValue
+            let status = change.status.letter
+            bag.add("kind:" + kind, share)
+            bag.add("ext:" + PathKind.fileExtension(ofPath: change.path), share)
+            bag.add("st:" + status, share)
+            kinds.append(kind)
+            statuses.append(status)
+        }
+        if let kind = kinds.first, kinds.allSatisfy({ $0 == kind }) { bag.set("allkind:" + kind) }
+        if let status = statuses.first, statuses.allSatisfy({ $0 == status }) { bag.set("allst:" + status) }
+    }
+
+    static func addSizeFeatures(files: Int, stats: ChangeStats?, to bag: inout FeatureBag) {
+        bag.set("fc:\(bucket(files, cap: 7))")
+        guard let stats else { return bag.set("nosize") }
+        bag.set("ins:\(bucket(stats.insertions, cap: 12))")
+        bag.set("del:\(bucket(stats.deletions, cap: 12))")
+        let total = stats.churn
+        guard total > 0 else { return bag.set("net:empty") }
+        let ratio = Double(stats.insertions) / Double(total)
+        let balance = ratio < 0.2 ? "del" : ratio < 0.45 ? "mdel" : ratio <= 0.55 ? "bal" : ratio <= 0.8 ? "mins" : "ins"
+        bag.set("net:" + balance)
+    }
+
+    /// ⌊log₂(1 + value)⌋, at most `cap`.
+    static func bucket(_ value: Int, cap: Int) -> Int {
+        min(Int.bitWidth - (1 + max(0, value)).leadingZeroBitCount - 1, cap)
+    }
+}
+
+/// Features in first-seen order, each once (a name set twice keeps its first value; `add` sums).
+struct FeatureBag {
+    private(set) var names: [String] = []
+    private(set) var values: [Double] = []
+    private var index: [String: Int] = [:]
+
+    mutating func set(_ name: String, _ value: Double = 1) {
+        guard index[name] == nil else { return }
+        index[name] = names.count
+        names.append(name)
+        values.append(value)
+    }
+
+    mutating func add(_ name: String, _ value: Double) {
+        if let position = index[name] { values[position] += value } else { set(name, value) }
+    }
+}
+
+/// The prefix the model drops from a subject: `word(scope)!:` at its start, whatever the word (a
+/// Conventional type or a component such as `services:`), as `^\s*[A-Za-z][\w-]*(\([^)]*\))?!?:\s*`.
+enum FeaturePrefix {
+    static func stripped(_ subject: String) -> Substring {
+        let scalars = subject.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex, scalars[index].properties.isWhitespace { index = scalars.index(after: index) }
+        guard index < scalars.endIndex, scalars[index].isASCII, scalars[index].properties.isAlphabetic else { return Substring(subject) }
+        index = scalars.index(after: index)
+        while index < scalars.endIndex, isWordOrDash(scalars[index]) { index = scalars.index(after: index) }
+        if index < scalars.endIndex, scalars[index] == "(" {
+            guard let close = scalars[index...].firstIndex(of: ")") else { return Substring(subject) }
+            index = scalars.index(after: close)
+        }
+        if index < scalars.endIndex, scalars[index] == "!" { index = scalars.index(after: index) }
+        guard index < scalars.endIndex, scalars[index] == ":" else { return Substring(subject) }
+        index = scalars.index(after: index)
+        while index < scalars.endIndex, scalars[index].properties.isWhitespace { index = scalars.index(after: index) }
+        return Substring(String(scalars[index...]))
+    }
+
+    /// `^\s*[A-Za-z][\w-]*-by:` (case-insensitive): `Signed-off-by:`, `Co-authored-by:`, `Reviewed-by:`.
+    static func isByTrailer(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0.isWhitespace }
+        guard let colon = trimmed.firstIndex(of: ":"), let first = trimmed.unicodeScalars.first,
+              first.isASCII, first.properties.isAlphabetic else { return false }
+        let key = trimmed[..<colon]
+        return key.lowercased().hasSuffix("-by") && key.unicodeScalars.allSatisfy(isWordOrDash)
+    }
+
+    private static func isWordOrDash(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
+
+/// Words for the model: maximal runs of letters (any script) and ASCII digits, lowercased; within a
+/// word each run of digits becomes one `0` (`v1.2.3` → `v0`, `0`, `0`; `es2015` → `es0`).
+enum Tokenizer {
+    static func words<Text: StringProtocol>(_ text: Text, limit: Int = .max) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousDigit = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) {
+                    current.append(scalar); previousDigit = false; continue
+                } else if (0x41...0x5A).contains(value) {
+                    current.append(Unicode.Scalar(UInt8(value + 0x20))); previousDigit = false; continue
+                } else if (0x30...0x39).contains(value) {
+                    if !previousDigit { current.append("0") }
+                    previousDigit = true; continue
+                }
+            } else if isLetter(scalar) {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    if isLetter(lower) { current.append(lower) } else { flush(&current, into: &words) }
+                }
+                previousDigit = false
+                continue
+            }
+            previousDigit = false
+            flush(&current, into: &words)
+            if words.count >= limit { return words }
+        }
+        flush(&current, into: &words)
+        return Array(words.prefix(limit))
+    }
+
+    private static func flush(_ current: inout String.UnicodeScalarView, into words: inout [String]) {
+        guard !current.isEmpty else { return }
+        words.append(String(current))
+        current = String.UnicodeScalarView()
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// A light suffix stripper, the first rule that applies: `-ing` (5 letters or more), `-ed`, `-es`,
+    /// `-s` but not `-ss` (4 or more): `adding` → `add`, `fixes` → `fix`, `docs` → `doc`.
+    static func stem(_ word: String) -> String {
+        let length = word.unicodeScalars.count
+        if length >= 5 && word.hasSuffix("ing") { return dropLast(word, 3) }
+        if length >= 4 && (word.hasSuffix("ed") || word.hasSuffix("es")) { return dropLast(word, 2) }
+        if length >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") { return dropLast(word, 1) }
+        return word
+    }
+
+    private static func dropLast(_ word: String, _ count: Int) -> String {
+        String(String.UnicodeScalarView(word.unicodeScalars.dropLast(count)))
+    }
+}
+
+extension FileChange.Status {
+    /// git's letter: A, M, D, R, C, T.
+    var letter: String {
+        switch self {
+        case .added: return "A"
+        case .modified: return "M"
+        case .deleted: return "D"
+        case .renamed: return "R"
+        case .copied: return "C"
+        case .typechange: return "T"
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The learned classifier (SPEC 7): multinomial logistic regression over a commit's features. Each
+/// feature has one weight per category; a commit's score for a category is the bias plus the weights of
+/// its features, and the probabilities are the softmax of the scores. Immutable, shared by every thread.
+public final class CommitModel: Sendable {
+    /// The categories in the order of each feature's weights: investment, maintenance, support.
+    public static let categories: [Category] = Category.assignable
+
+    public let settings: FeatureSettings
+    public let bias: [Double]
+    /// Feature name → its weights, one per category.
+    let weights: [String: [Double]]
+    /// What it was trained on, for `model info` and the README (free text, one line).
+    public let provenance: String
+    /// Where it came from: a file path, or `shipped`.
+    public let source: String
+
+    public init(settings: FeatureSettings, bias: [Double], weights: [String: [Double]], provenance: String, source: String) {
+        self.settings = settings
+        self.bias = bias
+        self.weights = weights
+        self.provenance = provenance
+        self.source = source
+    }
+
+    public var featureCount: Int { weights.count }
+
+    /// The features of a record as this model reads them.
+    public func features(of record: CommitRecord) -> CommitFeatures {
+        CommitFeatures(subject: record.subject, body: record.body, changes: record.changeInfo.changes,
+                       stats: record.changeInfo.stats, settings: settings)
+    }
+
+    public func predict(_ record: CommitRecord) -> ModelPrediction {
+        predict(features(of: record))
+    }
+
+    public func predict(_ features: CommitFeatures) -> ModelPrediction {
+        var scores = bias
+        var known: [(name: String, weights: [Double])] = []
+        for (name, value) in zip(features.names, features.values) {
+            guard let row = weights[name] else { continue }
+            for index in scores.indices { scores[index] += value * row[index] }
+            known.append((name, row.map { $0 * value }))
+        }
+        return ModelPrediction(probabilities: Self.softmax(scores), contributions: known)
+    }
+
+    static func softmax(_ scores: [Double]) -> [Double] {
+        let top = scores.max() ?? 0
+        let exps = scores.map { Foundation.exp($0 - top) }
+        let total = exps.reduce(0, +)
+        return exps.map { $0 / total }
+    }
+}
+
+/// What the model says about one commit.
+public struct ModelPrediction: Sendable, Hashable {
+    /// One per category of `CommitModel.categories`.
+    public var probabilities: [Double]
+    /// The commit's features the model knows, with their weights times their values (for explanations).
+    var contributions: [(name: String, weights: [Double])]
+
+    public func probability(of category: Category) -> Double {
+        CommitModel.categories.firstIndex(of: category).map { probabilities[$0] } ?? 0
+    }
+
+    /// The most likely category and its probability.
+    public var best: (category: Category, probability: Double) {
+        let index = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+        return (CommitModel.categories[index], probabilities[index])
+    }
+
+    /// `investment 0.62, maintenance 0.25, support 0.13`
+    public var summary: String {
+        zip(CommitModel.categories, probabilities).map { "\($0.rawValue) \(format($1))" }.joined(separator: ", ")
+    }
+
+    /// The features that weighed most for `category`, against the other categories: a feature's weight
+    /// for it minus the mean of its weights, largest magnitude first. `word "migrate" +1.80 support`.
+    public func topFeatures(for category: Category, limit: Int = 5) -> [String] {
+        guard let index = CommitModel.categories.firstIndex(of: category) else { return [] }
+        var ranked: [(name: String, weight: Double)] = []
+        for item in contributions {
+            let mean = item.weights.reduce(0, +) / Double(item.weights.count)
+            let weight = item.weights[index] - mean
+            if abs(weight) >= 0.005 { ranked.append((item.name, weight)) }
+        }
+        ranked.sort { left, right in
+            let a = abs(left.weight), b = abs(right.weight)
+            return a != b ? a > b : left.name < right.name
+        }
+        return ranked.prefix(limit).map { item in
+            "\(FeatureName.describe(item.name)) \(signed(item.weight)) \(category.rawValue)"
+        }
+    }
+
+    public static func == (lhs: ModelPrediction, rhs: ModelPrediction) -> Bool {
+        lhs.probabilities == rhs.probabilities && lhs.contributions.map(\.name) == rhs.contributions.map(\.name)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(probabilities)
+        hasher.combine(contributions.map(\.name))
+    }
+}
+
+private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+private func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+
+/// Feature names as people read them.
+enum FeatureName {
+    static func describe(_ name: String) -> String {
+        let flags = ["nodiff": "no diff read", "nofiles": "no files changed", "nosize": "line counts unknown",
+                     "hasbody": "has a body"]
+        if let flag = flags[name] { return flag }
+        guard let colon = name.firstIndex(of: ":") else { return name }
+        let kind = name[..<colon], value = String(name[name.index(after: colon)...])
+        switch kind {
+        case "w": return "word \"\(value)\""
+        case "first": return "first word \"\(value)\""
+        case "bi": return "words \"\(value.replacingOccurrences(of: "_", with: " "))\""
+        case "b": return "body word \"\(value)\""
+        case "kind": return "files: \(value)"
+        case "allkind": return "files: only \(value)"
+        case "ext": return value.isEmpty ? "files without extension" : "files: *.\(value)"
+        case "st": return "files status \(value)"
+        case "allst": return "files: all status \(value)"
+        case "fc", "ins", "del":
+            let low = (1 << (Int(value) ?? 0)) - 1
+            let noun = kind == "fc" ? "files" : kind == "ins" ? "insertions" : "deletions"
+            return "\(noun) \(low)–\(2 * low)"
+        case "net": return "lines: " + (["del": "mostly deleted", "mdel": "more deleted", "bal": "balanced",
+                                         "mins": "more added", "ins": "mostly added", "empty": "none"][value] ?? value)
+        default: return name
+        }
+    }
+}

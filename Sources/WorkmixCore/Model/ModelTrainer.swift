@@ -1,0 +1,157 @@
+import Foundation
+
+/// Trains a `CommitModel`: multinomial logistic regression with L2 regularisation and balanced class
+/// weights (each category weighs as much in total, as scikit-learn's `class_weight="balanced"`), fitted
+/// by L-BFGS over the whole set. No randomness and a fixed order of every sum, so the same commits give
+/// the same file on every run.
+public struct ModelTrainer: Sendable {
+    public struct Options: Sendable, Hashable {
+        public var settings = FeatureSettings()
+        /// Inverse regularisation strength, as scikit-learn's `C`.
+        public var regularisation = 0.3
+        /// A feature must occur in this many training commits to be learned.
+        public var minCount = 2
+        /// Keep at most this many features (those with the largest weights), to keep the file small.
+        public var maxFeatures = 20_000
+        /// Below this, a single weight is dropped from the file.
+        public var minWeight = 0.01
+        public var maxIterations = 300
+        /// Every n-th commit with files is learned from its message alone (0: none), so the model also
+        /// serves runs that read no diff (`scan --no-diffs`, a snapshot without blobs).
+        public var messageOnlyEvery = 2
+
+        public init() {}
+    }
+
+    public enum TrainingError: Error, CustomStringConvertible {
+        case noCommits
+        case oneCategory(Category)
+
+        public var description: String {
+            switch self {
+            case .noCommits: return "no labelled commits to learn from"
+            case .oneCategory(let category): return "every labelled commit is \(category.rawValue): a model needs at least two categories"
+            }
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Learns from labelled records (their subjects may keep their Conventional prefix: the features
+    /// drop it). `provenance` is written into the model.
+    public func train(_ labelled: [(record: CommitRecord, expected: Category)], provenance: String) throws -> CommitModel {
+        let examples = labelled.enumerated().compactMap { position, item -> (CommitFeatures, Int)? in
+            guard let label = CommitModel.categories.firstIndex(of: item.expected) else { return nil }
+            let messageOnly = options.messageOnlyEvery > 0 && position % options.messageOnlyEvery == options.messageOnlyEvery - 1
+            let info = messageOnly ? ChangeInfo.notComputed : item.record.changeInfo
+            return (CommitFeatures(subject: item.record.subject, body: item.record.body, changes: info.changes,
+                                   stats: info.stats, settings: options.settings), label)
+        }
+        guard !examples.isEmpty else { throw TrainingError.noCommits }
+        let present = Set(examples.map(\.1))
+        guard present.count > 1 else { throw TrainingError.oneCategory(CommitModel.categories[examples[0].1]) }
+        let vocabulary = Self.vocabulary(examples.map(\.0), minCount: options.minCount)
+        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, Int32($0)) })
+        let rows = examples.map { features, _ in
+            zip(features.names, features.values).compactMap { name, value in index[name].map { SparseEntry(feature: $0, value: value) } }
+        }
+        let problem = SoftmaxProblem(rows: rows, labels: examples.map(\.1), featureCount: vocabulary.count,
+                                     classCount: CommitModel.categories.count, regularisation: options.regularisation)
+        let solution = LBFGS.minimize(problem.objective, start: [Double](repeating: 0, count: problem.parameterCount),
+                                      maxIterations: options.maxIterations)
+        return model(vocabulary: vocabulary, parameters: solution, problem: problem, provenance: provenance)
+    }
+
+    /// Features seen in at least `minCount` commits, sorted by name.
+    static func vocabulary(_ examples: [CommitFeatures], minCount: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for example in examples { for name in example.names { counts[name, default: 0] += 1 } }
+        return counts.filter { $0.value >= max(1, minCount) }.keys.sorted()
+    }
+
+    private func model(vocabulary: [String], parameters: [Double], problem: SoftmaxProblem, provenance: String) -> CommitModel {
+        let classes = problem.classCount
+        var ranked: [(name: String, row: [Double], size: Double)] = []
+        for (feature, name) in vocabulary.enumerated() {
+            let row = Array(parameters[(feature * classes)..<((feature + 1) * classes)])
+            ranked.append((name, row, row.map(abs).max() ?? 0))
+        }
+        ranked.sort { $0.size != $1.size ? $0.size > $1.size : $0.name < $1.name }
+        var weights: [String: [Double]] = [:]
+        for item in ranked.prefix(options.maxFeatures) {
+            let row = item.row.map { abs($0) < options.minWeight ? 0 : $0 }
+            if row.contains(where: { $0 != 0 }) { weights[item.name] = row }
+        }
+        let bias = Array(parameters[(vocabulary.count * classes)...])
+        return CommitModel(settings: options.settings, bias: bias, weights: weights, provenance: provenance, source: "trained")
+    }
+}
+
+/// One feature of one commit: its index in the vocabulary and its value.
+struct SparseEntry {
+    var feature: Int32
+    var value: Double
+}
+
+/// The training objective: mean balanced cross-entropy plus an L2 penalty on the feature weights (not the
+/// biases), scaled as scikit-learn's `C`. Parameters: `featureCount × classCount` weights, then biases.
+struct SoftmaxProblem {
+    let rows: [[SparseEntry]]
+    let labels: [Int]
+    let featureCount: Int
+    let classCount: Int
+    let sampleWeights: [Double]
+    let totalWeight: Double
+    /// λ of λ/2 ‖W‖², per unit of total sample weight.
+    let lambda: Double
+
+    init(rows: [[SparseEntry]], labels: [Int], featureCount: Int, classCount: Int, regularisation: Double) {
+        self.rows = rows
+        self.labels = labels
+        self.featureCount = featureCount
+        self.classCount = classCount
+        var perClass = [Int](repeating: 0, count: classCount)
+        for label in labels { perClass[label] += 1 }
+        let present = perClass.filter { $0 > 0 }.count
+        sampleWeights = labels.map { Double(labels.count) / (Double(present) * Double(perClass[$0])) }
+        totalWeight = sampleWeights.reduce(0, +)
+        lambda = 1 / (regularisation * totalWeight)
+    }
+
+    var parameterCount: Int { (featureCount + 1) * classCount }
+
+    /// The objective divided by the total sample weight, and its gradient.
+    func objective(_ parameters: [Double]) -> (value: Double, gradient: [Double]) {
+        var gradient = [Double](repeating: 0, count: parameters.count)
+        var loss = 0.0
+        let biasOffset = featureCount * classCount
+        var scores = [Double](repeating: 0, count: classCount)
+        for (sample, row) in rows.enumerated() {
+            for k in 0..<classCount { scores[k] = parameters[biasOffset + k] }
+            for entry in row {
+                let base = Int(entry.feature) * classCount
+                for k in 0..<classCount { scores[k] += entry.value * parameters[base + k] }
+            }
+            let top = scores.max() ?? 0
+            var sum = 0.0
+            for k in 0..<classCount { scores[k] = exp(scores[k] - top); sum += scores[k] }
+            let weight = sampleWeights[sample]
+            loss -= weight * log(max(scores[labels[sample]] / sum, 1e-300))
+            for k in 0..<classCount {
+                let residual = weight * (scores[k] / sum - (k == labels[sample] ? 1 : 0))
+                gradient[biasOffset + k] += residual
+                for entry in row { gradient[Int(entry.feature) * classCount + k] += residual * entry.value }
+            }
+        }
+        var penalty = 0.0
+        for index in 0..<biasOffset {
+            penalty += parameters[index] * parameters[index]
+        }
+        let scale = 1 / totalWeight
+        for index in gradient.indices { gradient[index] *= scale }
+        for index in 0..<biasOffset { gradient[index] += lambda * parameters[index] }
+        return (loss * scale + 0.5 * lambda * penalty, gradient)
+    }
+}
