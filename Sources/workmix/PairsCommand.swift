@@ -36,7 +36,7 @@ extension Workmix {
             let workspace = try common.workspace()
             let sink = try OutputSink(path: common.output)
             let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter())
-            var aggregator = PairingAggregator(filter: workspace.config.participantFilter,
+            var aggregator = PairingAggregator(filter: workspace.config.participantFilter, people: try workspace.people(),
                                                distinctCommits: workspace.repositories.count > 1)
             let warnings = try workspace.classifiedCommits(fileChanges: !noStats) { commit in
                 aggregator.add(commit)

@@ -6,6 +6,7 @@ public enum ConfigLoader {
     enum TopKey: String, CaseIterable {
         case version, identities, bots, rules, measure, overrides, residencies, repos
         case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
+        case mergeSameName = "merge_same_name"
     }
 
     enum ResidencyKey: String, CaseIterable {
@@ -36,7 +37,12 @@ public enum ConfigLoader {
             throw version.error("unsupported config version (this workmix reads version 1)")
         }
         if let identities = top["identities"] {
+            var distinct: [PersonMatcher] = []
             for entry in try identities.mapping().entries {
+                if entry.key == "distinct" {
+                    distinct += try entry.value.sequenceOrSingle().map(person)
+                    continue
+                }
                 let canonical = PersonMatcher(entry.key).person
                 guard !canonical.email.isEmpty else {
                     throw InputError("identities: '\(entry.key)' must be 'Name <email>'", at: entry.keyLocation)
@@ -44,7 +50,9 @@ public enum ConfigLoader {
                 let aliases = try entry.value.sequenceOrSingle().map { try $0.string() }
                 config.identities.add(canonical: canonical, aliases: aliases)
             }
+            for matcher in distinct { config.identities.keepDistinct(matcher.person) }
         }
+        if let value = top["merge_same_name"] { config.mergeSameName = try value.bool() }
         if let bots = top["bots"] {
             config.bots = try bots.sequenceOrSingle().map { value in
                 do { return try Pattern(try value.string()) } catch { throw value.error("invalid regular expression: \(error)") }
