@@ -141,4 +141,31 @@ final class PeopleCommandTests: CLITestCase {
         try (yaml.stdout + "merge_same_name: false\n").write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertEqual(pairCounts(try json(["pairs", "--repo", repo.path, "--config", path])), Self.handCount)
     }
+
+    /// A resident named by one address is all of that person's (issue 17.5). In the window: every commit
+    /// but 7 (the bot with Sam) and 11 (Sam alone) has Jane or Bob: 9. Jane authored 1, 3 and 10 (own 3);
+    /// she took part in 1, 2, 3, 4, 6, 9, 10, with someone else in all but 10 (paired 6); with Bob in 1,
+    /// 2, 3, 6 (4).
+    func testReportMatchesEveryAddressOfTheResident() throws {
+        let repo = try makeRepository()
+        let config = try writeConfig(repo, """
+            residencies:
+              - name: platform
+                resident: jane.doe@gmail.com
+                team: [Bob Li <bob@corp.com>]
+                repos: [platform]
+                from: 2024-01-01
+                to: 2024-01-31
+
+            """)
+        let report = try json(["report", "--config", config])
+        let residency = try XCTUnwrap((report["residencies"] as? [[String: Any]])?.first)
+        XCTAssertEqual((residency["total"] as? [String: Any])?["commits"] as? Int, 9)
+        let resident = try XCTUnwrap(residency["resident"] as? [String: [String: Int]])
+        XCTAssertEqual(resident["own"]?.values.reduce(0, +), 3)
+        XCTAssertEqual(resident["paired"]?.values.reduce(0, +), 6)
+        let pairings = try XCTUnwrap(residency["pairings"] as? [[String: Any]])
+        XCTAssertEqual(pairings.map { $0["commits"] as? Int }, [4])
+        XCTAssertEqual((pairings.first?["partner"] as? [String: String])?["name"], "Bob Li")
+    }
 }

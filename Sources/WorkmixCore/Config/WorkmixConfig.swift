@@ -98,6 +98,20 @@ public struct Residency: Sendable {
         timezone.identifier == "GMT" ? "UTC" : timezone.identifier
     }
 
+    /// The residency with its residents and team as `people` shows them: each matches every address
+    /// of the person it names.
+    public func identified(by people: People) -> Residency {
+        var residency = self
+        func resolve(_ matcher: PersonMatcher) -> PersonMatcher {
+            var matcher = matcher
+            matcher.person = people.resolve(matcher.person)
+            return matcher
+        }
+        residency.residents = residents.map(resolve)
+        residency.team = team.map(resolve)
+        return residency
+    }
+
     public func isResident(_ person: Person) -> Bool { residents.contains { $0.matches(person) } }
     public func isTeamMember(_ person: Person) -> Bool { team.contains { $0.matches(person) } }
 }
