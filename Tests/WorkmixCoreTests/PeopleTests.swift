@@ -36,6 +36,18 @@ final class PeopleTests: XCTestCase {
         XCTAssertEqual(directory.resolve(Person(name: "Someone", email: "else@x.io")).email, "else@x.io")
     }
 
+    /// A pair's shared address, written under both names, joins the name it is used with most: no
+    /// chain from one person to the other through it.
+    func testASharedAddressJoinsTheNameItUsesMostOnly() {
+        let pairAddress = "pair+jane+bob@corp.com"
+        let directory = people([[Person(name: "Jane Doe", email: pairAddress)], [Person(name: "Jane Doe", email: pairAddress)],
+                                [Person(name: "Bob Li", email: pairAddress)], [Self.jane], [Self.bob]])
+        XCTAssertEqual(directory.everyone.map(\.person), [Person(name: "Jane Doe", email: pairAddress), Self.bob],
+                       "shown with the address used most")
+        XCTAssertEqual(directory.everyone.map(\.commits), [4, 1])
+        XCTAssertEqual(directory.resolve(Self.jane), directory.everyone[0].person)
+    }
+
     func testTwoIdentitiesOfOnePersonInOneCommitCountOnceAndPairWithNobody() {
         let directory = people([[Self.jane, Self.janeHome]])
         XCTAssertEqual(directory.everyone.count, 1)

@@ -87,16 +87,20 @@ public struct People: Sendable {
         indexByKey[person.key].map { everyone[$0] }
     }
 
-    /// Joins identities by name (or, without `mergeSameName`, by address typos under one name), never
-    /// across a name that a `distinct` identity bears.
+    /// Joins identities by the name each uses most (or, without `mergeSameName`, by address typos under
+    /// one name), never across a name that a `distinct` identity bears.
     private static func merge(_ identities: [IdentityCensus.Identity], options: PeopleOptions,
                               into joins: inout IdentityJoins) -> [(index: Int, merge: Merge)] {
         var byName: [String: [Int]] = [:]
         var blocked: Set<String> = []
         for (index, identity) in identities.enumerated() {
-            let names = Set(identity.spellings.keys.map { IdentitySimilarity.normalizedName($0.name) }).subtracting([""])
-            for name in names { byName[name, default: []].append(index) }
-            if options.distinct.contains(identity.key) { blocked.formUnion(names) }
+            // By the name an identity uses most: an address several people wrote (a pair's, a shared
+            // workstation's) joins one of them, not a chain of everyone who ever used it.
+            let name = IdentitySimilarity.normalizedName(identity.person.name)
+            if !name.isEmpty { byName[name, default: []].append(index) }
+            if options.distinct.contains(identity.key) {
+                blocked.formUnion(identity.spellings.keys.map { IdentitySimilarity.normalizedName($0.name) })
+            }
         }
         var merges: [(index: Int, merge: Merge)] = []
         for name in byName.keys.sorted() where !blocked.contains(name) {
