@@ -15,9 +15,12 @@ public struct TablePeopleReporter: PeopleReporter {
             text += TextCell.fit(entry.person.description, 48) + "  " + TablePairingReporter.pad(String(entry.commits), 7)
                 + "  " + TablePairingReporter.pad(String(entry.pairedCommits), 6) + "  " + String(entry.identities.count) + "\n"
             guard entry.identities.count > 1 else { continue }
-            let reasons = Dictionary(entry.merges.map { ($0.identity.key, $0.reason.rawValue) }) { first, _ in first }
+            // Why each other identity is this person's (the one shown needs no reason).
+            let reasons = Dictionary(entry.merges.flatMap { [($0.identity.key, $0.reason.rawValue), ($0.joined.key, $0.reason.rawValue)] }) {
+                first, _ in first
+            }
             for identity in entry.identities {
-                let why = reasons[identity.key].map { " (\($0))" } ?? ""
+                let why = identity.key == entry.person.key ? "" : reasons[identity.key].map { " (\($0))" } ?? " (same address)"
                 text += "    " + TextCell.clean(identity.person.description) + "  \(identity.commits) commit(s)" + why + "\n"
             }
         }
@@ -29,7 +32,7 @@ public struct TablePeopleReporter: PeopleReporter {
             }
         }
         if !report.bots.isEmpty {
-            text += "\nBOTS (in no count)\n"
+            text += "\nBOTS AND AI ASSISTANTS (in no count)\n"
             for bot in report.bots { text += "  " + TextCell.clean(bot.person.description) + "  \(bot.commits) commit(s)\n" }
         }
         return text
