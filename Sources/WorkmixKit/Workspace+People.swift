@@ -27,4 +27,12 @@ extension Workspace {
     public func people(in targets: [RepositoryTarget]? = nil) throws -> People {
         People(census: try census(in: targets), options: config.peopleOptions)
     }
+
+    /// `ruleContext` with the `resident` matcher knowing every address of the people the residents are
+    /// (`ruleContext` alone, for single commits, matches the addresses the config names).
+    public func ruleContext(people: People) -> RuleContext {
+        var context = ruleContext
+        context.isResident = RuleContext.residencies(of: config, people: people).isResident
+        return context
+    }
 }

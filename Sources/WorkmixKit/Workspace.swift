@@ -54,11 +54,7 @@ public final class Workspace {
     }
 
     /// What the `resident` matcher asks: did a resident of a residency active at that date take part?
-    /// Residents are matched by the addresses the config names (for single commits, with no census).
     public var ruleContext: RuleContext { .residencies(of: config) }
-
-    /// The same, with every address of the people the residents are.
-    public func ruleContext(people: People) -> RuleContext { .residencies(of: config, people: people) }
 
     /// Mining options for these repositories: diffs only when asked for or when a rule needs them.
     public func miningOptions(fileChanges: Bool) -> MiningOptions {
@@ -81,7 +77,7 @@ public final class Workspace {
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
-        let context = try context ?? (config.residencies.isEmpty ? .none : ruleContext(people: people(in: targets)))
+        let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
             let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)

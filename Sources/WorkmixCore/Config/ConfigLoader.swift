@@ -36,22 +36,7 @@ public enum ConfigLoader {
         if let version = top["version"], try version.int() != 1 {
             throw version.error("unsupported config version (this workmix reads version 1)")
         }
-        if let identities = top["identities"] {
-            var distinct: [PersonMatcher] = []
-            for entry in try identities.mapping().entries {
-                if entry.key == "distinct" {
-                    distinct += try entry.value.sequenceOrSingle().map(person)
-                    continue
-                }
-                let canonical = PersonMatcher(entry.key).person
-                guard !canonical.email.isEmpty else {
-                    throw InputError("identities: '\(entry.key)' must be 'Name <email>'", at: entry.keyLocation)
-                }
-                let aliases = try entry.value.sequenceOrSingle().map { try $0.string() }
-                config.identities.add(canonical: canonical, aliases: aliases)
-            }
-            for matcher in distinct { config.identities.keepDistinct(matcher.person) }
-        }
+        if let identities = top["identities"] { config.identities = try self.identities(identities) }
         if let value = top["merge_same_name"] { config.mergeSameName = try value.bool() }
         if let bots = top["bots"] {
             config.bots = try bots.sequenceOrSingle().map { value in
@@ -101,6 +86,26 @@ public enum ConfigLoader {
         }
         config.residencies = config.residencies.map { canonical($0, in: config) }
         return config
+    }
+
+    /// `identities:`: canonical `Name <email>` → aliases, and `distinct: [...]` (people of their own).
+    static func identities(_ value: YAMLValue) throws -> IdentityTable {
+        var table = IdentityTable()
+        var distinct: [PersonMatcher] = []
+        for entry in try value.mapping().entries {
+            if entry.key == "distinct" {
+                distinct += try entry.value.sequenceOrSingle().map(person)
+                continue
+            }
+            let canonical = PersonMatcher(entry.key).person
+            guard !canonical.email.isEmpty else {
+                throw InputError("identities: '\(entry.key)' must be 'Name <email>'", at: entry.keyLocation)
+            }
+            table.add(canonical: canonical, aliases: try entry.value.sequenceOrSingle().map { try $0.string() })
+        }
+        // After every entry: a distinct identity written as an alias stands for its canonical person.
+        for matcher in distinct { table.keepDistinct(matcher.person) }
+        return table
     }
 
     /// A residency as commits will meet it: residents and team through `identities` (an alias names its
