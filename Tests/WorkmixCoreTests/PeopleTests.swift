@@ -34,6 +34,7 @@ final class PeopleTests: XCTestCase {
             XCTAssertEqual(directory.resolve(identity), jane.person)
         }
         XCTAssertEqual(directory.resolve(Person(name: "Someone", email: "else@x.io")).email, "else@x.io")
+        XCTAssertEqual(directory.resolve(Person(name: "JANE DOE", email: "")), jane.person, "a name written alone")
     }
 
     /// A pair's shared address, written under both names, joins the name it is used with most: no
@@ -82,6 +83,7 @@ final class PeopleTests: XCTestCase {
         let directory = people([[a, Self.bob], [b, Self.bob], [b]], options: PeopleOptions(distinct: [a.key, b.key]))
         XCTAssertEqual(directory.everyone.map(\.person), [b, Self.bob, a])
         XCTAssertNotEqual(directory.resolve(a), directory.resolve(b))
+        XCTAssertEqual(directory.resolve(Person(name: "Alex Kim", email: "")).email, "", "two people of that name: neither")
     }
 
     func testBotsByNameAreNoPeople() {

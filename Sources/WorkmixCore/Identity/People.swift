@@ -50,6 +50,8 @@ public struct People: Sendable {
     public private(set) var everyone: [Entry] = []
     public private(set) var options = PeopleOptions()
     private var indexByKey: [String: Int] = [:]
+    /// With same-name merging, the person of each name borne by no one else (for a name written alone).
+    private var indexByName: [String: Int] = [:]
 
     /// No census: every identity is a person of its own.
     public init() {}
@@ -70,15 +72,22 @@ public struct People: Sendable {
             }
         }
         everyone = entries.values.sorted { ($1.commits, $0.person) < ($0.commits, $1.person) }
+        var ambiguous: Set<String> = []
         for (position, entry) in everyone.enumerated() {
             for identity in entry.identities { indexByKey[identity.key] = position }
             indexByKey[entry.person.key] = position
+            let name = IdentitySimilarity.normalizedName(entry.person.name)
+            guard options.mergeSameName, !name.isEmpty else { continue }
+            if indexByName.updateValue(position, forKey: name) != nil { ambiguous.insert(name) }
         }
+        for name in ambiguous { indexByName[name] = nil }
     }
 
     /// The person an identity belongs to, as shown; an identity the census never saw is its own person.
+    /// A name written alone (a resident named `Jane Doe`) is the one person of that name, if one.
     public func resolve(_ person: Person) -> Person {
-        guard let index = indexByKey[person.key] else { return person }
+        if let index = indexByKey[person.key] { return everyone[index].person }
+        guard person.email.isEmpty, let index = indexByName[IdentitySimilarity.normalizedName(person.name)] else { return person }
         return everyone[index].person
     }
 
