@@ -168,4 +168,12 @@ final class PeopleCommandTests: CLITestCase {
         XCTAssertEqual(pairings.map { $0["commits"] as? Int }, [4])
         XCTAssertEqual((pairings.first?["partner"] as? [String: String])?["name"], "Bob Li")
     }
+
+    func testBadFormatAndBadConfigAreOneLineErrors() throws {
+        let repo = try makeRepository()
+        assertFails(try workmix(["people", "--repo", repo.path, "--format", "csv"]), code: 2, mentioning: ["people has no 'csv' format"])
+        let config = try writeConfig(repo, "merge_same_name: maybe\n")
+        assertFails(try workmix(["people", "--repo", repo.path, "--config", config]), code: 2,
+                    mentioning: ["workmix.yml:3:", "merge_same_name"])
+    }
 }
