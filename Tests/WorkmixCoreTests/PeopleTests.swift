@@ -110,4 +110,16 @@ final class PeopleTests: XCTestCase {
         let suggested = directory.suggestions.map { Set($0.people.map(\.name)) }
         XCTAssertEqual(Set(suggested), [["José Díaz", "Jose Diaz"], ["John Q. Public", "John Public"], ["Sam Roe", "Samantha Roe"]])
     }
+
+    /// The `resident` matcher knows every address of the person a residency names (issue 17.5).
+    func testResidentMatcherKnowsEveryAddressOfTheResident() throws {
+        var config = WorkmixConfig()
+        config.residencies = [Residency(name: "q1", residents: [PersonMatcher("jane@corp.com")],
+                                        from: CivilDate(year: 2024, month: 1, day: 1), to: CivilDate(year: 2024, month: 1, day: 31))]
+        let directory = people([[Self.jane], [Self.janeHome, Self.bob]])
+        let record = CommitRecord(sha: "a", author: Self.bob, authoredAt: try XCTUnwrap(DateParser.parseTimestamp("2024-01-10T10:00:00Z")),
+                                  subject: "s", coAuthors: [Self.janeHome])
+        XCTAssertFalse(RuleContext.residencies(of: config).isResident(record), "by the address the config names only")
+        XCTAssertTrue(RuleContext.residencies(of: config, people: directory).isResident(record))
+    }
 }

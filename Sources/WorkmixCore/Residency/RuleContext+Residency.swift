@@ -8,9 +8,9 @@ extension RuleContext {
         let residencies = config.residencies.map { $0.identified(by: people) }
         guard !residencies.isEmpty else { return .none }
         return RuleContext { record in
-            residencies.contains { residency in
-                residency.contains(record.authoredAt)
-                    && ([record.author] + record.coAuthors).contains { residency.isResident(people.resolve($0)) }
+            let takingPart = ([record.author] + record.coAuthors).map(people.resolve)
+            return residencies.contains { residency in
+                residency.contains(record.authoredAt) && takingPart.contains(where: residency.isResident)
             }
         }
     }
