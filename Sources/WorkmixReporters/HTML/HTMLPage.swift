@@ -107,7 +107,8 @@ enum HTMLPage {
     .table-box { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: 10px 0; font-size: 0.9em; min-width: 60%; }
     caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
-    th, td { padding: 3px 10px; border-bottom: 1px solid var(--grid); text-align: left; overflow-wrap: anywhere; }
+    th, td { padding: 3px 10px; border-bottom: 1px solid var(--grid); text-align: left; }
+    th, td.num { white-space: nowrap; }
     th { color: var(--muted); font-weight: 600; } .num { text-align: right; font-variant-numeric: tabular-nums; }
     tfoot td { font-weight: 600; } .nowrap { white-space: nowrap; }
     a { color: inherit; }
