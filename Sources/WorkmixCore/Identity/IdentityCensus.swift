@@ -20,13 +20,8 @@ public struct IdentityCensus: Sendable {
 
         init(key: String) { self.key = key }
 
-        /// The spelling used most; ties go to the smallest `(name, email)`, whatever the reading order.
-        public var person: Person {
-            spellings.max { lhs, rhs in
-                if lhs.value != rhs.value { return lhs.value < rhs.value }
-                return (lhs.key.name, lhs.key.email) > (rhs.key.name, rhs.key.email)
-            }?.key ?? Person(name: "", email: "")
-        }
+        /// The spelling used most.
+        public var person: Person { Person.mostUsed(spellings) ?? Person(name: "", email: "") }
     }
 
     public private(set) var identities: [Identity] = []

@@ -179,14 +179,8 @@ private struct PersonTally {
     /// How often each spelling of this person was seen.
     var spellings: [Person: Int] = [:]
 
-    /// The most frequent spelling; ties go to the smallest `(name, email)`, so the choice does not
-    /// depend on the order repositories or commits were read in.
-    var display: Person {
-        spellings.max { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value < rhs.value }
-            return (lhs.key.name, lhs.key.email) > (rhs.key.name, rhs.key.email)
-        }?.key ?? Person(name: "", email: "")
-    }
+    /// The most frequent spelling.
+    var display: Person { Person.mostUsed(spellings) ?? Person(name: "", email: "") }
 }
 
 private struct PairTally {
