@@ -8,8 +8,11 @@ workmix: co-authors read tolerantly from every line of the message (`Co-authored
 `CoAuthored-by`, `co-authored by`, no colon; `Name <email>`, `Name email`, a stray `<`, a bare name
 or @handle; bracketed non-emails skipped), authors as git prints them with the mailmap (`%aN`/`%aE`),
 co-authors through `git check-mailmap`, identity = lowercased email (GitHub noreply ids merged, the
-lowercased name when there is no email), bots removed, AI co-authors removed, merges skipped (the
-shipped rules skip them). It runs workmix in an empty folder, so no workmix.yml applies.
+lowercased name when there is no email), bots removed (also by name: `bot`, `…-bot`, `…_bot`, `… bot`,
+in the name or the address's local part; CI accounts named alone), AI co-authors removed, merges
+skipped (the shipped rules skip them). People as workmix merges them by default: identities whose most
+used name (counted over every commit, merges included) is the same, case and spacing aside, are one.
+It runs workmix in an empty folder, so no workmix.yml applies.
 
 Prints the top pairs, both counts, every difference, and workmix's wall time; exits 1 on a difference.
 """
@@ -25,7 +28,10 @@ from collections import Counter
 
 BOTS = [r"\[bot\]", r"^dependabot\b", r"^renovate\b", r"^github-actions\b",
         r"^(greenkeeper|snyk-bot|pre-commit-ci|mergify|allcontributors|imgbot|semantic-release-bot)\b",
-        r"<(noreply|no-reply)@github\.com>$", r"<actions@github\.com>$"]
+        r"<(noreply|no-reply)@github\.com>$", r"<actions@github\.com>$",
+        r"^([^<]*[-_ ])?bot\s*(<|$)", r"<([^<>@]*[-_])?bot@",
+        r"^(jenkins|travis( ci)?|circleci|gitlab ci|buildkite|teamcity|azure pipelines|codecov|coveralls|netlify|vercel"
+        r"|transifex|crowdin|weblate|bors|homu)\s*(<|$)"]
 ASSISTANTS = [r"^(github )?copilot\b", r"\+copilot@users\.noreply\.github\.com>$", r"^claude\b",
               r"<noreply@anthropic\.com>$", r"^cursor( agent)?\b", r"<cursoragent@cursor\.com>$",
               r"^(openai )?codex\b", r"^(chatgpt|openai)\b", r"^gemini( code assist)?\b", r"^devin( ai)?\b",
@@ -122,39 +128,66 @@ def mailmapped(repo, people):
 
 
 def independent_count(repo):
-    raw = git(repo, "log", "--no-merges", "--format=%H%x00%aN%x00%aE%x00%B%x1e")
+    raw = git(repo, "log", "--format=%H%x00%P%x00%aN%x00%aE%x00%B%x1e")
     commits = []
     for entry in raw.decode("utf-8", "replace").split("\x1e"):
         entry = entry.lstrip("\n")
         if not entry:
             continue
-        sha, name, email, body = entry.split("\x00", 3)
-        commits.append((sha, (name, email), coauthors(body)))
-    mapping = mailmapped(repo, [p for _, _, people in commits for p in people])
-    pairs, pairing_commits, names = Counter(), 0, {}
-    for sha, author, people in commits:
-        participants = []
-        if not is_bot(*author):
-            participants.append(author)
+        sha, parents, name, email, body = entry.split("\x00", 4)
+        commits.append((sha, len(parents.split()) > 1, (name, email), coauthors(body)))
+    mapping = mailmapped(repo, [p for _, _, _, people in commits for p in people])
+    spellings, keyed = {}, []
+    for sha, merge, author, people in commits:
+        participants = [] if is_bot(*author) else [author]
         for person in people:
             person = mapping.get(person, person)
             if not is_bot(*person) and not is_assistant(*person):
-                participants.append(person)
+                participants.append((person[0], person[1].lower()))
         keys = []
         for person in participants:
             key = identity(*person)
             if key not in keys:
                 keys.append(key)
-                names.setdefault(key, person[0] or person[1])
-        if len(keys) > 1:
+                spellings.setdefault(key, Counter())[person] += 1
+        keyed.append((merge, keys))
+    person_of = people_by_name(spellings)
+    pairs, pairing_commits, names = Counter(), 0, {}
+    for merge, keys in keyed:
+        if merge:
+            continue
+        people = []
+        for key in keys:
+            if person_of[key] not in people:
+                people.append(person_of[key])
+        if len(people) > 1:
             pairing_commits += 1
-        for i in range(len(keys)):
-            for j in range(i + 1, len(keys)):
-                pairs[frozenset((keys[i], keys[j]))] += 1
-    return pairs, pairing_commits, names, len(commits)
+        for i in range(len(people)):
+            for j in range(i + 1, len(people)):
+                pairs[frozenset((people[i], people[j]))] += 1
+    for key, counts in spellings.items():
+        names.setdefault(person_of[key], most_used(counts)[0] or key)
+    return pairs, pairing_commits, names, sum(1 for merge, _ in keyed if not merge), person_of
 
 
-def workmix_count(repo, executable):
+def most_used(counts):
+    """The spelling used most; ties to the smallest (name, email)."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def people_by_name(spellings):
+    """Identity key -> person: identities whose most used name is the same (case, spacing aside) are one."""
+    person_of, first_of_name = {}, {}
+    for key in sorted(spellings):
+        name = " ".join(most_used(spellings[key])[0].lower().split())
+        if not name:
+            person_of[key] = key
+            continue
+        person_of[key] = first_of_name.setdefault(name, key)
+    return person_of
+
+
+def workmix_count(repo, executable, person_of):
     with tempfile.TemporaryDirectory() as empty:
         start = time.monotonic()
         run = subprocess.run([os.path.abspath(executable), "pairs", "--repo", os.path.abspath(repo), "--format", "json", "--no-progress"],
@@ -165,7 +198,7 @@ def workmix_count(repo, executable):
     report = json.loads(run.stdout)
     pairs = Counter()
     for pair in report["pairs"]:
-        keys = frozenset(identity(p["name"], p["email"]) for p in pair["people"])
+        keys = frozenset(person_of.get(k, k) for k in (identity(p["name"], p["email"]) for p in pair["people"]))
         pairs[keys] += pair["commits"]
     return pairs, report["pairingCommits"], elapsed, run.stderr.decode().strip()
 
@@ -182,9 +215,9 @@ def main():
     args = parser.parse_args()
 
     start = time.monotonic()
-    expected, expected_pairing, names, commit_count = independent_count(args.repo)
+    expected, expected_pairing, names, commit_count, person_of = independent_count(args.repo)
     counted_in = time.monotonic() - start
-    got, got_pairing, elapsed, stderr = workmix_count(args.repo, args.workmix)
+    got, got_pairing, elapsed, stderr = workmix_count(args.repo, args.workmix, person_of)
 
     print(f"{args.repo}: {commit_count} non-merge commits, {expected_pairing} pairing commits, {len(expected)} pairs "
           f"(git log count: {counted_in:.1f}s)")

@@ -150,6 +150,16 @@ public final class HistoryMiner {
         warnings.missingCommits = walk.missingCommits.count
     }
 
+    /// Calls `emit` with each commit's sha and people (`IdentityResolver.traces`), in walk order, on
+    /// this thread: a metadata walk, with no record built and no diff read.
+    public func identities(_ emit: (String, [IdentityTrace]) throws -> Void) throws {
+        guard let walk = try makeWalk() else { return }
+        let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName)
+        while let commit = try nextAdmitted(walk) {
+            try emit(commit.id.hex, worker.traces(of: commit))
+        }
+    }
+
     /// How many commits `run` would read: a metadata-only walk (about 0.1 s per 10,000 commits), for
     /// progress estimates.
     public func countCommits() throws -> Int {

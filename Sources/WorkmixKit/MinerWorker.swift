@@ -77,6 +77,12 @@ final class MinerWorker: @unchecked Sendable {
         )
     }
 
+    /// The people of a commit at each step of identity resolution, author first (for the census).
+    func traces(of commit: GitCommit) -> [IdentityTrace] {
+        resolver.traces(author: Person(name: commit.author.name, email: commit.author.email),
+                        coAuthors: coAuthorParser.people(in: MessageLines(commit.message)))
+    }
+
     /// File changes at the detail asked for: `.unavailable` when a tree cannot be read,
     /// `.linesUnavailable` (paths kept) when only a blob cannot.
     func changes(of commit: GitCommit, detail: ChangeDetail, paths: [TreeChange]? = nil) -> ChangeInfo {

@@ -95,7 +95,8 @@ public final class Workspace {
                                   includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
-        let context = context ?? ruleContext
+        // With residencies, the `resident` matcher knows every address of a resident, as reports do.
+        let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
             let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text from repositories is untrusted (SPEC 3): each output format escapes it its own way.
 public enum Escaping {
     /// RFC 4180 quoting, and cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, also
@@ -57,6 +59,34 @@ public enum Escaping {
     /// A property of a GitHub workflow command: also `:` and `,`.
     public static func githubProperty(_ value: String) -> String {
         githubMessage(value).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+
+    /// A name or email in a `.mailmap` line: no `<`, `>` or control characters (they would end the
+    /// field or the line), trimmed, and no leading `#` (a comment).
+    public static func mailmapField(_ value: String) -> String {
+        let kept = value.unicodeScalars.filter { $0 != "<" && $0 != ">" && $0.properties.generalCategory != .control }
+        var text = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
+        while text.hasPrefix("#") { text.removeFirst() }
+        return text
+    }
+
+    /// A YAML double-quoted scalar: `\` and `"` escaped, control characters as `\uXXXX`.
+    public static func yamlQuoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
 

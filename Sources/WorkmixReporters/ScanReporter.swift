@@ -22,10 +22,9 @@ public protocol ScanReporter {
 }
 
 public enum ScanReporters {
-    public static let all: [any ScanReporter.Type] = [
-        JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self,
-        TableScanReporter.self, MarkdownScanReporter.self,
-    ]
+    public static var all: [any ScanReporter.Type] {
+        [JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self, TableScanReporter.self, MarkdownScanReporter.self]
+    }
 
     public static func reporter(for format: OutputFormat, options: ScanOptions) -> (any ScanReporter)? {
         all.first { $0.format == format }.map { $0.init(options: options) }

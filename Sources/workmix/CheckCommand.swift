@@ -42,7 +42,8 @@ extension Workmix {
         /// GitHub renders the file after the step; other steps write to it too, so append.
         func appendStepSummary(_ markdown: String, to path: String) {
             if !FileManager.default.fileExists(atPath: path) {
-                FileManager.default.createFile(atPath: path, contents: nil)
+                // A failure shows just below, when the file cannot be opened.
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
             }
             guard let handle = FileHandle(forUpdatingAtPath: path) else {
                 warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)

@@ -36,9 +36,11 @@ extension Workmix {
             let workspace = try common.workspace()
             let sink = try OutputSink(path: common.output)
             let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter())
-            var aggregator = PairingAggregator(filter: workspace.config.participantFilter,
+            let people = try workspace.people()
+            var aggregator = PairingAggregator(filter: workspace.config.participantFilter, people: people,
                                                distinctCommits: workspace.repositories.count > 1)
-            let warnings = try workspace.classifiedCommits(fileChanges: !noStats) { commit in
+            let warnings = try workspace.classifiedCommits(fileChanges: !noStats,
+                                                           context: workspace.ruleContext(people: people)) { commit in
                 aggregator.add(commit)
                 progress.tick()
             }

@@ -41,9 +41,8 @@ struct ResidencyRun {
     func report(fileChanges needsFileChanges: (WorkmixConfig) -> Bool) throws -> ResidencyReport {
         var workspace = try common.workspace()
         let fileChanges = needsFileChanges(workspace.config)
-        var analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: workspace.repositories.map {
-            NamedRepository(name: $0.name, path: $0.path)
-        })
+        let defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
+        var analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
         // Commits outside every window count nowhere: leave them out of the walk before their diffs
         // are computed. The user's own --since/--until still apply.
         if common.since == nil || common.until == nil {
@@ -53,8 +52,11 @@ struct ResidencyRun {
             if common.until == nil { options.query.until = .instant(bounds.to) }
             workspace = try Workspace(options: options)
         }
-        let context = workspace.ruleContext
         let targets = analysis.repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
+        // Who is who, from the same commits: a resident named by one address is all of that person's.
+        let people = try workspace.people(in: targets)
+        analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories, people: people)
+        let context = workspace.ruleContext(people: people)
         let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []
         for (index, target) in targets.enumerated() {

@@ -127,6 +127,25 @@ final class ConfigLoaderTests: XCTestCase {
                                                              NamedRepository(name: "web", path: "/teams/web")])
     }
 
+    func testMergeSameNameAndDistinctIdentities() throws {
+        XCTAssertEqual(try parse(Self.valid).peopleOptions, PeopleOptions(mergeSameName: true, distinct: []))
+        let config = try parse("""
+            merge_same_name: no
+            identities:
+              "Alex Kim <alex@a.io>": [alex@old.example]
+              distinct: ["Alex Kim <ALEX@a.io>", alex@old.example, "Alex Kim <alex@b.io>"]
+            """)
+        XCTAssertEqual(config.peopleOptions, PeopleOptions(mergeSameName: false, distinct: ["alex@a.io", "alex@b.io"]),
+                       "an alias stands for its person")
+        XCTAssertEqual(config.identities.distinct.first, Person(name: "Alex Kim", email: "alex@a.io"))
+    }
+
+    func testBadMergeSameNameOrDistinct() {
+        assertError("merge_same_name: \"false\"\n", line: 1, mentions: ["merge_same_name"])
+        assertError("identities:\n  distinct: [\"  \"]\n", line: 2, mentions: ["identities.distinct", "names nobody"])
+        assertError("identities:\n  distinct: {a: b}\n", line: 2, mentions: ["identities.distinct"])
+    }
+
     func testUnknownKey() {
         assertError(replacing("    tolerance: 10%", with: "    tolerence: 10%"), line: 11, mentions: ["residencies[0]", "'tolerence'"])
         assertError(Self.valid + "\nresidency: x\n", line: 13, mentions: ["'residency'"])

@@ -102,6 +102,50 @@ final class HTMLPairingReporterTests: XCTestCase {
         XCTAssertEqual(page, HTMLPairingReporter().report(PairsReporterTests.sampleReport()), "same report, same bytes")
     }
 
+    /// Sixty people in a ring, each pair with a few commits, and one pair with 1,234 (issue 17).
+    static func bigTeamReport() -> PairingReport {
+        var aggregator = PairingAggregator()
+        let people = (0..<60).map { Person(name: "Engineer Number \($0) With A Long Name", email: "e\($0)@a-long-domain.example") }
+        var serial = 0
+        func add(_ author: Person, _ partner: Person, times: Int) {
+            for _ in 0..<times {
+                serial += 1
+                let record = CommitRecord(repo: "r", sha: "s\(serial)", author: author,
+                                          authoredAt: Timestamp(seconds: 1_700_000_000 + Int64(serial), offsetMinutes: 0),
+                                          subject: "c", coAuthors: [partner])
+                aggregator.add(ClassifiedCommit(record: record, classification: Classification(category: .investment)))
+            }
+        }
+        add(people[0], people[1], times: 1234)
+        for index in 1..<60 { add(people[index], people[(index + 1) % 60], times: 100 + index) }
+        return aggregator.report()
+    }
+
+    func testBigTeamMatrixCellsHoldTheirNumbersAndWideThingsScroll() throws {
+        let report = Self.bigTeamReport()
+        let page = HTMLPairingReporter().report(report)
+        let root = try XHTMLDocument.parse(page)
+        let cells = root.all { $0.attributes["class"] == "heat" }
+        XCTAssertTrue(cells.contains { $0.int("data-commits") == 1234 })
+        for cell in cells {
+            let digits = Double(String(cell.int("data-commits") ?? 0).count)
+            XCTAssertGreaterThanOrEqual(cell.double("width") ?? 0, digits * 7.5, "a cell fits its number")
+        }
+        XCTAssertTrue(root.allText.contains("The 30 people with most paired commits, of 60."))
+        let matrix = try XCTUnwrap(root.first { $0.attributes["aria-labelledby"] == "matrix-chart-svg-title" })
+        XCTAssertEqual(matrix.attributes["class"], "chart fit", "drawn at its size; the panel scrolls")
+        XCTAssertGreaterThan(matrix.double("width") ?? 0, 980, "wider than the page: scrolled, not shrunk")
+        XCTAssertTrue(page.contains("svg.chart.fit { width: auto; max-width: none; }"))
+        XCTAssertTrue(page.contains("overflow-x: auto;"))
+        let tables = root.all { $0.name == "table" }
+        XCTAssertEqual(tables.count, 2)
+        XCTAssertEqual(root.all { $0.attributes["class"] == "table-box" }.map { $0.children.first?.name }, ["table", "table"])
+        for cell in cells {
+            XCTAssertEqual(cell.int("data-commits"), report.matrix.commits[cell.int("data-row") ?? 0][cell.int("data-column") ?? 0])
+        }
+        XCTAssertEqual(cells.count, 2 * 30 - 2, "the ring among the 30 drawn: 29 pairs, each twice (1,234 included)")
+    }
+
     func testRegistered() {
         XCTAssertTrue(PairingReporters.reporter(for: .html) is HTMLPairingReporter)
     }

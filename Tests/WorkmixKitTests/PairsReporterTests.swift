@@ -55,7 +55,7 @@ final class PairsReporterTests: XCTestCase {
         let pair = try XCTUnwrap((object["pairs"] as? [[String: Any]])?.first)
         XCTAssertEqual(Set(pair.keys), ["people", "commits", "byCategory", "churn", "first", "last", "repos", "category"])
         let person = try XCTUnwrap((object["people"] as? [[String: Any]])?.first)
-        XCTAssertEqual(Set(person.keys), ["person", "commits", "pairedCommits", "pairedShare", "partners"])
+        XCTAssertEqual(Set(person.keys), ["person", "commits", "pairedCommits", "pairedShare", "partners", "aliases"])
     }
 
     func testCSVQuotesAndDefusesHostileNames() throws {

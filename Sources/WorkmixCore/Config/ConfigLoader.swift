@@ -6,6 +6,7 @@ public enum ConfigLoader {
     enum TopKey: String, CaseIterable {
         case version, identities, bots, rules, measure, overrides, residencies, repos, model
         case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
+        case mergeSameName = "merge_same_name"
     }
 
     enum ResidencyKey: String, CaseIterable {
@@ -35,16 +36,8 @@ public enum ConfigLoader {
         if let version = top["version"], try version.int() != 1 {
             throw version.error("unsupported config version (this workmix reads version 1)")
         }
-        if let identities = top["identities"] {
-            for entry in try identities.mapping().entries {
-                let canonical = PersonMatcher(entry.key).person
-                guard !canonical.email.isEmpty else {
-                    throw InputError("identities: '\(entry.key)' must be 'Name <email>'", at: entry.keyLocation)
-                }
-                let aliases = try entry.value.sequenceOrSingle().map { try $0.string() }
-                config.identities.add(canonical: canonical, aliases: aliases)
-            }
-        }
+        if let identities = top["identities"] { config.identities = try self.identities(identities) }
+        if let value = top["merge_same_name"] { config.mergeSameName = try value.bool() }
         if let bots = top["bots"] {
             config.bots = try bots.sequenceOrSingle().map { value in
                 do { return try Pattern(try value.string()) } catch { throw value.error("invalid regular expression: \(error)") }
@@ -98,6 +91,26 @@ public enum ConfigLoader {
         }
         config.residencies = config.residencies.map { canonical($0, in: config) }
         return config
+    }
+
+    /// `identities:`: canonical `Name <email>` → aliases, and `distinct: [...]` (people of their own).
+    static func identities(_ value: YAMLValue) throws -> IdentityTable {
+        var table = IdentityTable()
+        var distinct: [PersonMatcher] = []
+        for entry in try value.mapping().entries {
+            if entry.key == "distinct" {
+                distinct += try entry.value.sequenceOrSingle().map(person)
+                continue
+            }
+            let canonical = PersonMatcher(entry.key).person
+            guard !canonical.email.isEmpty else {
+                throw InputError("identities: '\(entry.key)' must be 'Name <email>'", at: entry.keyLocation)
+            }
+            table.add(canonical: canonical, aliases: try entry.value.sequenceOrSingle().map { try $0.string() })
+        }
+        // After every entry: a distinct identity written as an alias stands for its canonical person.
+        for matcher in distinct { table.keepDistinct(matcher.person) }
+        return table
     }
 
     /// A residency as commits will meet it: residents and team through `identities` (an alias names its

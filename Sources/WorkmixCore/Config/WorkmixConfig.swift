@@ -9,6 +9,8 @@ public struct WorkmixConfig: Sendable {
     /// Where it was read from, for messages; nil when there is no config.
     public var file: String?
     public var identities = IdentityTable()
+    /// Identities of the same name are one person (`merge_same_name`, default true).
+    public var mergeSameName = true
     /// Regular expressions on `Name <email>` for accounts that are no people (added to the defaults).
     public var bots: [Pattern] = []
     /// Count AI assistants that appear as co-authors as pair partners.
@@ -98,6 +100,20 @@ public struct Residency: Sendable {
         timezone.identifier == "GMT" ? "UTC" : timezone.identifier
     }
 
+    /// The residency with its residents and team as `people` shows them: each matches every address
+    /// of the person it names.
+    public func identified(by people: People) -> Residency {
+        var residency = self
+        func resolve(_ matcher: PersonMatcher) -> PersonMatcher {
+            var matcher = matcher
+            matcher.person = people.resolve(matcher.person)
+            return matcher
+        }
+        residency.residents = residents.map(resolve)
+        residency.team = team.map(resolve)
+        return residency
+    }
+
     public func isResident(_ person: Person) -> Bool { residents.contains { $0.matches(person) } }
     public func isTeamMember(_ person: Person) -> Bool { team.contains { $0.matches(person) } }
 }
@@ -130,5 +146,12 @@ extension WorkmixConfig {
     public var participantFilter: ParticipantFilter {
         ParticipantFilter(extraBots: bots, aiPartners: aiPartners,
                           knownPeople: Set(residencies.flatMap { ($0.residents + $0.team).map(\.person.key) }))
+    }
+}
+
+extension WorkmixConfig {
+    /// How identities become people under this config.
+    public var peopleOptions: PeopleOptions {
+        PeopleOptions(mergeSameName: mergeSameName, distinct: Set(identities.distinct.map(\.key)))
     }
 }

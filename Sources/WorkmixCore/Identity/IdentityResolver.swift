@@ -24,14 +24,40 @@ public final class IdentityResolver {
     /// Their emails are lowercased: they come from free text, where case is noise (git's own fields,
     /// author and committer, keep the case git prints with `%aE`).
     public func coAuthors(_ raw: [Person], author: Person) -> [Person] {
+        coAuthorTraces(raw, author: author).map(\.resolved)
+    }
+
+    /// The people of a commit at each step, author first, as records hold them (`coAuthors`): what
+    /// `people --format mailmap` must map to rebuild the same people from the commits as written.
+    public func traces(author: Person, coAuthors raw: [Person]) -> [IdentityTrace] {
+        let authorTrace = IdentityTrace(written: author, mailmapped: mailmap.resolve(author), resolved: resolve(author))
+        return [authorTrace] + coAuthorTraces(raw, author: authorTrace.resolved)
+    }
+
+    private func coAuthorTraces(_ raw: [Person], author: Person) -> [IdentityTrace] {
         var seen: Set<String> = [author.key]
-        var people: [Person] = []
+        var traces: [IdentityTrace] = []
         for person in raw {
             var resolved = resolve(person)
             resolved.email = resolved.email.lowercased()
-            if seen.insert(resolved.key).inserted { people.append(resolved) }
+            if seen.insert(resolved.key).inserted {
+                traces.append(IdentityTrace(written: person, mailmapped: mailmap.resolve(person), resolved: resolved))
+            }
         }
-        return people
+        return traces
+    }
+}
+
+/// One identity of a commit as written, after `.mailmap`, and after the config's `identities`.
+public struct IdentityTrace: Hashable, Sendable {
+    public var written: Person
+    public var mailmapped: Person
+    public var resolved: Person
+
+    public init(written: Person, mailmapped: Person, resolved: Person) {
+        self.written = written
+        self.mailmapped = mailmapped
+        self.resolved = resolved
     }
 }
 
@@ -40,10 +66,12 @@ public final class IdentityResolver {
 public struct IdentityTable: Sendable {
     /// Canonical people by `Person.key` (email, or `name:` for an identity without one).
     private var byKey: [String: Person] = [:]
+    /// Identities that are people of their own (`distinct:`): never merged with another by name.
+    public private(set) var distinct: [Person] = []
 
     public init() {}
 
-    public var isEmpty: Bool { byKey.isEmpty }
+    public var isEmpty: Bool { byKey.isEmpty && distinct.isEmpty }
 
     /// Adds one canonical person and its aliases, each read as the config reads a person
     /// (`PersonMatcher`): an alias `Name <>` or `@handle` stands for an identity without email.
@@ -54,6 +82,11 @@ public struct IdentityTable: Sendable {
             guard !person.email.isEmpty || !person.name.isEmpty else { continue }
             byKey[person.key] = canonical
         }
+    }
+
+    /// Keeps `person` (an identity as the config names it) apart from everyone else of the same name.
+    public mutating func keepDistinct(_ person: Person) {
+        distinct.append(resolve(person))
     }
 
     public func resolve(_ person: Person) -> Person { byKey[person.key] ?? person }

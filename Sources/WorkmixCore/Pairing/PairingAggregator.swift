@@ -16,17 +16,20 @@ public struct PairingAggregator {
     private var indexByKey: [String: Int] = [:]
     private var people: [PersonTally] = []
     private var pairs: [PairIndex: PairTally] = [:]
-    /// Bot/assistant verdicts per spelling: the same few people sign thousands of commits, and the
-    /// filter runs regular expressions.
-    private var verdicts: [Person: Verdict] = [:]
+    private var verdicts: ParticipantVerdicts
+    /// Who is who: identities merged into people (same name, typos), resolved before counting.
+    public let directory: People
 
     /// Counts each sha once, for runs over several repositories (a fork read beside its origin repeats
     /// commits). Off for one repository, where a walk never repeats a commit and the set would only
     /// grow with history.
     private var seen: Set<String>?
 
-    public init(filter: ParticipantFilter = ParticipantFilter(), distinctCommits: Bool = false) {
+    public init(filter: ParticipantFilter = ParticipantFilter(), people: People = People(),
+                distinctCommits: Bool = false) {
         self.filter = filter
+        verdicts = ParticipantVerdicts(filter)
+        directory = people
         seen = distinctCommits ? [] : nil
     }
 
@@ -58,25 +61,18 @@ public struct PairingAggregator {
     }
 
     /// The indices of the people who count (`ParticipantFilter.participants`, with its verdicts cached),
-    /// deduplicated by identity, author first.
+    /// as the directory merges them, deduplicated, author first.
     private mutating func participantIndices(of record: CommitRecord) -> [Int] {
         var indices: [Int] = []
-        if verdict(record.author).isBot == false { note(record.author, into: &indices) }
-        for person in record.coAuthors {
-            let verdict = verdict(person)
-            if !verdict.isBot && (filter.aiPartners || !verdict.isAssistant) { note(person, into: &indices) }
+        if verdicts.counts(record.author, asAuthor: true) { note(record.author, into: &indices) }
+        for person in record.coAuthors where verdicts.counts(person, asAuthor: false) {
+            note(person, into: &indices)
         }
         return indices
     }
 
-    private mutating func verdict(_ person: Person) -> Verdict {
-        if let known = verdicts[person] { return known }
-        let verdict = Verdict(isBot: filter.isBot(person), isAssistant: filter.isAssistant(person))
-        if verdicts.count < 100_000 { verdicts[person] = verdict }
-        return verdict
-    }
-
-    private mutating func note(_ person: Person, into indices: inout [Int]) {
+    private mutating func note(_ identity: Person, into indices: inout [Int]) {
+        let person = directory.resolve(identity)
         let key = person.key
         let index: Int
         if let known = indexByKey[key] {
@@ -124,7 +120,7 @@ public struct PairingAggregator {
             return PairingReport.Participant(
                 person: shown[i], commits: tally.commits, pairedCommits: tally.pairedCommits,
                 pairedShare: tally.commits == 0 ? 0 : Double(tally.pairedCommits) / Double(tally.commits),
-                partners: partners[i])
+                partners: partners[i], aliases: directory.entry(for: shown[i])?.aliases ?? [])
         }
 
         var inMatrix = Set<Int>()
@@ -155,11 +151,6 @@ public struct PairingAggregator {
     }
 }
 
-private struct Verdict {
-    var isBot: Bool
-    var isAssistant: Bool
-}
-
 private struct PairIndex: Hashable {
     var a: Int
     var b: Int
@@ -188,14 +179,8 @@ private struct PersonTally {
     /// How often each spelling of this person was seen.
     var spellings: [Person: Int] = [:]
 
-    /// The most frequent spelling; ties go to the smallest `(name, email)`, so the choice does not
-    /// depend on the order repositories or commits were read in.
-    var display: Person {
-        spellings.max { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value < rhs.value }
-            return (lhs.key.name, lhs.key.email) > (rhs.key.name, rhs.key.email)
-        }?.key ?? Person(name: "", email: "")
-    }
+    /// The most frequent spelling.
+    var display: Person { Person.mostUsed(spellings) ?? Person(name: "", email: "") }
 }
 
 private struct PairTally {

@@ -43,13 +43,17 @@ public struct PairingReport: Hashable, Sendable {
         public var pairedShare: Double
         /// Distinct people they paired with (over all pairs, whatever `--top`/`--min-commits` list).
         public var partners: Int
+        /// The other identities merged into this person (`People`), each under its most used spelling.
+        public var aliases: [Person]
 
-        public init(person: Person, commits: Int, pairedCommits: Int, pairedShare: Double, partners: Int) {
+        public init(person: Person, commits: Int, pairedCommits: Int, pairedShare: Double, partners: Int,
+                    aliases: [Person] = []) {
             self.person = person
             self.commits = commits
             self.pairedCommits = pairedCommits
             self.pairedShare = pairedShare
             self.partners = partners
+            self.aliases = aliases
         }
     }
 

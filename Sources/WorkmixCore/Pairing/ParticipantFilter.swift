@@ -8,6 +8,11 @@ public struct ParticipantFilter: Sendable {
         #"(?i)\[bot\]"#, #"(?i)^dependabot\b"#, #"(?i)^renovate\b"#, #"(?i)^github-actions\b"#,
         #"(?i)^(greenkeeper|snyk-bot|pre-commit-ci|mergify|allcontributors|imgbot|semantic-release-bot)\b"#,
         #"(?i)<(noreply|no-reply)@github\.com>$"#, #"(?i)<actions@github\.com>$"#,
+        // By name: `bot`, or a name ending in -bot, _bot or " bot" (`Acme-Bot`, `Release Bot`); an
+        // address whose local part is, or ends so (`acme-bot@…`).
+        #"(?i)^([^<]*[-_ ])?bot\s*(<|$)"#, #"(?i)<([^<>@]*[-_])?bot@"#,
+        // Automation accounts known by name alone (the whole name: Mark Jenkins is a person).
+        #"(?i)^(jenkins|travis( ci)?|circleci|gitlab ci|buildkite|teamcity|azure pipelines|codecov|coveralls|netlify|vercel|transifex|crowdin|weblate|bors|homu)\s*(<|$)"#,
     ]
 
     /// AI assistants as they sign co-authorship: by their vendors' addresses, or by name when no address
@@ -53,5 +58,27 @@ public struct ParticipantFilter: Sendable {
             people.append(person)
         }
         return people
+    }
+}
+
+/// `ParticipantFilter`'s verdicts remembered per spelling: the same few people sign thousands of
+/// commits, and the filter runs regular expressions.
+struct ParticipantVerdicts: Sendable {
+    let filter: ParticipantFilter
+    private var verdicts: [Person: (isBot: Bool, isAssistant: Bool)] = [:]
+
+    init(_ filter: ParticipantFilter) { self.filter = filter }
+
+    /// Whether this person counts: an author unless a bot; a co-author unless a bot, or an AI assistant
+    /// without `ai_partners`.
+    mutating func counts(_ person: Person, asAuthor: Bool) -> Bool {
+        let verdict: (isBot: Bool, isAssistant: Bool)
+        if let known = verdicts[person] {
+            verdict = known
+        } else {
+            verdict = (filter.isBot(person), filter.isAssistant(person))
+            if verdicts.count < 100_000 { verdicts[person] = verdict }
+        }
+        return !verdict.isBot && (asAuthor || filter.aiPartners || !verdict.isAssistant)
     }
 }

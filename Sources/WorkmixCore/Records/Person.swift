@@ -28,6 +28,15 @@ public struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConve
         email.isEmpty ? name : "\(name) <\(email)>"
     }
 
+    /// The spelling used most; ties go to the smallest `(name, email)`, so the choice does not depend on
+    /// the order commits or repositories were read in.
+    public static func mostUsed(_ spellings: [Person: Int]) -> Person? {
+        spellings.max { lhs, rhs in
+            if lhs.value != rhs.value { return lhs.value < rhs.value }
+            return (lhs.key.name, lhs.key.email) > (rhs.key.name, rhs.key.email)
+        }?.key
+    }
+
     public static func < (lhs: Person, rhs: Person) -> Bool {
         (lhs.name.lowercased(), lhs.key) < (rhs.name.lowercased(), rhs.key)
     }

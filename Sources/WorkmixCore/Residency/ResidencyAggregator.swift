@@ -8,6 +8,7 @@ public struct ResidencyAggregator: Sendable {
     public let repositories: [NamedRepository]
     let measure: WorkmixConfig.Measure
     let participants: ParticipantFilter
+    let people: People
     private var seen: Set<String> = []
     private var work = CategoryTallies()
     private var own = CategoryTallies()
@@ -17,11 +18,12 @@ public struct ResidencyAggregator: Sendable {
     private var names = NameCounts()
 
     public init(residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
-                participants: ParticipantFilter) {
+                participants: ParticipantFilter, people: People = People()) {
         self.residency = residency
         self.repositories = repositories
         self.measure = measure
         self.participants = participants
+        self.people = people
         weeks = ResidencyWeek.weeks(of: residency)
     }
 
@@ -32,7 +34,7 @@ public struct ResidencyAggregator: Sendable {
         guard !commit.classification.skipped, residency.contains(record.authoredAt) else { return false }
         var people: [Person] = []
         var keys: Set<String> = []
-        for person in participants.participants(of: record) where keys.insert(person.key).inserted {
+        for person in participants.participants(of: record).map(self.people.resolve) where keys.insert(person.key).inserted {
             people.append(person)
         }
         let residents = people.filter(residency.isResident)
@@ -46,7 +48,7 @@ public struct ResidencyAggregator: Sendable {
         if let week = ResidencyWeek.index(of: record.authoredAt, in: residency), weeks.indices.contains(week) {
             weeks[week].work.add(category, churn: churn)
         }
-        if residency.isResident(record.author) { own.add(category, churn: churn) }
+        if residency.isResident(self.people.resolve(record.author)) { own.add(category, churn: churn) }
         if !residents.isEmpty {
             if people.count >= 2 { paired.add(category, churn: churn) }
             for member in members { pairings[member.key, default: CategoryTallies()].add(category, churn: churn) }

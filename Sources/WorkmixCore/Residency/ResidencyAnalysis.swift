@@ -13,9 +13,10 @@ public struct ResidencyAnalysis: Sendable {
     private var summarySeen: Set<String> = []
     private var summaryWork = CategoryTallies()
 
-    /// `defaultRepositories` (the `--repo` arguments) serve residencies that name none. Throws when
-    /// the config has no residency: a report of nothing would pass every check.
-    public init(config: WorkmixConfig, defaultRepositories: [NamedRepository]) throws {
+    /// `defaultRepositories` (the `--repo` arguments) serve residencies that name none; `people` says who
+    /// is who (a resident named by one address is all of that person's). Throws when the config has no
+    /// residency: a report of nothing would pass every check.
+    public init(config: WorkmixConfig, defaultRepositories: [NamedRepository], people: People = People()) throws {
         guard !config.residencies.isEmpty else {
             let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found; pass --config FILE)"
             throw InputError("no residencies configured\(file): add a 'residencies:' list (SPEC 6)",
@@ -34,8 +35,9 @@ public struct ResidencyAnalysis: Sendable {
                 own.append(repository)
                 if known.insert(repository.identity).inserted { repositories.append(repository) }
             }
-            aggregators.append(ResidencyAggregator(residency: residency, repositories: own, measure: config.measure,
-                                                   participants: config.participantFilter))
+            aggregators.append(ResidencyAggregator(residency: residency.identified(by: people), repositories: own,
+                                                   measure: config.measure, participants: config.participantFilter,
+                                                   people: people))
             readers.append(ownKeys)
         }
         self.repositories = repositories

@@ -53,7 +53,8 @@ enum HTMLPage {
         for row in rows { text += "<tr>\(cells(row, tag: "td"))</tr>\n" }
         text += "</tbody>\n"
         if let footer { text += "<tfoot><tr>\(cells(footer, tag: "td"))</tr></tfoot>\n" }
-        return text + "</table>\n"
+        // Wide tables (long names, emails, many columns) scroll inside their own box, not the page.
+        return "<div class=\"table-box\">\n" + text + "</table>\n</div>\n"
     }
 
     static let style = """
@@ -78,10 +79,11 @@ enum HTMLPage {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
     dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
     ul.findings { margin: 6px 0 10px; padding-left: 20px; color: var(--fail); }
-    figure.figure { margin: 14px 0; padding: 10px 12px; background: var(--panel); border-radius: 6px; break-inside: avoid; }
+    figure.figure { margin: 14px 0; padding: 10px 12px; background: var(--panel); border-radius: 6px; break-inside: avoid;
+      overflow-x: auto; }
     figcaption { margin-bottom: 6px; }
     svg.chart { display: block; width: 100%; max-width: 100%; height: auto; font-family: inherit; }
-    svg.chart.fit { width: auto; }
+    svg.chart.fit { width: auto; max-width: none; }
     svg.definitions { position: absolute; width: 0; height: 0; overflow: hidden; }
     svg text { fill: var(--fg); font-size: 12px; }
     svg text.tick, svg text.note { fill: var(--muted); font-size: 11px; }
@@ -102,9 +104,11 @@ enum HTMLPage {
     svg .heat { fill: var(--heat); } svg .cell { fill: none; stroke: var(--grid); } svg .self { fill: var(--track); }
     svg .share { fill: var(--heat); } svg text.on-dark { fill: #ffffff; }
     svg text.pass { fill: var(--pass); font-weight: 700; } svg text.fail { fill: var(--fail); font-weight: 700; }
+    .table-box { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: 10px 0; font-size: 0.9em; min-width: 60%; }
     caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
     th, td { padding: 3px 10px; border-bottom: 1px solid var(--grid); text-align: left; }
+    th, td.num { white-space: nowrap; }
     th { color: var(--muted); font-weight: 600; } .num { text-align: right; font-variant-numeric: tabular-nums; }
     tfoot td { font-weight: 600; } .nowrap { white-space: nowrap; }
     a { color: inherit; }
@@ -115,6 +119,7 @@ enum HTMLPage {
       body { max-width: none; padding: 0; font-size: 10pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       section.residency { break-before: page; }
       figure.figure { padding: 0; } table, figure { break-inside: avoid; }
+      figure.figure, .table-box { overflow: visible; } svg.chart.fit { max-width: 100%; }
     }
     """
 }

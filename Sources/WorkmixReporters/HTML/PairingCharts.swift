@@ -1,3 +1,4 @@
+import Foundation
 import WorkmixCore
 
 /// The charts of the pairing page, each a finished `<figure>`; marks carry their numbers as `data-`
@@ -14,11 +15,15 @@ enum PairingCharts {
         // Room above for the column names, written at 50°: as much as the longest (cut at 20) needs.
         let longest = matrix.people.prefix(count).map { min(20, HTMLText.scrubbed(PairingText.name($0)).count) }.max() ?? 0
         let top = 24 + Double(longest) * 6.6 * 0.77
-        let cell = min(44, (width - left - 10) / Double(count))
-        var svg = SVGCanvas(width: max(520, left + cell * Double(count) + 30), height: top + cell * Double(count) + 48)
+        let maximum = max(1, matrix.commits.prefix(count).flatMap { $0.prefix(count) }.max() ?? 0)
+        // A cell holds its number (12px, semi-bold: about 7.5px a digit): with many people or four-digit
+        // counts the canvas grows past the panel, which then scrolls, rather than the numbers spill.
+        let cell = max(Double(String(maximum).count) * 7.5 + 8, min(44, (width - left - 10) / Double(count)))
+        // Room on the right for the last column's name, slanted past the grid.
+        let right = max(30, Double(longest) * 6.6 * 0.65 + 8)
+        var svg = SVGCanvas(width: max(520, left + cell * Double(count) + right), height: top + cell * Double(count) + 48)
         var splits: [String: CategoryTally] = [:]
         for pair in report.pairs { splits[key(pair.people[0], pair.people[1])] = pair.byCategory }
-        let maximum = max(1, matrix.commits.prefix(count).flatMap { $0.prefix(count) }.max() ?? 0)
         for (j, person) in matrix.people.prefix(count).enumerated() {
             let x = left + cell * (Double(j) + 0.5)
             svg.text(PairingText.name(person), x: x + 3, y: top - 8, class: "tick", limit: 20, rotate: -50)
@@ -41,20 +46,19 @@ enum PairingCharts {
                 let tooltip = "\(PairingText.name(rowPerson)) and \(PairingText.name(partner)): "
                     + "\(HTMLText.plural(value, "paired commit")) (" + Category.allCases.map { "\($0.rawValue) \(split[$0])" }
                     .joined(separator: ", ") + ")"
-                let strength = 0.18 + 0.82 * Double(value) / Double(maximum)
+                // Logarithmic: beside one very busy pair (1,243 commits) the others (5 to 40) still differ.
+                let strength = 0.18 + 0.82 * log1p(Double(value)) / log1p(Double(maximum))
                 svg.rect(x: x + 1, y: y + 1, width: cell - 2, height: cell - 2, class: "heat",
                          data: [("fill-opacity", JSONWriter.format((strength * 100).rounded() / 100)), ("data-row", String(i)),
                                 ("data-column", String(j)), ("data-commits", String(value))],
                          title: tooltip)
-                if cell >= 14 {
-                    svg.text(String(value), x: x + cell / 2, y: y + cell / 2 + 4, anchor: .middle,
-                             class: strength > 0.6 ? "value on-dark" : "value")
-                }
+                svg.text(String(value), x: x + cell / 2, y: y + cell / 2 + 4, anchor: .middle,
+                         class: strength > 0.75 ? "value on-dark" : "value")
             }
         }
         let bottom = top + cell * Double(count)
         svg.text("rows and columns: people; cells: their paired commits", x: left, y: bottom + 18, class: "axis-title")
-        svg.text("darker: more (most: \(maximum))", x: left, y: bottom + 34, class: "axis-title")
+        svg.text("darker: more (logarithmic; most: \(maximum))", x: left, y: bottom + 34, class: "axis-title")
         let note = matrix.people.count > count ? "The \(count) people with most paired commits, of \(matrix.people.count)." : ""
         return HTMLPage.figure(id: id, title: "Pairing matrix",
                                note: (note + " Hover a cell for its split by category.").trimmingLeadingSpace,

@@ -46,6 +46,9 @@ public struct JSONPairingReporter: PairingReporter {
         json.int("pairedCommits", participant.pairedCommits)
         json.double("pairedShare", participant.pairedShare)
         json.int("partners", participant.partners)
+        json.beginArray("aliases")
+        for alias in participant.aliases { ScanRecordJSON.person(nil, alias, &json) }
+        json.endArray()
         json.endObject()
         return json.text
     }
