@@ -18,7 +18,7 @@ extension Workspace {
     /// (merges) are left out. The prefix stays in the subject: the model's features drop it.
     public func conventionalCommits() throws -> (commits: [LabelledCommit], warnings: [String]) {
         var commits: [LabelledCommit] = []
-        let warnings = try classifiedCommits(fileChanges: true) { commit in
+        let warnings = try classifiedCommits(fileChanges: true, evidence: false) { commit in
             guard let prefix = ConventionalPrefix(Substring(commit.record.subject)), let category = prefix.category else { return }
             commits.append(LabelledCommit(record: commit.record, expected: category))
         }

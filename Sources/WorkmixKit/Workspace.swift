@@ -93,13 +93,14 @@ public final class Workspace {
     /// user's choice of speed over those rules, `scan --no-diffs`).
     public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
                                   includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
+                                  evidence: Bool = true,
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
-            let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load)
+            let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load, evidence: evidence)
             // Only pinned commits are looked up again, to learn which prefix pinned them.
             if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(record.sha) }
             return classification

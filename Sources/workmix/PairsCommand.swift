@@ -40,7 +40,7 @@ extension Workmix {
             var aggregator = PairingAggregator(filter: workspace.config.participantFilter, people: people,
                                                distinctCommits: workspace.repositories.count > 1)
             let warnings = try workspace.classifiedCommits(fileChanges: !noStats,
-                                                           context: workspace.ruleContext(people: people)) { commit in
+                                                           context: workspace.ruleContext(people: people), evidence: false) { commit in
                 aggregator.add(commit)
                 progress.tick()
             }

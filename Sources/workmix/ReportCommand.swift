@@ -60,7 +60,7 @@ struct ResidencyRun {
         let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []
         for (index, target) in targets.enumerated() {
-            warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context) { commit in
+            warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context, evidence: false) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 progress.tick()
             }

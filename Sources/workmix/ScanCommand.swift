@@ -47,7 +47,7 @@ extension Workmix {
             let progress = Progress(enabled: common.showsProgress && !common.outputIsTerminal, total: workspace.commitCounter())
             try sink.write(reporter.header())
             let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
-                                                           messagesOnly: noDiffs) { commit in
+                                                           messagesOnly: noDiffs, evidence: explain) { commit in
                 try sink.write(reporter.row(commit))
                 progress.tick()
             }

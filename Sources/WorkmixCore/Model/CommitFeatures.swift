@@ -15,6 +15,24 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// Reads the settings line of a model file, `{"bigrams":true,"bodyWords":50,…}`, by hand: a JSON
+    /// decoder costs milliseconds at every start. Every key must be there.
+    init?(json: String) {
+        var fields: [String: Substring] = [:]
+        for pair in json.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).split(separator: ",") {
+            let parts = pair.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            fields[parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))] = parts[1].drop { $0 == " " }
+        }
+        func flag(_ key: String) -> Bool? { fields[key] == "true" ? true : fields[key] == "false" ? false : nil }
+        guard let bigrams = flag("bigrams"), let files = flag("files"), let sizes = flag("sizes"),
+              let bodyWords = fields["bodyWords"].flatMap({ Int($0) }), bodyWords >= 0 else { return nil }
+        self.bigrams = bigrams
+        self.bodyWords = bodyWords
+        self.files = files
+        self.sizes = sizes
+    }
+
     /// The shared corpus keeps a body's first 400 characters, so a body is cut there before its words
     /// are read, in training and in use alike; of the files, the first 20 are read.
     public static let bodyCharacters = 400
@@ -38,7 +56,7 @@ public struct CommitFeatures: Sendable, Hashable {
             for (left, right) in zip(words, words.dropFirst()) { bag.set("bi:" + left + "_" + right) }
         }
         if settings.bodyWords > 0 {
-            let bodyWords = Tokenizer.words(Self.bodyText(body), limit: settings.bodyWords)
+            let bodyWords = Self.bodyWords(body, limit: settings.bodyWords)
             for word in bodyWords { bag.set("b:" + Tokenizer.stem(word)) }
             if !bodyWords.isEmpty { bag.set("hasbody") }
         }
@@ -52,12 +70,19 @@ public struct CommitFeatures: Sendable, Hashable {
         values = bag.values
     }
 
-    /// Without the trailer lines (`Signed-off-by:`, `Co-authored-by:`), which say nothing of the work.
-    static func bodyText(_ body: String) -> String {
-        guard !body.isEmpty else { return "" }
-        let cut = String(String.UnicodeScalarView(body.unicodeScalars.prefix(FeatureSettings.bodyCharacters)))
-        return cut.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !FeaturePrefix.isByTrailer($0) }.joined(separator: "\n")
+    /// The body's words, without its trailer lines (`Signed-off-by:`, `Co-authored-by:`), which say
+    /// nothing of the work, from its first 400 characters.
+    static func bodyWords(_ body: String, limit: Int) -> [String] {
+        guard !body.isEmpty else { return [] }
+        let scalars = body.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: FeatureSettings.bodyCharacters, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var words: [String] = []
+        for line in Substring(scalars[..<end]).split(separator: "\n", omittingEmptySubsequences: true)
+        where !FeaturePrefix.isByTrailer(line) {
+            words += Tokenizer.words(line, limit: limit - words.count)
+            if words.count >= limit { break }
+        }
+        return words
     }
 
     static func addFileFeatures(_ changes: [FileChange], to bag: inout FeatureBag) {
@@ -154,38 +179,38 @@ enum FeaturePrefix {
 enum Tokenizer {
     static func words<Text: StringProtocol>(_ text: Text, limit: Int = .max) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         var previousDigit = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            words.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+        }
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if (0x61...0x7A).contains(value) {
-                    current.append(scalar); previousDigit = false; continue
-                } else if (0x41...0x5A).contains(value) {
-                    current.append(Unicode.Scalar(UInt8(value + 0x20))); previousDigit = false; continue
-                } else if (0x30...0x39).contains(value) {
-                    if !previousDigit { current.append("0") }
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x61 && value <= 0x7A {
+                    current.append(UInt8(value)); previousDigit = false; continue
+                } else if value >= 0x41 && value <= 0x5A {
+                    current.append(UInt8(value + 0x20)); previousDigit = false; continue
+                } else if value >= 0x30 && value <= 0x39 {
+                    if !previousDigit { current.append(UInt8(ascii: "0")) }
                     previousDigit = true; continue
                 }
             } else if isLetter(scalar) {
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                    if isLetter(lower) { current.append(lower) } else { flush(&current, into: &words) }
+                    if isLetter(lower) { current.append(contentsOf: String(lower).utf8) } else { flush() }
                 }
                 previousDigit = false
                 continue
             }
             previousDigit = false
-            flush(&current, into: &words)
+            flush()
             if words.count >= limit { return words }
         }
-        flush(&current, into: &words)
-        return Array(words.prefix(limit))
-    }
-
-    private static func flush(_ current: inout String.UnicodeScalarView, into words: inout [String]) {
-        guard !current.isEmpty else { return }
-        words.append(String(current))
-        current = String.UnicodeScalarView()
+        flush()
+        return words.count > limit ? Array(words.prefix(limit)) : words
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -198,10 +223,15 @@ enum Tokenizer {
     /// A light suffix stripper, the first rule that applies: `-ing` (5 letters or more), `-ed`, `-es`,
     /// `-s` but not `-ss` (4 or more): `adding` → `add`, `fixes` → `fix`, `docs` → `doc`.
     static func stem(_ word: String) -> String {
+        let bytes = word.utf8
+        guard bytes.count >= 4, let last = bytes.last else { return word }
+        let s = UInt8(ascii: "s"), e = UInt8(ascii: "e"), d = UInt8(ascii: "d")
+        let previous = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
         let length = word.unicodeScalars.count
-        if length >= 5 && word.hasSuffix("ing") { return dropLast(word, 3) }
-        if length >= 4 && (word.hasSuffix("ed") || word.hasSuffix("es")) { return dropLast(word, 2) }
-        if length >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") { return dropLast(word, 1) }
+        if last == UInt8(ascii: "g"), length >= 5, word.utf8.suffix(3).elementsEqual("ing".utf8) { return dropLast(word, 3) }
+        guard length >= 4 else { return word }
+        if previous == e && (last == d || last == s) { return dropLast(word, 2) }
+        if last == s && previous != s { return dropLast(word, 1) }
         return word
     }
 

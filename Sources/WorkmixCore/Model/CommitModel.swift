@@ -10,13 +10,13 @@ public final class CommitModel: Sendable {
     public let settings: FeatureSettings
     public let bias: [Double]
     /// Feature name → its weights, one per category.
-    let weights: [String: [Double]]
+    let weights: Weights
     /// What it was trained on, for `model info` and the README (free text, one line).
     public let provenance: String
     /// Where it came from: a file path, or `shipped`.
     public let source: String
 
-    public init(settings: FeatureSettings, bias: [Double], weights: [String: [Double]], provenance: String, source: String) {
+    public init(settings: FeatureSettings, bias: [Double], weights: Weights, provenance: String, source: String) {
         self.settings = settings
         self.bias = bias
         self.weights = weights
@@ -40,9 +40,14 @@ public final class CommitModel: Sendable {
         var scores = bias
         var known: [(name: String, weights: [Double])] = []
         for (name, value) in zip(features.names, features.values) {
-            guard let row = weights[name] else { continue }
-            for index in scores.indices { scores[index] += value * row[index] }
-            known.append((name, row.map { $0 * value }))
+            guard let offset = weights.offset(name) else { continue }
+            var row: [Double] = []
+            for index in scores.indices {
+                let weight = weights.table[offset + index] * value
+                scores[index] += weight
+                row.append(weight)
+            }
+            known.append((name, row))
         }
         return ModelPrediction(probabilities: Self.softmax(scores), contributions: known)
     }
@@ -52,6 +57,39 @@ public final class CommitModel: Sendable {
         let exps = scores.map { Foundation.exp($0 - top) }
         let total = exps.reduce(0, +)
         return exps.map { $0 / total }
+    }
+}
+
+extension CommitModel {
+    /// The weights as one flat table (one row of `categories.count` per feature) and an index: one
+    /// allocation for the table instead of one per feature, as the shipped model is read at every start.
+    public struct Weights: Sendable {
+        private var index: [String: Int] = [:]
+        private(set) var table: [Double] = []
+
+        public init(capacity: Int = 0) {
+            index.reserveCapacity(capacity)
+            table.reserveCapacity(capacity * CommitModel.categories.count)
+        }
+
+        public var count: Int { index.count }
+        public var names: Dictionary<String, Int>.Keys { index.keys }
+
+        func offset(_ name: String) -> Int? { index[name] }
+
+        public func row(_ name: String) -> [Double]? {
+            index[name].map { Array(table[$0..<($0 + CommitModel.categories.count)]) }
+        }
+
+        /// Adds (or replaces) a feature's row.
+        public mutating func append(_ name: String, _ row: [Double]) {
+            if let offset = index[name] {
+                table.replaceSubrange(offset..<(offset + row.count), with: row)
+            } else {
+                index[name] = table.count
+                table += row
+            }
+        }
     }
 }
 

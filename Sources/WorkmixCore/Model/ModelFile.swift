@@ -23,21 +23,34 @@ public enum ModelFile {
                      "settings " + settingsJSON(model.settings),
                      "provenance " + model.provenance.replacingOccurrences(of: "\n", with: " "),
                      "bias " + model.bias.map(number).joined(separator: " ")]
-        for name in model.weights.keys.sorted() {
-            lines.append(name + "\t" + (model.weights[name] ?? []).map(number).joined(separator: " "))
+        for name in model.weights.names.sorted() {
+            lines.append(name + "\t" + (model.weights.row(name) ?? []).map(number).joined(separator: " "))
         }
         lines.append("end \(model.weights.count)")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Parses a model file; every problem is an `InputError` naming `file:line`.
+    /// Parses a model file; every problem is an `InputError` naming `file:line`. Works on the bytes
+    /// (the shipped model is read at every start: 20,000 lines in a few milliseconds).
     public static func parse(_ text: String, file: String) throws -> CommitModel {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
+        var text = text
+        return try text.withUTF8 { bytes in try parse(bytes: bytes, file: file) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CommitModel {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append(start..<offset)
+            start = offset + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        func text(_ line: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[lines[line]]), as: UTF8.self) }
         func fail(_ message: String, line: Int) -> InputError {
             InputError(message, at: SourceLocation(file: file, line: line))
         }
-        guard let first = lines.first, first.hasPrefix(magic + " ") || first == Substring(magic) else {
+        let first = lines.isEmpty ? "" : text(0)
+        guard first.hasPrefix(magic + " ") || first == magic else {
             throw fail("not a workmix model file (it should start with '\(magic) \(version)')", line: 1)
         }
         guard first == "\(magic) \(version)" else {
@@ -45,42 +58,74 @@ public enum ModelFile {
         }
         guard lines.count >= 6 else { throw fail("truncated model file", line: lines.count) }
         let expected = "categories " + CommitModel.categories.map(\.rawValue).joined(separator: " ")
-        guard lines[1] == expected else { throw fail("expected '\(expected)'", line: 2) }
-        let settings = try header(lines[2], "settings", line: 3, file: file).flatMap { text -> FeatureSettings? in
-            try? JSONDecoder().decode(FeatureSettings.self, from: Data(text.utf8))
-        }
+        guard text(1) == expected else { throw fail("expected '\(expected)'", line: 2) }
+        let settings = header(text(2), "settings").flatMap(FeatureSettings.init(json:))
         guard let settings else { throw fail("unreadable settings", line: 3) }
-        guard let provenance = try header(lines[3], "provenance", line: 4, file: file) else { throw fail("expected 'provenance'", line: 4) }
-        guard let bias = try header(lines[4], "bias", line: 5, file: file).flatMap(weightsList) else {
+        guard let provenance = header(text(3), "provenance") else { throw fail("expected 'provenance'", line: 4) }
+        guard let bias = header(text(4), "bias").flatMap({ weightsList(Array($0.utf8)[...]) }) else {
             throw fail("expected 'bias' and \(CommitModel.categories.count) numbers", line: 5)
         }
-        guard let last = lines.last, last.hasPrefix("end "), let count = Int(last.dropFirst(4)) else {
+        let last = text(lines.count - 1)
+        guard last.hasPrefix("end "), let count = Int(last.dropFirst(4)) else {
             throw fail("truncated model file (no 'end' line)", line: lines.count)
         }
-        var weights: [String: [Double]] = [:]
-        weights.reserveCapacity(count)
+        var weights = CommitModel.Weights(capacity: count)
         for index in 5..<(lines.count - 1) {
-            let line = lines[index]
-            guard let tab = line.firstIndex(of: "\t"), let row = weightsList(line[line.index(after: tab)...]) else {
+            let line = bytes[lines[index]]
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")), let row = weightsList(line[(tab + 1)...]) else {
                 throw fail("expected a feature, a tab and \(CommitModel.categories.count) numbers", line: index + 1)
             }
-            weights[String(line[..<tab])] = row
+            weights.append(String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), row)
         }
         guard weights.count == count else {
             throw fail("the file holds \(weights.count) features where its 'end' line says \(count)", line: lines.count)
         }
-        return CommitModel(settings: settings, bias: bias, weights: weights, provenance: String(provenance), source: file)
+        return CommitModel(settings: settings, bias: bias, weights: weights, provenance: provenance, source: file)
     }
 
-    private static func header(_ line: Substring, _ key: String, line number: Int, file: String) throws -> String? {
+    private static func header(_ line: String, _ key: String) -> String? {
         guard line.hasPrefix(key + " ") else { return nil }
         return String(line.dropFirst(key.count + 1))
     }
 
-    private static func weightsList(_ text: some StringProtocol) -> [Double]? {
-        let numbers = text.split(separator: " ").compactMap { Double($0) }
-        guard numbers.count == CommitModel.categories.count, numbers.allSatisfy(\.isFinite) else { return nil }
-        return numbers
+    /// Space-separated decimals (`-0.1234`, `0`), one per category.
+    private static func weightsList<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [Double]? {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(CommitModel.categories.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard let (number, next) = decimal(bytes, from: index) else { return nil }
+            numbers.append(number)
+            index = next
+            if index < bytes.endIndex {
+                guard bytes[index] == UInt8(ascii: " ") else { return nil }
+                index = bytes.index(after: index)
+            }
+        }
+        return numbers.count == CommitModel.categories.count ? numbers : nil
+    }
+
+    /// `-?digits(.digits)?` at `index`, and the index after it.
+    private static func decimal<Bytes: Collection<UInt8>>(_ bytes: Bytes, from start: Bytes.Index) -> (Double, Bytes.Index)? {
+        var index = start
+        var negative = false
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { negative = true; index = bytes.index(after: index) }
+        var value = 0.0, digits = 0, scale = 1.0, inFraction = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), !inFraction {
+                inFraction = true
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 18 {
+                value = value * 10 + Double(byte - UInt8(ascii: "0"))
+                if inFraction { scale *= 10 }
+                digits += 1
+            } else {
+                break
+            }
+            index = bytes.index(after: index)
+        }
+        guard digits > 0 else { return nil }
+        return ((negative ? -value : value) / scale, index)
     }
 
     private static func settingsJSON(_ settings: FeatureSettings) -> String {

@@ -79,10 +79,10 @@ public struct ModelTrainer: Sendable {
             ranked.append((name, row, row.map(abs).max() ?? 0))
         }
         ranked.sort { $0.size != $1.size ? $0.size > $1.size : $0.name < $1.name }
-        var weights: [String: [Double]] = [:]
+        var weights = CommitModel.Weights(capacity: options.maxFeatures)
         for item in ranked.prefix(options.maxFeatures) {
             let row = item.row.map { abs($0) < options.minWeight ? 0 : $0 }
-            if row.contains(where: { $0 != 0 }) { weights[item.name] = row }
+            if row.contains(where: { $0 != 0 }) { weights.append(item.name, row) }
         }
         let bias = Array(parameters[(vocabulary.count * classes)...])
         return CommitModel(settings: options.settings, bias: bias, weights: weights, provenance: provenance, source: "trained")

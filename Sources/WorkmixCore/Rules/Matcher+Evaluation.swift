@@ -129,7 +129,7 @@ extension Matcher {
 
 extension FilesCondition {
     func evaluate(_ info: ChangeInfo, explain: Bool) -> MatchResult {
-        let list = "[" + globs.map(\.source).joined(separator: ", ") + "]"
+        var list: String { "[" + globs.map(\.source).joined(separator: ", ") + "]" }
         guard let changes = info.changes else {
             return MatchResult(.unknown, explain ? ["files unknown (\(info.missingReason))"] : [])
         }

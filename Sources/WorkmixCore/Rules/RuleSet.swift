@@ -37,8 +37,10 @@ public struct RuleSet: Sendable {
     /// out `unknown` for want of paths or line counts, `load` is asked for the detail that rule needs,
     /// the record keeps what it got, and the rule is evaluated again. Most commits are decided by
     /// their message before any file rule, so most scans read few or no diffs.
+    /// `evidence: false` leaves the evidence out (and the diffs read only for it): for runs that do not
+    /// show it; the category and rule are the same.
     public func classify(_ record: inout CommitRecord, context: RuleContext = .none,
-                         load: ((ChangeDetail) -> ChangeInfo)?) -> Classification {
+                         load: ((ChangeDetail) -> ChangeInfo)?, evidence: Bool = true) -> Classification {
         if let pinned = overrides.classification(for: record.sha) { return pinned }
         let context = context.memoizing()
         for rule in rules {
@@ -58,6 +60,7 @@ public struct RuleSet: Sendable {
                 }
             }
             if truth == .yes {
+                guard evidence else { return rule.classification(evidence: []) }
                 // The evidence is the same with or without --stats: a rule that reads files says what
                 // they showed even when its message part alone decided (Kleene logic keeps it `yes`).
                 if let load, let detail = rule.matcher.requiredDetail, record.changeInfo.canImprove(to: detail) {
