@@ -23,7 +23,7 @@ public enum LabelsFile {
     }
 
     public static func load(path: String) throws -> [Row] {
-        let text = try TextFile.read(path, what: "labels file")
+        let text = try TextFile.read(path, what: "labels file", limit: TextFile.labelsLimit)
         return try parse(text, file: path)
     }
 

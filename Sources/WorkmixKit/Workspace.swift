@@ -62,7 +62,7 @@ public final class Workspace {
 
     static func loadModel(_ options: WorkspaceOptions, _ config: WorkmixConfig) throws -> CommitModel? {
         if let path = options.modelPath ?? config.model {
-            return try ModelFile.parse(try TextFile.read(path, what: "model file"), file: path)
+            return try ModelFile.parse(try TextFile.read(path, what: "model file", limit: 64 << 20), file: path)
         }
         return try ShippedModel.model()
     }

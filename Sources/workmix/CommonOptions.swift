@@ -42,7 +42,7 @@ struct CommonOptions: ParsableArguments {
     var output: String?
 
     // `.unconditional`: `--jobs -1` is a bad value, not a missing one.
-    @Option(parsing: .unconditional, help: "Threads that read and classify commits (each with its own repository handle). Default: all cores.")
+    @Option(parsing: .unconditional, help: "Threads that read and classify commits (each with its own repository handle). Default: all cores; at most 4 per core (more only cost memory).")
     var jobs: Int?
 
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.")
@@ -88,7 +88,12 @@ struct CommonOptions: ParsableArguments {
         return output == nil && isatty(STDOUT_FILENO) == 1 ? .table : scripted
     }
 
-    var effectiveJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// `--jobs`, at most 4 per core: each job holds a repository handle and its caches, so
+    /// `--jobs 100000` would only exhaust memory.
+    var effectiveJobs: Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return min(jobs ?? cores, 4 * cores)
+    }
 
     var showsProgress: Bool { !noProgress && !quiet && isatty(STDERR_FILENO) == 1 }
 

@@ -52,8 +52,10 @@ enum Main {
         return values.isEmpty ? first : first + " " + values.joined(separator: ", ")
     }
 
+    /// One line whatever the message holds: a path or revision with a line break in it is shown escaped.
     static func fail(_ message: String, code: Int32) -> Never {
-        writeToStandardError("workmix: error: \(message)\n")
+        let oneLine = message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        writeToStandardError("workmix: error: \(oneLine)\n")
         exit(code)
     }
 }

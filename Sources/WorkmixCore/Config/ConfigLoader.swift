@@ -166,6 +166,12 @@ public enum ConfigLoader {
         var timezone = TimeZone(identifier: "UTC")!
         if let zone = map["timezone"] {
             let identifier = try zone.string()
+            // Foundation reads `UTC+3` as a fixed offset, but it is no IANA name, and POSIX reads the
+            // same text as three hours *behind* UTC: refuse it rather than guess.
+            if let sign = identifier.dropFirst(3).first, ["utc", "gmt"].contains(identifier.prefix(3).lowercased()),
+               sign == "+" || sign == "-" {
+                throw zone.error("'\(identifier)' is not an IANA timezone: name a place such as Europe/Moscow, or Etc/GMT\(sign == "+" ? "-" : "+")\(identifier.dropFirst(4)) (IANA's Etc names have the sign reversed)")
+            }
             guard let parsed = TimeZone(identifier: identifier) else {
                 throw zone.error("unknown timezone '\(identifier)' (use an IANA name such as Europe/Paris)")
             }
