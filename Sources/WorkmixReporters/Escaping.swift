@@ -15,11 +15,39 @@ public enum Escaping {
         return cell
     }
 
+    /// Characters that hide themselves or reorder what a reader sees (bidi controls, zero-width and
+    /// byte-order marks) shown as `<U+202E>`; and a leading `::`, which GitHub Actions would read as a
+    /// workflow command in any log line, shown as `\::`. For table, Markdown and HTML text (JSON keeps
+    /// the text exact).
+    public static func visible(_ value: String) -> String {
+        var text = value
+        if value.unicodeScalars.contains(where: isHidden) {
+            var out = String.UnicodeScalarView()
+            for scalar in value.unicodeScalars {
+                if isHidden(scalar) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)>".unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
+            }
+            text = String(out)
+        }
+        return text.hasPrefix("::") ? "\\" + text : text
+    }
+
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
     /// A Markdown table cell: `|` escaped, line breaks made spaces, HTML-significant characters
     /// escaped (Markdown renderers pass raw HTML through).
     public static func markdownCell(_ value: String) -> String {
         var out = ""
-        for character in value {
+        for character in visible(value) {
             switch character {
             case "|": out += "\\|"
             case "\n", "\r", "\r\n": out += " "
@@ -38,7 +66,7 @@ public enum Escaping {
     public static func html(_ value: String) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
-        for character in value {
+        for character in visible(value) {
             switch character {
             case "<": out += "&lt;"
             case ">": out += "&gt;"

@@ -78,6 +78,14 @@ public struct JSONWriter {
         return String(rounded)
     }
 
+    private static func lineBreakEscape(_ utf8: String.UTF8View, at index: String.Index) -> (text: String, end: String.Index)? {
+        let bytes = utf8[index...].prefix(3)
+        if bytes.starts(with: [0xE2, 0x80, 0xA8]) { return ("\\u2028", utf8.index(index, offsetBy: 3)) }
+        if bytes.starts(with: [0xE2, 0x80, 0xA9]) { return ("\\u2029", utf8.index(index, offsetBy: 3)) }
+        if bytes.starts(with: [0xC2, 0x85]) { return ("\\u0085", utf8.index(index, offsetBy: 2)) }
+        return nil
+    }
+
     public static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
         var plainStart = value.utf8.startIndex
@@ -85,6 +93,15 @@ public struct JSONWriter {
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
+            // U+2028, U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end lines for JavaScript and for readers
+            // that split on Unicode line breaks: escaped, so a JSON line stays one line.
+            if byte == 0xE2 || byte == 0xC2, let escape = lineBreakEscape(utf8, at: index) {
+                text += Substring(utf8[plainStart..<index])
+                text += escape.text
+                plainStart = escape.end
+                index = escape.end
+                continue
+            }
             if byte < 0x20 || byte == 0x22 || byte == 0x5C {
                 text += Substring(utf8[plainStart..<index])
                 switch byte {

@@ -86,9 +86,9 @@ public struct MarkdownScanReporter: ScanReporter {
 /// Terminal cells: control characters removed (a message must not move the cursor), cut to a width.
 public enum TextCell {
     public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        Escaping.visible(String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control ? " " : scalar
-        }))
+        })))
     }
 
     /// Cleaned and cut to at most `width` characters, not padded.

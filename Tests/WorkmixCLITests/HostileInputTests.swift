@@ -48,3 +48,40 @@ final class HostileInputTests: CLITestCase {
         XCTAssertEqual(many.stdout, one.stdout)
     }
 }
+
+/// Text that hides itself, and workflow commands outside the `github` format (#14, items 5 and 6).
+final class HiddenTextTests: CLITestCase {
+    func testHiddenCharactersAreShownAndCommandsDefusedJSONStaysExact() throws {
+        let repo = try FixtureRepository(name: "hidden")
+        try repo.write("a.go", "package a\n")
+        let subject = "Fix \u{202E}gnp.exe\u{202C} and\u{200B}this\u{2028}too"
+        try repo.commit(subject + "\n\nCo-authored-by: ::error::x <a@b.c>\n", author: (name: "Eve\u{FEFF}", email: "eve@example.com"))
+        // Markdown shows the marker as text: `&lt;U+202E&gt;` renders as <U+202E>.
+        for (format, open, close) in [("table", "<", ">"), ("markdown", "&lt;", "&gt;")] {
+            let scan = try workmix(["scan", "--repo", repo.path, "--format", format, "--config", "/dev/null"])
+            XCTAssertEqual(scan.status, 0, scan.stderr)
+            XCTAssertTrue(scan.stdout.contains("\(open)U+202E\(close)gnp.exe\(open)U+202C\(close)"), scan.stdout)
+            XCTAssertTrue(scan.stdout.contains("and\(open)U+200B\(close)this\(open)U+2028\(close)too"), scan.stdout)
+            XCTAssertFalse(scan.stdout.unicodeScalars.contains { Escaping.isHiddenForTest($0) }, format)
+        }
+        let pairs = try workmix(["pairs", "--repo", repo.path, "--format", "table", "--config", "/dev/null"])
+        XCTAssertEqual(pairs.status, 0, pairs.stderr)
+        XCTAssertFalse(pairs.stdout.split(separator: "\n").contains { $0.hasPrefix("::") }, pairs.stdout)
+        XCTAssertTrue(pairs.stdout.contains("\\::error::x"), pairs.stdout)
+        let html = try workmix(["pairs", "--repo", repo.path, "--format", "html", "--config", "/dev/null"])
+        XCTAssertFalse(html.stdout.contains("\u{202E}"))
+
+        let jsonl = try workmix(["scan", "--repo", repo.path, "--format", "jsonl", "--config", "/dev/null"])
+        XCTAssertEqual(jsonl.stdout.split(separator: "\n").count, 1)
+        XCTAssertTrue(jsonl.stdout.contains("\\u2028"), jsonl.stdout)
+        XCTAssertFalse(jsonl.stdout.contains("\u{2028}"))
+        let row = try XCTUnwrap(jsonLines(jsonl.stdout).first)
+        XCTAssertEqual(row["subject"] as? String, subject, "JSON keeps the text exact")
+    }
+}
+
+private enum Escaping {
+    static func isHiddenForTest(_ scalar: Unicode.Scalar) -> Bool {
+        [0x202E, 0x202C, 0x200B, 0xFEFF, 0x2028].contains(scalar.value)
+    }
+}
