@@ -85,3 +85,28 @@ private enum Escaping {
         [0x202E, 0x202C, 0x200B, 0xFEFF, 0x2028].contains(scalar.value)
     }
 }
+
+/// YAML that explodes once its aliases are resolved (#14, items 1 and 2).
+final class YAMLBombTests: CLITestCase {
+    func testAliasesOfAliasesAreRefusedWithFileAndLine() throws {
+        let repo = try FixtureRepository(name: "bomb")
+        var lines = ["version: 1", "l0: &l0 [" + Array(repeating: "a", count: 10).joined(separator: ", ") + "]"]
+        for level in 1...7 {
+            lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        try repo.write("bomb.yml", lines.joined(separator: "\n") + "\nrules: []\n")
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/bomb.yml"]), code: 2,
+                    mentioning: ["bomb.yml:", "expands to more than 100000 values"])
+        assertFails(try workmix(["scan", "--repo", repo.path, "--config", repo.path + "/bomb.yml"]), code: 2,
+                    mentioning: ["bomb.yml:", "expands to more than 100000 values"])
+    }
+
+    func testAliasesNestedDeeperThanTheLimitAreRefused() throws {
+        let repo = try FixtureRepository(name: "deep")
+        var lines = ["version: 1", "d0: &d0 [x]"]
+        for level in 1...300 { lines.append("d\(level): &d\(level) [*d\(level - 1)]") }
+        try repo.write("deep.yml", lines.joined(separator: "\n") + "\nrules: []\n")
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/deep.yml"]), code: 2,
+                    mentioning: ["deep.yml:", "nests more than 256 levels"])
+    }
+}

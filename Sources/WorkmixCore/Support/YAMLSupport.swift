@@ -23,9 +23,37 @@ public struct YAMLValue {
             // NSRegularExpressions (ICU) at first use and runs them on every plain scalar. Scalars are
             // typed on demand below instead, the way the reader asks for them.
             guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
+            try checkExpansion(node, file: file)
             return YAMLValue(node: node, file: file)
         } catch let error as YamlError {
             throw InputError.fromYams(error, file: file)
+        }
+    }
+
+    /// Nodes a file may expand to once aliases are resolved, and how deep it may nest: aliases of
+    /// aliases (a "billion laughs") turn a 1 KB file into millions of rules, and aliases nested inside
+    /// each other get around libyaml's own depth limit.
+    public static let maxNodes = 100_000
+    public static let maxDepth = 256
+
+    /// Walks the composed tree without recursion, stopping at the first limit passed.
+    static func checkExpansion(_ root: Node, file: String) throws {
+        var stack: [(node: Node, depth: Int)] = [(root, 1)]
+        var count = 0
+        while let (node, depth) = stack.popLast() {
+            count += 1
+            let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+            if count > maxNodes {
+                throw InputError("the YAML expands to more than \(maxNodes) values once its aliases are resolved (aliases of aliases?)", at: location)
+            }
+            if depth > maxDepth {
+                throw InputError("the YAML nests more than \(maxDepth) levels deep once its aliases are resolved", at: location)
+            }
+            if let mapping = node.mapping {
+                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
+            } else if let sequence = node.sequence {
+                for item in sequence { stack.append((item, depth + 1)) }
+            }
         }
     }
 
