@@ -81,7 +81,7 @@ public enum LabelsFile {
 extension Workspace {
     /// The commits of a labels file with their labels: messages as records of their own, whole commits
     /// as the JSON lines give them, shas looked up in the run's repositories (with file changes).
-    public func labelledCommits(path: String) throws -> [(record: CommitRecord, expected: Category)] {
+    public func labelledCommits(path: String) throws -> [LabelledRecord] {
         let rows = try LabelsFile.load(path: path)
         var lookup: CommitLookup?
         return try rows.map { row in

@@ -51,7 +51,7 @@ extension Workmix.Model {
             if let minCount { options.minCount = minCount }
             if let maxFeatures { options.maxFeatures = maxFeatures }
             if let features {
-                guard let settings = try? JSONDecoder().decode(FeatureSettings.self, from: Data(features.utf8)) else {
+                guard let settings = FeatureSettings(json: features) else {
                     throw ValidationError("--features: not a JSON object of feature settings")
                 }
                 options.settings = settings
@@ -59,7 +59,7 @@ extension Workmix.Model {
             let counts = Category.assignable.map { category in "\(commits.filter { $0.expected == category }.count) \(category.rawValue)" }
             let model: CommitModel
             do {
-                model = try ModelTrainer(options: options).train(commits.map { ($0.record, $0.expected) },
+                model = try ModelTrainer(options: options).train(commits,
                                                                  provenance: "\(commits.count) commits (\(counts.joined(separator: ", ")))")
             } catch let error as ModelTrainer.TrainingError {
                 throw InputError("\(error) (Conventional commits of the repositories and rows of --labels)")
@@ -106,7 +106,7 @@ extension Workmix.Model {
                 guard !after.isEmpty else { throw InputError("no labelled commits on or after \(date)") }
                 let model: CommitModel
                 do {
-                    model = try ModelTrainer().train(before.map { ($0.record, $0.expected) }, provenance: "before \(date)")
+                    model = try ModelTrainer().train(before, provenance: "before \(date)")
                 } catch let error as ModelTrainer.TrainingError {
                     throw InputError("\(error) before \(date)")
                 }

@@ -13,8 +13,7 @@ final class CommitModelTests: XCTestCase {
         XCTAssertNil(ConventionalPrefix("fix:crash"), "a prefix needs a space after its colon")
         XCTAssertNil(ConventionalPrefix("12: numbers are no type"))
         XCTAssertNil(ConventionalPrefix("feat(api: unclosed scope"))
-        XCTAssertEqual(ConventionalPrefix.stripped("docs: explain"), "explain")
-        XCTAssertEqual(ConventionalPrefix.stripped("services: add health"), "services: add health")
+        XCTAssertEqual(ConventionalPrefix("docs: explain")?.description, "explain")
     }
 
     func testFeaturesReadWordsFilesAndSizes() {

@@ -17,7 +17,7 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
 
     /// Reads the settings line of a model file, `{"bigrams":true,"bodyWords":50,…}`, by hand: a JSON
     /// decoder costs milliseconds at every start. Every key must be there.
-    init?(json: String) {
+    public init?(json: String) {
         var fields: [String: Substring] = [:]
         for pair in json.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).split(separator: ",") {
             let parts = pair.split(separator: ":", maxSplits: 1)
@@ -44,6 +44,12 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
 public struct CommitFeatures: Sendable, Hashable {
     public var names: [String]
     public var values: [Double]
+
+    /// The features of a record with what is known of its files (the trainer hides them from some).
+    public init(_ record: CommitRecord, changeInfo: ChangeInfo, settings: FeatureSettings) {
+        self.init(subject: record.subject, body: record.body, changes: changeInfo.changes, stats: changeInfo.stats,
+                  settings: settings)
+    }
 
     /// Reads the features from a message (its Conventional prefix, if any, dropped) and, when known,
     /// the changed files (`nil`: no diff was read) and their line counts.

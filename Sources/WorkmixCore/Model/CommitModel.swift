@@ -28,8 +28,7 @@ public final class CommitModel: Sendable {
 
     /// The features of a record as this model reads them.
     public func features(of record: CommitRecord) -> CommitFeatures {
-        CommitFeatures(subject: record.subject, body: record.body, changes: record.changeInfo.changes,
-                       stats: record.changeInfo.stats, settings: settings)
+        CommitFeatures(record, changeInfo: record.changeInfo, settings: settings)
     }
 
     public func predict(_ record: CommitRecord) -> ModelPrediction {
@@ -94,7 +93,7 @@ extension CommitModel {
 }
 
 /// What the model says about one commit.
-public struct ModelPrediction: Sendable, Hashable {
+public struct ModelPrediction: Sendable {
     /// One per category of `CommitModel.categories`.
     public var probabilities: [Double]
     /// The commit's features the model knows, with their weights times their values (for explanations).
@@ -132,15 +131,6 @@ public struct ModelPrediction: Sendable, Hashable {
         return ranked.prefix(limit).map { item in
             "\(FeatureName.describe(item.name)) \(signed(item.weight)) \(category.rawValue)"
         }
-    }
-
-    public static func == (lhs: ModelPrediction, rhs: ModelPrediction) -> Bool {
-        lhs.probabilities == rhs.probabilities && lhs.contributions.map(\.name) == rhs.contributions.map(\.name)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(probabilities)
-        hasher.combine(contributions.map(\.name))
     }
 }
 

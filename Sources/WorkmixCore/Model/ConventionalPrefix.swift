@@ -49,10 +49,4 @@ public struct ConventionalPrefix: Sendable, Hashable {
         self.type = type
         self.description = subject[index...]
     }
-
-    /// The subject without a Conventional prefix of a known type; other subjects as they are.
-    public static func stripped(_ subject: String) -> Substring {
-        guard let prefix = ConventionalPrefix(Substring(subject)), prefix.category != nil else { return Substring(subject) }
-        return prefix.description
-    }
 }

@@ -41,13 +41,12 @@ public struct ModelTrainer: Sendable {
 
     /// Learns from labelled records (their subjects may keep their Conventional prefix: the features
     /// drop it). `provenance` is written into the model.
-    public func train(_ labelled: [(record: CommitRecord, expected: Category)], provenance: String) throws -> CommitModel {
+    public func train(_ labelled: [LabelledRecord], provenance: String) throws -> CommitModel {
         let examples = labelled.enumerated().compactMap { position, item -> (CommitFeatures, Int)? in
             guard let label = CommitModel.categories.firstIndex(of: item.expected) else { return nil }
             let messageOnly = options.messageOnlyEvery > 0 && position % options.messageOnlyEvery == options.messageOnlyEvery - 1
-            let info = messageOnly ? ChangeInfo.notComputed : item.record.changeInfo
-            return (CommitFeatures(subject: item.record.subject, body: item.record.body, changes: info.changes,
-                                   stats: info.stats, settings: options.settings), label)
+            return (CommitFeatures(item.record, changeInfo: messageOnly ? .notComputed : item.record.changeInfo,
+                                   settings: options.settings), label)
         }
         guard !examples.isEmpty else { throw TrainingError.noCommits }
         let present = Set(examples.map(\.1))

@@ -1,5 +1,9 @@
 import Foundation
 
+/// A commit with the category it should get: a row of a labels file, or a commit whose Conventional
+/// prefix implies one. What `rules eval`, `model train` and `model eval` read.
+public typealias LabelledRecord = (record: CommitRecord, expected: Category)
+
 /// How well the rules in force agree with hand labels (`workmix rules eval --labels FILE`).
 ///
 /// Every labelled commit counts. A commit the rules leave `unclassified` or `skip` is a wrong answer
@@ -64,7 +68,7 @@ public struct AccuracyReport: Sendable, Hashable {
     public var perRule: [(rule: String, decided: Int, correct: Int)]
 
     /// Classifies each labelled record with `ruleSet` and scores the result.
-    public static func evaluate(_ labelled: [(record: CommitRecord, expected: Category)], ruleSet: RuleSet,
+    public static func evaluate(_ labelled: [LabelledRecord], ruleSet: RuleSet,
                                 context: RuleContext = .none) -> AccuracyReport {
         AccuracyReport(rows: labelled.map {
             Row(record: $0.record, expected: $0.expected, classification: ruleSet.classify($0.record, context: context))

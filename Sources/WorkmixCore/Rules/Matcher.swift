@@ -50,21 +50,25 @@ public indirect enum Matcher: Sendable, Hashable {
 
     /// Whether this asks the learned model.
     public var usesModel: Bool {
-        switch self {
-        case .model: return true
-        case .any(let children), .all(let children): return children.contains(where: \.usesModel)
-        case .not(let child): return child.usesModel
-        default: return false
-        }
+        containsLeaf { if case .model = $0 { true } else { false } }
     }
 
     /// Whether evaluating this needs the commit's file changes (so the scan must compute diffs).
     public var needsFileChanges: Bool {
+        containsLeaf {
+            switch $0 {
+            case .files, .count, .model: true
+            default: false
+            }
+        }
+    }
+
+    /// Whether a leaf of this tree (a matcher other than `any`, `all` and `not`) satisfies `test`.
+    func containsLeaf(where test: (Matcher) -> Bool) -> Bool {
         switch self {
-        case .files, .count, .model: return true
-        case .text, .person, .trailer, .flag: return false
-        case .any(let children), .all(let children): return children.contains(where: \.needsFileChanges)
-        case .not(let child): return child.needsFileChanges
+        case .any(let children), .all(let children): return children.contains { $0.containsLeaf(where: test) }
+        case .not(let child): return child.containsLeaf(where: test)
+        default: return test(self)
         }
     }
 }
