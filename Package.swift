@@ -50,7 +50,8 @@ let package = Package(
         .target(name: "WorkmixTestSupport", path: "Tests/WorkmixTestSupport"),
         .testTarget(name: "WorkmixCoreTests", dependencies: ["WorkmixCore", "WorkmixTestSupport"]),
         .testTarget(name: "WorkmixGitTests", dependencies: ["WorkmixGit", "WorkmixTestSupport"]),
-        .testTarget(name: "WorkmixKitTests", dependencies: ["WorkmixKit", "WorkmixCore", "WorkmixReporters", "WorkmixTestSupport"]),
+        .testTarget(name: "WorkmixReportersTests", dependencies: ["WorkmixReporters", "WorkmixCore", "WorkmixTestSupport"]),
+        .testTarget(name: "WorkmixKitTests", dependencies: ["WorkmixKit", "WorkmixCore", "WorkmixTestSupport"]),
         .testTarget(name: "WorkmixCLITests", dependencies: ["workmix", "WorkmixTestSupport"]),
     ]
 )

@@ -6,8 +6,8 @@ import WorkmixGit
 /// What to read besides metadata, and how.
 public struct MiningOptions: Sendable {
     public var query = HistoryQuery()
-    /// Compute file changes against the first parent (costly: a diff per commit).
-    public var fileChanges = false
+    /// When diffs against the first parent are read (costly: a diff per commit).
+    public var diffs = DiffPolicy.onDemand
     /// Trailer keys that name a pair partner (config `pair_trailers`).
     public var pairTrailers = CoAuthorParser.defaultKeys
     public var identities = IdentityTable()
@@ -27,16 +27,13 @@ public struct MiningWarnings: Sendable, Equatable {
 
     public init() {}
 
-    public var messages: [String] {
-        var lines: [String] = []
-        if shallow { lines.append("shallow clone: history stops where the clone was cut") }
-        if commitsWithoutStats > 0 {
-            lines.append("\(commitsWithoutStats) commit(s) have objects missing (partial or damaged repository): listed with \"stats\": null")
-        }
-        if missingCommits > 0 {
-            lines.append("\(missingCommits) parent commit(s) could not be read: history stops there")
-        }
-        return lines
+    /// The warnings, naming `repository` when given.
+    public func warnings(repository: String?) -> [RunWarning] {
+        var warnings: [RunWarning] = []
+        if shallow { warnings.append(.shallowClone(repository: repository)) }
+        if commitsWithoutStats > 0 { warnings.append(.statsUnavailable(commits: commitsWithoutStats, repository: repository)) }
+        if missingCommits > 0 { warnings.append(.parentsUnreadable(commits: missingCommits, repository: repository)) }
+        return warnings
     }
 }
 
@@ -92,14 +89,14 @@ public final class HistoryMiner {
 
     /// Calls `emit` with each record, in order.
     public func run(_ emit: (CommitRecord) throws -> Void) throws {
-        try run({ record, _ in record }, emit: emit)
+        try run({ $0.record }, emit: emit)
     }
 
-    /// Reads each commit, builds its record (with file changes when the options ask for them), hands it
-    /// to `transform` with a loader for file changes on demand, and calls `emit` with the results in
-    /// walk order. With several jobs, commits are processed in batches on as many threads, each with
+    /// Reads each commit, builds its record (with line counts when the diff policy is `always`), hands it
+    /// to `transform` as a mined commit that reads its changes on demand, and calls `emit` with the
+    /// results in walk order. With several jobs, commits are processed in batches on as many threads, each with
     /// its own repository handle and identity cache; the output is the same as with one.
-    public func run<T>(_ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T,
+    public func run<T>(_ transform: @escaping @Sendable (MinedCommit) -> T,
                        emit: (T) throws -> Void) throws {
         guard let walk = try makeWalk() else { return }
         let jobs = max(1, options.jobs)
@@ -188,7 +185,7 @@ public final class HistoryMiner {
             throw InputError("\(path): \(error.description)")
         }
         let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName)
-        return worker.record(commit, changes: options.fileChanges ? worker.changes(of: commit, detail: .lines) : .notComputed)
+        return worker.record(commit, changes: options.diffs == .always ? worker.changes(of: commit, detail: .lines) : .notComputed)
     }
 
     private func nextCommit(_ walk: RevisionWalk) throws -> GitCommit? {

@@ -22,8 +22,8 @@ public struct HistoryQuery: Sendable {
 
     /// Whether a commit authored at `date` is inside `--since`/`--until` (both inclusive).
     public func admits(authoredAt date: Timestamp) -> Bool {
-        if let since, !since.isOnOrBefore(date, asLowerBound: true) { return false }
-        if let until, !until.isOnOrBefore(date, asLowerBound: false) { return false }
+        if let since, !since.admitsFrom(date) { return false }
+        if let until, !until.admitsUpTo(date) { return false }
         return true
     }
 }
@@ -40,13 +40,19 @@ public enum DateBound: Sendable, Equatable {
         return nil
     }
 
-    /// For a lower bound: bound ≤ date. For an upper bound: date ≤ bound.
-    func isOnOrBefore(_ date: Timestamp, asLowerBound: Bool) -> Bool {
+    /// As `--since`: the date is on or after the bound.
+    func admitsFrom(_ date: Timestamp) -> Bool {
         switch self {
-        case .day(let day):
-            return asLowerBound ? day <= date.localDate : date.localDate <= day
-        case .instant(let instant):
-            return asLowerBound ? instant.seconds <= date.seconds : date.seconds <= instant.seconds
+        case .day(let day): return day <= date.localDate
+        case .instant(let instant): return instant.seconds <= date.seconds
+        }
+    }
+
+    /// As `--until`: the date is on or before the bound.
+    func admitsUpTo(_ date: Timestamp) -> Bool {
+        switch self {
+        case .day(let day): return date.localDate <= day
+        case .instant(let instant): return date.seconds <= instant.seconds
         }
     }
 }

@@ -11,14 +11,14 @@ final class MinerWorker: @unchecked Sendable {
     private let resolver: IdentityResolver
     private let coAuthorParser: CoAuthorParser
     private let repoName: String
-    private let fileChanges: Bool
+    private let diffs: DiffPolicy
 
     init(repository: Repository, mailmap: Mailmap, options: MiningOptions, repoName: String) {
         self.repository = repository
         resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)
         coAuthorParser = CoAuthorParser(keys: options.pairTrailers)
         self.repoName = repoName
-        fileChanges = options.fileChanges
+        diffs = options.diffs
     }
 
     struct Output<T> {
@@ -28,7 +28,7 @@ final class MinerWorker: @unchecked Sendable {
 
     /// Processes a batch on all workers, results in batch order.
     static func process<T>(_ batch: [GitCommit], on workers: [MinerWorker],
-                           _ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T) -> [Output<T>] {
+                           _ transform: @escaping @Sendable (MinedCommit) -> T) -> [Output<T>] {
         if workers.count == 1 || batch.count == 1 {
             return batch.map { workers[0].process($0, transform) }
         }
@@ -49,11 +49,12 @@ final class MinerWorker: @unchecked Sendable {
         return results.map { $0! }
     }
 
-    func process<T>(_ commit: GitCommit, _ transform: (inout CommitRecord, ChangeLoader) -> T) -> Output<T> {
-        var record = self.record(commit, changes: fileChanges ? changes(of: commit, detail: .lines) : .notComputed)
-        let loader = ChangeLoader(worker: self, commit: commit)
-        let value = transform(&record, loader)
-        return Output(value: value, statsUnavailable: fileChanges && record.changeInfo.stats == nil)
+    func process<T>(_ commit: GitCommit, _ transform: (MinedCommit) -> T) -> Output<T> {
+        let always = diffs == .always
+        let record = self.record(commit, changes: always ? changes(of: commit, detail: .lines) : .notComputed)
+        let loader = diffs == .none ? nil : ChangeLoader(worker: self, commit: commit)
+        let value = transform(MinedCommit(record: record, load: loader?.load))
+        return Output(value: value, statsUnavailable: always && record.changeInfo.stats == nil)
     }
 
     func record(_ commit: GitCommit, changes: ChangeInfo) -> CommitRecord {
@@ -107,7 +108,7 @@ final class MinerWorker: @unchecked Sendable {
 
 /// Reads one commit's file changes when a rule asks, on the worker's thread; the tree comparison is
 /// kept so that asking for lines after paths does not compare the trees again.
-public final class ChangeLoader {
+final class ChangeLoader {
     private let worker: MinerWorker
     private let commit: GitCommit
     private var treeChanges: [TreeChange]?
@@ -117,7 +118,7 @@ public final class ChangeLoader {
         self.commit = commit
     }
 
-    public func load(_ detail: ChangeDetail) -> ChangeInfo {
+    func load(_ detail: ChangeDetail) -> ChangeInfo {
         if treeChanges == nil { treeChanges = try? worker.repository.treeChanges(of: commit) }
         guard let treeChanges else { return .unavailable }
         return worker.changes(of: commit, detail: detail, paths: treeChanges)

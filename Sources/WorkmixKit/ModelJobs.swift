@@ -5,9 +5,9 @@ extension Workspace {
     /// The commits of the run's repositories whose subject carries a Conventional prefix of a known
     /// type, labelled with the category it implies, with their file changes. Commits the rules skip
     /// (merges) are left out. The prefix stays in the subject: the model's features drop it.
-    public func conventionalCommits() throws -> (commits: [LabelledRecord], warnings: [String]) {
+    public func conventionalCommits() throws -> (commits: [LabelledRecord], warnings: [RunWarning]) {
         var commits: [LabelledRecord] = []
-        let warnings = try classifiedCommits(fileChanges: true, evidence: false) { commit in
+        let warnings = try classifyCommits(diffs: .always, evidence: false) { commit in
             guard let prefix = ConventionalPrefix(Substring(commit.record.subject)), let category = prefix.category else { return }
             commits.append((commit.record, category))
         }
@@ -16,7 +16,7 @@ extension Workspace {
 
     /// The labelled commits of `--labels` files and, when `fromRepositories`, the Conventional commits
     /// of the repositories.
-    public func labelledCommits(labels: [String], fromRepositories: Bool) throws -> (commits: [LabelledRecord], warnings: [String]) {
+    public func labelledCommits(labels: [String], fromRepositories: Bool) throws -> (commits: [LabelledRecord], warnings: [RunWarning]) {
         var (commits, warnings) = fromRepositories ? try conventionalCommits() : ([], [])
         for path in labels { commits += try labelledCommits(path: path) }
         return (commits, warnings)

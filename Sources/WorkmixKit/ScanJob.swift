@@ -5,17 +5,17 @@ public struct ScanJob {
     public var repositories: [RepositoryTarget]
     public var mining: MiningOptions
     public var includeSkipped = false
-    public var classify: @Sendable (inout CommitRecord, ChangeLoader) -> Classification
+    public var classify: @Sendable (MinedCommit) -> Classification
 
     public init(repositories: [RepositoryTarget], mining: MiningOptions,
-                classify: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> Classification = { _, _ in .unclassified }) {
+                classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }) {
         self.repositories = repositories
         self.mining = mining
         self.classify = classify
     }
 
-    public func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
-        var warnings: [String] = []
+    public func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
+        var warnings: [RunWarning] = []
         // Open every repository first: a bad path fails before any output is written.
         // The same repository named twice (`p`, `./p/`, `p/.git`) is read once; worktrees of one
         // repository have git directories (and HEADs) of their own, so they stay apart.
@@ -31,18 +31,14 @@ public struct ScanJob {
         for miner in miners { try miner.checkRevisions() }
         for miner in miners {
             let classify = self.classify
-            let asked = mining.fileChanges
-            try miner.run({ record, loader -> ClassifiedCommit in
-                let classification = classify(&record, loader)
-                // File changes read for the rules are not output: only those the run asked for.
-                record.changeInfo = record.changeInfo.forOutput(asked: asked)
-                return ClassifiedCommit(record: record, classification: classification)
-            }, emit: { commit in
-                if commit.classification.skipped && !includeSkipped { return }
-                try emit(commit)
-            })
-            let prefix = miners.count > 1 ? "\(miner.repoName): " : ""
-            warnings += miner.warnings.messages.map { prefix + $0 }
+            // The mined record is the output: classification reads changes through the commit and
+            // leaves the record as the diff policy made it.
+            try miner.run({ commit in ClassifiedCommit(record: commit.record, classification: classify(commit)) },
+                          emit: { commit in
+                              if commit.classification.skipped && !includeSkipped { return }
+                              try emit(commit)
+                          })
+            warnings += miner.warnings.warnings(repository: miners.count > 1 ? miner.repoName : nil)
         }
         return warnings
     }

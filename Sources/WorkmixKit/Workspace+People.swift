@@ -11,7 +11,7 @@ extension Workspace {
         // Several repositories may hold the same commits (a fork beside its origin): each counts once.
         var seen: Set<String>? = targets.count > 1 ? [] : nil
         for target in targets {
-            var options = miningOptions(fileChanges: false)
+            var options = miningOptions(diffs: .onDemand)
             options.repoName = target.name
             let miner = try HistoryMiner(path: target.path, options: options)
             guard gitDirectories.insert(miner.canonicalGitDirectory).inserted else { continue }

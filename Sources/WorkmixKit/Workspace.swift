@@ -49,6 +49,22 @@ public final class Workspace {
         if ruleSet.usesModel || options.modelPath != nil || config.model != nil { _ = try model.get() }
     }
 
+    /// The same config, rules and model reading other commits: nothing is loaded again.
+    public func with(query: HistoryQuery) -> Workspace {
+        var options = self.options
+        options.query = query
+        return Workspace(options: options, loaded: self)
+    }
+
+    private init(options: WorkspaceOptions, loaded: Workspace) {
+        self.options = options
+        config = loaded.config
+        ruleSet = loaded.ruleSet
+        ruleFiles = loaded.ruleFiles
+        repositories = loaded.repositories
+        model = loaded.model
+    }
+
     static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {
         if let path = options.configPath {
             return try ConfigLoader.load(path: path)
@@ -75,34 +91,31 @@ public final class Workspace {
         return context
     }
 
-    /// Mining options for these repositories: diffs only when asked for or when a rule needs them.
-    public func miningOptions(fileChanges: Bool) -> MiningOptions {
+    /// Mining options for these repositories, reading diffs as `diffs` says.
+    public func miningOptions(diffs: DiffPolicy) -> MiningOptions {
         var mining = MiningOptions()
         mining.query = options.query
-        // Rules that need file changes read them per commit, only when their verdict depends on them.
-        mining.fileChanges = fileChanges
+        mining.diffs = diffs
         mining.jobs = options.jobs
         mining.identities = config.identities
         mining.pairTrailers = config.pairTrailers
         return mining
     }
 
-    /// Every commit of `targets` (default: the run's repositories), classified, in order.
+    /// Classifies every commit of `targets` (default: the run's repositories) and hands each to `emit`,
+    /// in walk order; returns what went wrong without stopping the run.
     @discardableResult
-    /// `messagesOnly` never reads a diff: rules on files or line counts then match nothing (the
-    /// user's choice of speed over those rules, `scan --no-diffs`).
-    public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
-                                  includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
-                                  evidence: Bool = true,
-                                  _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
+    public func classifyCommits(in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
+                                context: RuleContext? = nil, evidence: Bool = true,
+                                _ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
-        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(fileChanges: fileChanges)) { record, loader in
-            let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load, evidence: evidence)
+        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit in
+            let classification = ruleSet.classify(commit, context: context, evidence: evidence)
             // Only pinned commits are looked up again, to learn which prefix pinned them.
-            if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(record.sha) }
+            if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(commit.record.sha) }
             return classification
         }
         job.includeSkipped = includeSkipped
@@ -114,7 +127,7 @@ public final class Workspace {
     /// (the run itself will say why).
     public func commitCounter(in targets: [RepositoryTarget]? = nil) -> @Sendable () -> Int? {
         let targets = targets ?? repositories
-        var options = miningOptions(fileChanges: false)
+        var options = miningOptions(diffs: .onDemand)
         options.jobs = 1
         let mining = options
         return {
@@ -128,7 +141,7 @@ public final class Workspace {
     /// changes: for `rules explain` and `rules eval`. Repositories are opened once.
     public func commitLookup() throws -> CommitLookup {
         let miners = try repositories.map { target -> HistoryMiner in
-            var mining = miningOptions(fileChanges: true)
+            var mining = miningOptions(diffs: .always)
             mining.repoName = target.name
             mining.query = HistoryQuery()
             return try HistoryMiner(path: target.path, options: mining)

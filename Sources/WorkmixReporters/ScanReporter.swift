@@ -13,22 +13,12 @@ public struct ScanOptions: Sendable {
 /// Writes `workmix scan` output as rows arrive: `header`, one `row` per commit, then `footer`.
 /// Formats that stream (jsonl, json, csv) hold nothing; `table` and `markdown` use fixed columns so
 /// that they stream too.
-public protocol ScanReporter {
+public protocol ScanReporter: SendableMetatype {
     static var format: OutputFormat { get }
     init(options: ScanOptions)
     func header() -> String
     mutating func row(_ commit: ClassifiedCommit) -> String
     func footer() -> String
-}
-
-public enum ScanReporters {
-    public static var all: [any ScanReporter.Type] {
-        [JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self, TableScanReporter.self, MarkdownScanReporter.self]
-    }
-
-    public static func reporter(for format: OutputFormat, options: ScanOptions) -> (any ScanReporter)? {
-        all.first { $0.format == format }.map { $0.init(options: options) }
-    }
 }
 
 extension Classification {

@@ -13,26 +13,31 @@ extension Workmix {
                 set, appends the Markdown report to that file.
                 """)
 
-        @OptionGroup var common: CommonOptions
-
-        func validate() throws {
-            if let format = common.format, ResidencyCheckReporters.reporter(for: format) == nil {
-                throw ValidationError("check has no '\(format.rawValue)' format (use "
-                    + ResidencyCheckReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
-            }
+        enum Formats: FormatChoice {
+            static let command = "check"
+            static var formats: [OutputFormat] { Reporters.check.formats }
         }
 
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup(title: "Run") var runOptions: RunOptions
+
         func run() throws {
-            let format = common.resolvedFormat(default: .table)
-            guard let reporter = ResidencyCheckReporters.reporter(for: format) else {
+            let format = output.resolvedFormat(default: .table)
+            guard let reporter = Reporters.check.reporter(for: format) else {
                 throw ValidationError("check has no '\(format.rawValue)' format")
             }
             let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
             // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
-            let report = try ResidencyRun(common: common).report { $0.measure == .churn || stepSummary != nil }
-            let sink = try OutputSink(path: common.output)
-            try sink.write(reporter.report(report))
-            try sink.commit()
+            let (report, warnings) = try ResidencyJob(workspace: workspace).run(
+                diffs: { $0.measure == .churn || stepSummary != nil ? .always : .onDemand },
+                observer: ProgressLine(enabled: runOptions.showsProgress))
+            runOptions.printWarnings(warnings)
+            try write(reporter.report(report), to: output.output)
             if let stepSummary, !stepSummary.isEmpty {
                 appendStepSummary(MarkdownResidencyReporter().report(report), to: stepSummary)
             }
@@ -46,7 +51,7 @@ extension Workmix {
                 _ = FileManager.default.createFile(atPath: path, contents: nil)
             }
             guard let handle = FileHandle(forUpdatingAtPath: path) else {
-                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)
+                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: runOptions.quiet)
                 return
             }
             defer { try? handle.close() }
@@ -60,7 +65,7 @@ extension Workmix {
                 }
                 try handle.write(contentsOf: Data((separator + markdown + "\n").utf8))
             } catch {
-                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: common.quiet)
+                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: runOptions.quiet)
             }
         }
     }

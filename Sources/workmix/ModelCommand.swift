@@ -22,7 +22,12 @@ extension Workmix.Model {
                 --labels adds CSV (sha,expect or message,expect) or JSON lines of whole commits. The same input \
                 gives the same file.
                 """)
-        @OptionGroup var common: CommonOptions
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Config") var config: ConfigOptions
+        @OptionGroup(title: "Run") var runOptions: RunOptions
+        @Option(help: "The model file to write (it appears only when complete).")
+        var output: String?
         @Option(help: "Labelled commits: CSV (sha,expect or message,expect) or JSON lines. Repeatable.")
         var labels: [String] = []
         @Flag(name: .customLong("labels-only"), help: "Learn from --labels alone, reading no repository.")
@@ -36,15 +41,15 @@ extension Workmix.Model {
         @Option(name: .customLong("features"), help: .hidden) var features: String?
 
         func validate() throws {
-            if common.output == nil { throw ValidationError("--output FILE is required (the model file to write)") }
+            if output == nil { throw ValidationError("--output FILE is required (the model file to write)") }
             if labelsOnly && labels.isEmpty { throw ValidationError("--labels-only needs --labels") }
             if let regularisation, !(regularisation > 0) { throw ValidationError("--regularisation must be above 0") }
         }
 
         func run() throws {
-            let workspace = try common.workspace()
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, runOptions))
             let (commits, warnings) = try workspace.labelledCommits(labels: labels, fromRepositories: !labelsOnly)
-            warnings.forEach { warn($0, quiet: common.quiet) }
+            runOptions.printWarnings(warnings)
             var options = ModelTrainer.Options()
             if let regularisation { options.regularisation = regularisation }
             if let messageOnlyEvery { options.messageOnlyEvery = max(0, messageOnlyEvery) }
@@ -64,8 +69,8 @@ extension Workmix.Model {
             } catch let error as ModelTrainer.TrainingError {
                 throw InputError("\(error) (Conventional commits of the repositories and rows of --labels)")
             }
-            try write(ModelFile.write(model), to: common.output)
-            if !common.quiet {
+            try write(ModelFile.write(model), to: output)
+            if !runOptions.quiet {
                 writeToStandardError("workmix: trained on \(commits.count) commits (\(counts.joined(separator: ", "))): \(model.featureCount) features\n")
             }
         }
@@ -78,7 +83,12 @@ extension Workmix.Model {
                 Measures on --labels, or on the Conventional commits of --repo (prefixes dropped). With \
                 --holdout-after DATE, trains a model on the commits before DATE and measures it on those from DATE on.
                 """)
-        @OptionGroup var common: CommonOptions
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Config and model") var config: ConfigOptions
+        @OptionGroup(title: "Config and model") var model: ModelOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<AccuracyFormats>
+        @OptionGroup(title: "Run") var runOptions: RunOptions
         @Option(help: "Labelled commits: CSV (sha,expect or message,expect) or JSON lines. Repeatable.")
         var labels: [String] = []
         @Option(name: .customLong("holdout-after"), help: "Train on commits before this date (YYYY-MM-DD), measure on the rest.")
@@ -94,11 +104,9 @@ extension Workmix.Model {
         }
 
         func run() throws {
-            let format = common.resolvedFormat(default: .table)
-            try requireFormat(format, in: AccuracyReporter.formats)
-            let workspace = try common.workspace()
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, model, runOptions))
             let (commits, warnings) = try workspace.labelledCommits(labels: labels, fromRepositories: labels.isEmpty)
-            warnings.forEach { warn($0, quiet: common.quiet) }
+            runOptions.printWarnings(warnings)
             guard !commits.isEmpty else { throw InputError("no labelled commits to measure on") }
             let report: AccuracyReport
             if let date = holdoutAfter.flatMap(DateParser.parseDate) {
@@ -115,7 +123,7 @@ extension Workmix.Model {
                 guard let model = try workspace.model.get() else { throw InputError("no model: this workmix ships none; give --model FILE") }
                 report = ModelEvaluation.evaluate(commits, model: model)
             }
-            try write(AccuracyReporter.report(report, format: format, maxWrong: showWrong), to: common.output)
+            try write(accuracy: report, maxWrong: showWrong, output)
         }
     }
 }

@@ -8,7 +8,17 @@ extension Workmix {
         static let configuration = CommandConfiguration(
             abstract: "Who paired with whom, on what kind of work (from Co-authored-by and pair_trailers).")
 
-        @OptionGroup var common: CommonOptions
+        enum Formats: FormatChoice {
+            static let command = "pairs"
+            static var formats: [OutputFormat] { Reporters.pairs.formats }
+        }
+
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup(title: "Run") var runOptions: RunOptions
 
         @Option(name: .customLong("min-commits"), parsing: .unconditional, help: "List only pairs with at least this many commits.")
         var minCommits = 1
@@ -22,32 +32,21 @@ extension Workmix {
         func validate() throws {
             if minCommits < 1 { throw ValidationError("--min-commits must be at least 1") }
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-            if let format = common.format, PairingReporters.reporter(for: format) == nil {
-                throw ValidationError("pairs has no '\(format.rawValue)' format (use "
-                    + PairingReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
-            }
         }
 
         func run() throws {
-            let format = common.resolvedFormat(default: .json)
-            guard let reporter = PairingReporters.reporter(for: format) else {
+            let format = output.resolvedFormat(default: .json)
+            guard let reporter = Reporters.pairs.reporter(for: format) else {
                 throw ValidationError("pairs has no '\(format.rawValue)' format")
             }
-            let workspace = try common.workspace()
-            let sink = try OutputSink(path: common.output)
-            let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter())
-            let people = try workspace.people()
-            var aggregator = PairingAggregator(filter: workspace.config.participantFilter, people: people,
-                                               distinctCommits: workspace.repositories.count > 1)
-            let warnings = try workspace.classifiedCommits(fileChanges: !noStats,
-                                                           context: workspace.ruleContext(people: people), evidence: false) { commit in
-                aggregator.add(commit)
-                progress.tick()
-            }
-            progress.finish()
-            try sink.write(reporter.report(aggregator.report(PairingSelection(minCommits: minCommits, top: top))))
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let sink = try OutputSink(path: output.output)
+            let job = PairingJob(workspace: workspace, diffs: noStats ? .onDemand : .always)
+            let (report, warnings) = try job.run(PairingSelection(minCommits: minCommits, top: top),
+                                                 observer: ProgressLine(enabled: runOptions.showsProgress))
+            try sink.write(reporter.report(report))
             try sink.commit()
-            for warning in warnings { warn(warning, quiet: common.quiet) }
+            runOptions.printWarnings(warnings)
         }
     }
 }

@@ -9,22 +9,23 @@ extension Workmix {
             commandName: "people",
             abstract: "Everyone in the history: their identities, the merges made, and merges left to you (as .mailmap or identities).")
 
-        @OptionGroup var common: CommonOptions
-
-        func validate() throws {
-            if let format = common.format, PeopleReporters.reporter(for: format) == nil {
-                throw ValidationError("people has no '\(format.rawValue)' format (use "
-                    + PeopleReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
-            }
+        enum Formats: FormatChoice {
+            static let command = "people"
+            static var formats: [OutputFormat] { Reporters.people.formats }
         }
 
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Config") var config: ConfigOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+
         func run() throws {
-            let format = common.resolvedFormat(default: .json)
-            guard let reporter = PeopleReporters.reporter(for: format) else {
+            let format = output.resolvedFormat(default: .json)
+            guard let reporter = Reporters.people.reporter(for: format) else {
                 throw ValidationError("people has no '\(format.rawValue)' format")
             }
-            let workspace = try common.workspace()
-            let sink = try OutputSink(path: common.output)
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config))
+            let sink = try OutputSink(path: output.output)
             let census = try workspace.census()
             let people = People(census: census, options: workspace.config.peopleOptions)
             try sink.write(reporter.report(PeopleReport(people: people, census: census,

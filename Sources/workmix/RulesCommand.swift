@@ -15,13 +15,23 @@ extension Workmix {
 extension Workmix.Rules {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The rules in force, in evaluation order, with their source file.")
-        @OptionGroup var common: CommonOptions
+
+        enum Formats: FormatChoice {
+            static let command = "rules list"
+            static var formats: [OutputFormat] { Reporters.ruleList.formats }
+        }
+
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
 
         func run() throws {
-            let format = common.resolvedFormat(default: .json)
-            try requireFormat(format, in: RuleListReporter.formats)
-            let workspace = try common.workspace()
-            try write(RuleListReporter.report(workspace.ruleSet.rules, format: format), to: common.output)
+            let format = output.resolvedFormat(default: .json)
+            guard let reporter = Reporters.ruleList.reporter(for: format) else {
+                throw ValidationError("rules list has no '\(format.rawValue)' format")
+            }
+            let workspace = try Workspace(options: WorkspaceOptions(config, rules))
+            try write(reporter.report(RuleListing(workspace.ruleSet.rules)), to: output.output)
         }
     }
 
@@ -29,14 +39,21 @@ extension Workmix.Rules {
         static let configuration = CommandConfiguration(
             abstract: "Run every rule's examples; exit 1 if any fails.",
             discussion: "With PATHs, runs the examples of those rule files (evaluated with the rules in force, the files first).")
-        @OptionGroup var common: CommonOptions
+
+        /// Plain text only: FAIL lines on stderr, the closing count to the output.
+        enum Formats: FormatChoice {
+            static let command = "rules test"
+            static let formats: [OutputFormat] = [.table]
+        }
+
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @Argument(help: "Rule files or folders whose examples to run. Default: all rules in force.")
         var paths: [String] = []
 
         func run() throws {
-            // Plain text only: FAIL lines on stderr, the closing count to the output.
-            if let format = common.format { try requireFormat(format, in: [.table]) }
-            var options = common.workspaceOptions
+            var options = WorkspaceOptions(config, rules)
             options.rulePaths = paths + options.rulePaths
             let workspace = try Workspace(options: options)
             let tested = paths.isEmpty ? nil : try RuleLoader.load(paths: paths)
@@ -46,24 +63,35 @@ extension Workmix.Rules {
             }
             let rules = tested?.count ?? workspace.ruleSet.rules.count
             try write("\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)\n",
-                      to: common.output)
+                      to: output.output)
             if !report.passed { throw ExitFailure(code: 1, message: nil) }
         }
     }
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every rule evaluated against one commit, and why each matched or not.")
-        @OptionGroup var common: CommonOptions
+
+        enum Formats: FormatChoice {
+            static let command = "rules explain"
+            static var formats: [OutputFormat] { Reporters.ruleExplanation.formats }
+        }
+
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @Argument(help: "The commit (a sha, a prefix, or any revision).")
         var revision: String
 
         func run() throws {
-            let format = common.resolvedFormat(default: .table)
-            try requireFormat(format, in: RuleExplanationReporter.formats)
-            let workspace = try common.workspace()
+            let format = output.resolvedFormat(default: .table)
+            guard let reporter = Reporters.ruleExplanation.reporter(for: format) else {
+                throw ValidationError("rules explain has no '\(format.rawValue)' format")
+            }
+            let workspace = try Workspace(options: WorkspaceOptions(repository, config, rules))
             let record = try workspace.commitLookup().record(revision)
             let explanation = workspace.ruleSet.explain(record, context: workspace.ruleContext)
-            try write(RuleExplanationReporter.report(record, explanation, format: format), to: common.output)
+            try write(reporter.report(ExplainedCommit(record: record, explanation: explanation)), to: output.output)
         }
     }
 
@@ -71,7 +99,11 @@ extension Workmix.Rules {
         static let configuration = CommandConfiguration(
             abstract: "Accuracy of the rules in force against hand-labelled commits.",
             discussion: "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone); or JSON lines of whole commits (subject, body, category, files), as the shared Conventional Commits corpus.")
-        @OptionGroup var common: CommonOptions
+
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<AccuracyFormats>
         @Option(help: "The labels file (CSV).")
         var labels: String
         @Option(name: .customLong("show-wrong"), parsing: .unconditional, help: "How many wrongly classified rows to list.")
@@ -82,20 +114,27 @@ extension Workmix.Rules {
         }
 
         func run() throws {
-            let format = common.resolvedFormat(default: .table)
-            try requireFormat(format, in: AccuracyReporter.formats)
-            let workspace = try common.workspace()
+            let workspace = try Workspace(options: WorkspaceOptions(repository, config, rules))
             let labelled = try workspace.labelledCommits(path: labels)
             let report = AccuracyReport.evaluate(labelled, ruleSet: workspace.ruleSet, context: workspace.ruleContext)
-            try write(AccuracyReporter.report(report, format: format, maxWrong: showWrong), to: common.output)
+            try write(accuracy: report, maxWrong: showWrong, output)
         }
     }
 }
 
-func requireFormat(_ format: OutputFormat, in formats: [OutputFormat]) throws {
-    guard formats.contains(format) else {
-        throw ValidationError("no '\(format.rawValue)' format here (use \(formats.map(\.rawValue).joined(separator: ", ")))")
+/// The formats of `rules eval` and `model eval`.
+enum AccuracyFormats: FormatChoice {
+    static let command = "eval"
+    static var formats: [OutputFormat] { Reporters.accuracy.formats }
+}
+
+/// Writes an accuracy report in the format asked for.
+func write(accuracy report: AccuracyReport, maxWrong: Int, _ output: OutputOptions<AccuracyFormats>) throws {
+    let format = output.resolvedFormat(default: .table)
+    guard let reporter = Reporters.accuracy.reporter(for: format) else {
+        throw ValidationError("eval has no '\(format.rawValue)' format")
     }
+    try write(reporter.report(AccuracyListing(report, maxWrong: maxWrong)), to: output.output)
 }
 
 /// Writes a whole report to stdout or, atomically, to a file.

@@ -8,7 +8,17 @@ extension Workmix {
         static let configuration = CommandConfiguration(
             abstract: "One row per commit: the record, its category and the rule that decided.")
 
-        @OptionGroup var common: CommonOptions
+        enum Formats: FormatChoice {
+            static let command = "scan"
+            static var formats: [OutputFormat] { Reporters.scan.formats }
+        }
+
+        @OptionGroup(title: "History") var repository: RepositoryOptions
+        @OptionGroup(title: "History") var history: HistoryOptions
+        @OptionGroup(title: "Config and rules") var config: ConfigOptions
+        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup(title: "Run") var runOptions: RunOptions
 
         @Flag(help: "Compute file statistics (files, insertions, deletions) against the first parent.")
         var stats = false
@@ -31,30 +41,30 @@ extension Workmix {
             if noDiffs && (stats || files) {
                 throw ValidationError("--no-diffs cannot go with --stats or --files")
             }
-            if let format = common.format, ScanReporters.reporter(for: format, options: ScanOptions()) == nil {
-                throw ValidationError("scan has no '\(format.rawValue)' format (use table, json, jsonl, csv or markdown)")
-            }
         }
 
+        /// The one decision on diffs, from the three flags that speak of them.
+        var diffs: DiffPolicy { noDiffs ? .none : (stats || files) ? .always : .onDemand }
+
         func run() throws {
-            let format = common.resolvedFormat(default: .jsonl)
-            guard var reporter = ScanReporters.reporter(for: format, options: ScanOptions(includeFiles: files, explain: explain)) else {
+            let format = output.resolvedFormat(default: .jsonl)
+            guard var reporter = Reporters.scan.reporter(for: format, options: ScanOptions(includeFiles: files, explain: explain)) else {
                 throw ValidationError("scan has no '\(format.rawValue)' format")
             }
-            let workspace = try common.workspace()
-            let sink = try OutputSink(path: common.output, lineBuffered: format == .jsonl)
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let sink = try OutputSink(path: output.output, lineBuffered: format == .jsonl)
             // Rows written to the terminal as they come would run into the progress line.
-            let progress = Progress(enabled: common.showsProgress && !common.outputIsTerminal, total: workspace.commitCounter())
+            let progress = ProgressLine(enabled: runOptions.showsProgress && !output.isTerminal)
+            progress.started(counting: workspace.commitCounter())
             try sink.write(reporter.header())
-            let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
-                                                           messagesOnly: noDiffs, evidence: explain) { commit in
+            let warnings = try workspace.classifyCommits(diffs: diffs, includeSkipped: includeSkipped, evidence: explain) { commit in
                 try sink.write(reporter.row(commit))
                 progress.tick()
             }
             try sink.write(reporter.footer())
-            progress.finish()
+            progress.finished()
             try sink.commit()
-            for warning in warnings { warn(warning, quiet: common.quiet) }
+            runOptions.printWarnings(warnings)
         }
     }
 }

@@ -13,6 +13,14 @@ struct Workmix: ParsableCommand {
     )
 }
 
+/// A library error's remedy in the command line's words.
+func remedyText(_ remedy: InputError.Remedy) -> String {
+    switch remedy {
+    case .giveConfig: return "pass --config FILE"
+    case .nameRevision: return "name a revision with --rev, or use --all"
+    }
+}
+
 /// Failures that end a run with a given code after their message.
 struct ExitFailure: Error {
     var code: Int32
@@ -26,7 +34,7 @@ enum Main {
             var command = try Workmix.parseAsRoot()
             try command.run()
         } catch let error as InputError {
-            fail(error.description, code: 2)
+            fail(error.description + (error.remedy.map { "; " + remedyText($0) } ?? ""), code: 2)
         } catch let failure as ExitFailure {
             if let message = failure.message { fail(message, code: failure.code) }
             exit(failure.code)

@@ -106,7 +106,11 @@ final class ScanCommandTests: CLITestCase {
     func testUsageErrorsAreWholeOnOneLine() throws {
         let repo = try makeRepository()
         assertFails(try workmix(["scan", "--repo", repo.path, "--format", "nope"]), code: 2,
-                    mentioning: ["'nope'", "table, json, jsonl, csv, markdown, html, github"])
+                    mentioning: ["'nope'", "scan has no 'nope' format (use jsonl, json, csv, table, markdown)"])
+        // Each command offers its own formats only (issue 15): scan has no html, report no jsonl.
+        assertFails(try workmix(["scan", "--repo", repo.path, "--format", "html"]), code: 2, mentioning: ["scan has no 'html' format"])
+        assertFails(try workmix(["report", "--repo", repo.path, "--format", "jsonl"]), code: 2,
+                    mentioning: ["report has no 'jsonl' format (use table, json, csv, markdown, html)"])
         assertFails(try workmix(["scan", "--repo", repo.path, "--jobs", "-1"]), code: 2, mentioning: ["--jobs must be at least 1"])
         assertFails(try workmix(["pairs", "--repo", repo.path, "--min-commits", "-1"]), code: 2,
                     mentioning: ["--min-commits must be at least 1"])

@@ -45,12 +45,6 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(try ruleSet().classify(unavailable).ruleID, "features")
     }
 
-    func testNeedsFileChanges() throws {
-        XCTAssertTrue(try ruleSet().needsFileChanges)
-        let messageOnly = try RuleSet(files: [("a.yml", "version: 1\nrules:\n  - { id: a, category: support, match: { subject: x } }\n")])
-        XCTAssertFalse(messageOnly.needsFileChanges)
-    }
-
     func testOverridesBeatEveryRuleLongestPrefixFirst() throws {
         let overrides = try ClassificationOverrides([
             (key: "0123456", value: "support", location: nil),
@@ -84,8 +78,8 @@ final class RuleSetTests: XCTestCase {
         ])
         let hits = OverrideHits(overrides)
         for sha in ["abc1234f00", "abc1234e11", "abc1234f00", "def5678aaa", "0000000bbb"] { hits.note(sha) }
-        XCTAssertEqual(hits.warnings,
-                       ["workmix.yml:3: override abc1234 matches 2 commits (abc1234e11, abc1234f00): give more digits"])
+        XCTAssertEqual(hits.warnings, [.ambiguousOverride(prefix: "abc1234", commits: ["abc1234e11", "abc1234f00"],
+                                                           location: SourceLocation(file: "workmix.yml", line: 3))])
     }
 
     func testExplainEvaluatesEveryRule() throws {
@@ -150,11 +144,11 @@ final class RuleSetTests: XCTestCase {
             """)], overrides: .none)
         func classify(subject: String, files: [FileChange]) -> (rule: String?, asked: [ChangeDetail]) {
             var asked: [ChangeDetail] = []
-            var record = makeRecord(subject: subject)
-            let verdict = rules.classify(&record, load: { detail in
+            let commit = MinedCommit(record: makeRecord(subject: subject), load: { detail in
                 asked.append(detail)
                 return detail == .lines ? .computed(files) : .paths(files.map { FileChange(path: $0.path) })
             })
+            let verdict = rules.classify(commit)
             XCTAssertEqual(verdict, rules.classify(makeRecord(subject: subject, files: files)), subject)
             return (verdict.ruleID, asked)
         }

@@ -9,7 +9,7 @@ final class HistoryMinerTests: XCTestCase {
     func records(_ path: String, query: HistoryQuery = HistoryQuery(), changes: Bool = false, jobs: Int = 2) throws -> ([CommitRecord], MiningWarnings) {
         var options = MiningOptions()
         options.query = query
-        options.fileChanges = changes
+        options.diffs = changes ? .always : .onDemand
         options.jobs = jobs
         let miner = try HistoryMiner(path: path, options: options)
         var records: [CommitRecord] = []
@@ -174,7 +174,7 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(records.map(\.sha), try repo.lines(["rev-list", "HEAD"], in: shallow))
         XCTAssertEqual(records.count, 3)
         XCTAssertTrue(warnings.shallow)
-        XCTAssertTrue(warnings.messages.contains { $0.contains("shallow") })
+        XCTAssertEqual(warnings.warnings(repository: nil), [.shallowClone(repository: nil)])
     }
 
     func testMissingBlobGivesNullStatsAndAWarningNotAnAbort() throws {

@@ -36,6 +36,27 @@ public enum ConfigLoader {
         if let version = top["version"], try version.int() != 1 {
             throw version.error("unsupported config version (this workmix reads version 1)")
         }
+        try readPeople(top, into: &config)
+        try readRules(top, into: &config, resolve: resolve, pathExists: pathExists)
+        if let measure = top["measure"] {
+            let text = try measure.string()
+            guard let value = WorkmixConfig.Measure(rawValue: text) else {
+                throw measure.error("'\(text)' is not commits or churn")
+            }
+            config.measure = value
+        }
+        if let repos = top["repos"] {
+            config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
+        }
+        if let residencies = top["residencies"] {
+            config.residencies = try self.residencies(residencies, resolve: resolve, pathExists: pathExists)
+        }
+        config.residencies = config.residencies.map { canonical($0, in: config) }
+        return config
+    }
+
+    /// Who is who: `identities`, `merge_same_name`, `bots`, `ai_partners`, `pair_trailers`.
+    static func readPeople(_ top: YAMLMapping, into config: inout WorkmixConfig) throws {
         if let identities = top["identities"] { config.identities = try self.identities(identities) }
         if let value = top["merge_same_name"] { config.mergeSameName = try value.bool() }
         if let bots = top["bots"] {
@@ -44,6 +65,14 @@ public enum ConfigLoader {
             }
         }
         if let value = top["ai_partners"] { config.aiPartners = try value.bool() }
+        if let keys = top["pair_trailers"] {
+            config.pairTrailers = try keys.sequenceOrSingle().map { try $0.string() }
+        }
+    }
+
+    /// What classifies: `default_rules`, `rules`, `model`, `overrides`.
+    static func readRules(_ top: YAMLMapping, into config: inout WorkmixConfig, resolve: (String) -> String,
+                          pathExists: (String) -> Bool) throws {
         if let value = top["default_rules"] { config.defaultRules = try value.bool() }
         if let rules = top["rules"] {
             config.rules = try rules.sequenceOrSingle().map { value in
@@ -57,40 +86,29 @@ public enum ConfigLoader {
             guard pathExists(path) else { throw model.error("no such model file: \(path)") }
             config.model = path
         }
-        if let measure = top["measure"] {
-            let text = try measure.string()
-            guard let value = WorkmixConfig.Measure(rawValue: text) else {
-                throw measure.error("'\(text)' is not commits or churn")
-            }
-            config.measure = value
-        }
-        if let keys = top["pair_trailers"] {
-            config.pairTrailers = try keys.sequenceOrSingle().map { try $0.string() }
-        }
         if let overrides = top["overrides"] {
             let pairs = try overrides.mapping().entries.map { entry in
                 (key: entry.key, value: try entry.value.string(), location: Optional(entry.keyLocation))
             }
             config.overrides = try ClassificationOverrides(pairs)
         }
-        if let repos = top["repos"] {
-            config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
-        }
-        if let residencies = top["residencies"] {
-            var firstLines: [String: Int] = [:]
-            for value in try residencies.sequence() {
-                let residency = try self.residency(value, resolve: resolve, pathExists: pathExists)
-                // Names key the report, the check's annotations and CI logs: two alike would be merged by eye.
-                if let first = firstLines[residency.name] {
-                    let nameValue = try value.mapping().required("name")
-                    throw nameValue.error("duplicate residency name '\(residency.name)' (first used at line \(first))")
-                }
-                firstLines[residency.name] = residency.location?.line ?? 0
-                config.residencies.append(residency)
+    }
+
+    /// `residencies:`, each name once.
+    static func residencies(_ value: YAMLValue, resolve: (String) -> String, pathExists: (String) -> Bool) throws -> [Residency] {
+        var firstLines: [String: Int] = [:]
+        var residencies: [Residency] = []
+        for item in try value.sequence() {
+            let residency = try self.residency(item, resolve: resolve, pathExists: pathExists)
+            // Names key the report, the check's annotations and CI logs: two alike would be merged by eye.
+            if let first = firstLines[residency.name] {
+                let nameValue = try item.mapping().required("name")
+                throw nameValue.error("duplicate residency name '\(residency.name)' (first used at line \(first))")
             }
+            firstLines[residency.name] = residency.location?.line ?? 0
+            residencies.append(residency)
         }
-        config.residencies = config.residencies.map { canonical($0, in: config) }
-        return config
+        return residencies
     }
 
     /// `identities:`: canonical `Name <email>` → aliases, and `distinct: [...]` (people of their own).

@@ -123,18 +123,7 @@ public struct PairingAggregator {
                 partners: partners[i], aliases: directory.entry(for: shown[i])?.aliases ?? [])
         }
 
-        var inMatrix = Set<Int>()
-        for (index, _) in listed { inMatrix.insert(index.a); inMatrix.insert(index.b) }
-        let matrixPeople = order.filter(inMatrix.contains)
-        var position: [Int: Int] = [:]
-        for (row, i) in matrixPeople.enumerated() { position[i] = row }
-        var cells = [[Int]](repeating: [Int](repeating: 0, count: matrixPeople.count), count: matrixPeople.count)
-        for (index, tally) in listed {
-            let row = position[index.a]!, column = position[index.b]!
-            cells[row][column] = tally.commits
-            cells[column][row] = tally.commits
-        }
-
+        let (matrixPeople, cells) = Self.matrix(listed, order: order)
         return PairingReport(
             pairs: listed.map { index, tally in
                 PairingReport.Pair(people: [shown[index.a], shown[index.b]], commits: tally.commits,
@@ -148,6 +137,21 @@ public struct PairingAggregator {
             commits: commits,
             pairCount: pairs.count,
             participantCount: people.count)
+    }
+    /// The people of the listed pairs, in report order, and their commits together.
+    private static func matrix(_ listed: [(PairIndex, PairTally)], order: [Int]) -> (people: [Int], cells: [[Int]]) {
+        var inMatrix = Set<Int>()
+        for (index, _) in listed { inMatrix.insert(index.a); inMatrix.insert(index.b) }
+        let matrixPeople = order.filter(inMatrix.contains)
+        var position: [Int: Int] = [:]
+        for (row, i) in matrixPeople.enumerated() { position[i] = row }
+        var cells = [[Int]](repeating: [Int](repeating: 0, count: matrixPeople.count), count: matrixPeople.count)
+        for (index, tally) in listed {
+            guard let row = position[index.a], let column = position[index.b] else { continue }
+            cells[row][column] = tally.commits
+            cells[column][row] = tally.commits
+        }
+        return (matrixPeople, cells)
     }
 }
 

@@ -90,32 +90,12 @@ public enum ChangeInfo: Hashable, Sendable {
         return nil
     }
 
-    /// Whether this holds at least `detail`.
-    public func provides(_ detail: ChangeDetail) -> Bool {
-        switch self {
-        case .computed: return true
-        case .paths, .linesUnavailable: return detail == .paths
-        case .notComputed, .unavailable: return false
-        }
-    }
-
     /// Whether reading the repository again could give `detail` (false once something was unreadable).
     public func canImprove(to detail: ChangeDetail) -> Bool {
         switch self {
         case .notComputed: return true
         case .paths: return detail == .lines
         case .computed, .unavailable, .linesUnavailable: return false
-        }
-    }
-
-    /// As output shows it when the run `asked` for file changes: only counted lines are stats, and an
-    /// unreadable object makes them `null`; when it did not ask, whatever rules read stays internal.
-    public func forOutput(asked: Bool) -> ChangeInfo {
-        guard asked else { return .notComputed }
-        switch self {
-        case .paths, .notComputed: return .notComputed
-        case .linesUnavailable, .unavailable: return .unavailable
-        case .computed: return self
         }
     }
 }

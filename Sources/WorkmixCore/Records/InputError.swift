@@ -22,12 +22,22 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// Bad input from the user (a file, an option, a repository or revision): exit code 2, one line on stderr.
 public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What the user can do about it, in words the front end chooses (the command line names its flags).
+    public enum Remedy: Sendable, Equatable {
+        /// Give a config file.
+        case giveConfig
+        /// Name a revision, or read all refs.
+        case nameRevision
+    }
+
     public var location: SourceLocation?
     public var message: String
+    public var remedy: Remedy?
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: String, at location: SourceLocation? = nil, remedy: Remedy? = nil) {
         self.message = message
         self.location = location
+        self.remedy = remedy
     }
 
     public var description: String {

@@ -12,12 +12,19 @@ public enum TrailerParser {
     }
 
     public static func parse(_ message: MessageLines) -> [Trailer] {
-        let lines = message.lines, bytes = message.bytes
+        let lines = message.lines
         // The first paragraph is the title and cannot hold trailers.
         var endOfTitle = 0
         while endOfTitle < lines.count, !message.isBlank(endOfTitle) { endOfTitle += 1 }
         let end = endOfLogMessage(message)
-        guard endOfTitle < end else { return [] }
+        guard endOfTitle < end, let start = trailerBlockStart(message, from: endOfTitle, to: end) else { return [] }
+        return trailers(message, lines: start..<end)
+    }
+
+    /// The first line of the trailer block among `endOfTitle..<end`, read from the end as git does;
+    /// nil when the last paragraph is not trailers.
+    static func trailerBlockStart(_ message: MessageLines, from endOfTitle: Int, to end: Int) -> Int? {
+        let lines = message.lines, bytes = message.bytes
 
         var trailerLines = 0, nonTrailerLines = 0, possibleContinuations = 0
         var recognizedPrefix = false, onlySpaces = true
@@ -55,11 +62,15 @@ public enum TrailerParser {
             }
             index -= 1
         }
-        guard let start else { return [] }
+        return start
+    }
 
+    /// The trailers on `range`, continuation lines unfolded.
+    static func trailers(_ message: MessageLines, lines range: Range<Int>) -> [Trailer] {
+        let lines = message.lines, bytes = message.bytes
         var trailers: [Trailer] = []
         var current: Trailer?
-        for index in start..<end where !message.isBlank(index) {
+        for index in range where !message.isBlank(index) {
             let line = lines[index]
             let first = bytes[line.lowerBound]
             if first == UInt8(ascii: "#") { continue }

@@ -18,9 +18,9 @@ public struct ResidencyAnalysis: Sendable {
     /// residency: a report of nothing would pass every check.
     public init(config: WorkmixConfig, defaultRepositories: [NamedRepository], people: People = People()) throws {
         guard !config.residencies.isEmpty else {
-            let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found; pass --config FILE)"
+            let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found)"
             throw InputError("no residencies configured\(file): add a 'residencies:' list (SPEC 6)",
-                             at: config.file.map { SourceLocation(file: $0) })
+                             at: config.file.map { SourceLocation(file: $0) }, remedy: config.file == nil ? .giveConfig : nil)
         }
         measure = config.measure
         var repositories: [NamedRepository] = []

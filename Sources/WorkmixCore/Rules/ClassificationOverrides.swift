@@ -84,14 +84,12 @@ public final class OverrideHits: @unchecked Sendable {
         lock.unlock()
     }
 
-    public var warnings: [String] {
+    public var warnings: [RunWarning] {
         lock.lock()
         defer { lock.unlock() }
         return overrides.entries.compactMap { entry in
             guard let pinned = shas[entry.prefix], pinned.count > 1 else { return nil }
-            let location = entry.location.map { "\($0): " } ?? ""
-            return "\(location)override \(entry.prefix) matches \(pinned.count) commits (\(pinned.sorted().joined(separator: ", "))): "
-                + "give more digits"
+            return .ambiguousOverride(prefix: entry.prefix, commits: pinned.sorted(), location: entry.location)
         }
     }
 }

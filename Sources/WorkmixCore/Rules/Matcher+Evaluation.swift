@@ -6,62 +6,19 @@ extension Matcher {
     public func evaluate(_ record: CommitRecord, context: RuleContext = .none, explain: Bool = false) -> MatchResult {
         switch self {
         case let .text(field, pattern):
-            let text: String
-            switch field {
-            case .subject: text = record.subject
-            case .body: text = record.body
-            case .message: text = record.message
-            }
-            guard let matched = pattern.match(text) else {
-                return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
-            }
-            return result(matched, explain ? "\(field.rawValue) \(matched ? "~" : "!~") \(quote(pattern))" : nil)
-
+            return evaluateText(field, pattern, record, explain: explain)
         case let .person(field, pattern):
-            let people: [Person]
-            switch field {
-            case .author: people = [record.author]
-            case .committer: people = [record.committer]
-            case .coauthor: people = record.coAuthors
-            }
-            let hit = people.first { pattern.matches($0.description) }
-            guard explain else { return MatchResult(hit != nil ? .yes : .no) }
-            if let hit { return MatchResult(.yes, ["\(field.rawValue) '\(hit)' ~ \(quote(pattern))"]) }
-            if field == .coauthor { return MatchResult(.no, ["no coauthor ~ \(quote(pattern))"]) }
-            return MatchResult(.no, ["\(field.rawValue) '\(people[0])' !~ \(quote(pattern))"])
-
+            return evaluatePerson(field, pattern, record, explain: explain)
         case let .trailer(key, value):
             let hit = record.trailers.first {
                 $0.key.caseInsensitiveCompare(key) == .orderedSame && (value?.matches($0.value) ?? true)
             }
             let condition = value.map { "trailer \(key) ~ \(quote($0))" } ?? "trailer \(key)"
             return result(hit != nil, explain ? (hit != nil ? condition : "no \(condition)") : nil)
-
         case let .files(condition):
             return condition.evaluate(record.changeInfo, explain: explain)
-
-        case let .count(.fileCount, range):
-            guard let changes = record.changeInfo.changes else {
-                return MatchResult(.unknown, explain ? ["file_count unknown (\(record.changeInfo.missingReason))"] : [])
-            }
-            let matched = range.contains(changes.count)
-            return result(matched, explain ? "file_count \(changes.count) \(matched ? "within" : "not within") {\(range)}" : nil)
-
         case let .count(field, range):
-            guard let stats = record.changeInfo.stats else {
-                return MatchResult(.unknown, explain ? ["\(field.rawValue) unknown (\(record.changeInfo.missingReason))"] : [])
-            }
-            let value: Int
-            switch field {
-            case .insertions: value = stats.insertions
-            case .deletions: value = stats.deletions
-            case .churn: value = stats.churn
-            case .net: value = stats.net
-            case .fileCount: value = stats.files
-            }
-            let matched = range.contains(value)
-            return result(matched, explain ? "\(field.rawValue) \(value) \(matched ? "within" : "not within") {\(range)}" : nil)
-
+            return evaluateCount(field, range, record.changeInfo, explain: explain)
         case let .flag(field, expected):
             let actual: Bool
             switch field {
@@ -70,43 +27,93 @@ extension Matcher {
             case .resident: actual = context.isResident(record)
             }
             return result(actual == expected, explain ? "\(field.rawValue) is \(actual)" : nil)
-
         case let .model(category, minimum):
             return evaluateModel(category, minimum, record, context: context, explain: explain)
-
         case let .all(children):
-            var unknown: [String] = []
-            var reasons: [String] = []
-            var sawUnknown = false
-            for child in children {
-                let outcome = child.evaluate(record, context: context, explain: explain)
-                switch outcome.truth {
-                case .no: return MatchResult(.no, outcome.reasons)
-                case .unknown: sawUnknown = true; unknown += outcome.reasons
-                case .yes: reasons += outcome.reasons
-                }
-            }
-            return sawUnknown ? MatchResult(.unknown, unknown) : MatchResult(.yes, reasons)
-
+            return Self.all(children.lazy.map { $0.evaluate(record, context: context, explain: explain) })
         case let .any(children):
-            var failed: [String] = []
-            var sawUnknown = false
-            for child in children {
-                let outcome = child.evaluate(record, context: context, explain: explain)
-                switch outcome.truth {
-                case .yes: return outcome
-                case .unknown: sawUnknown = true; failed += outcome.reasons
-                case .no: failed += outcome.reasons
-                }
-            }
-            let reasons = explain ? ["none of: " + failed.joined(separator: "; ")] : []
-            return MatchResult(sawUnknown ? .unknown : .no, reasons)
-
+            return Self.any(children.lazy.map { $0.evaluate(record, context: context, explain: explain) }, explain: explain)
         case let .not(child):
             let outcome = child.evaluate(record, context: context, explain: explain)
             let reasons = explain ? ["not (" + outcome.reasons.joined(separator: "; ") + ")"] : []
             return MatchResult(!outcome.truth, reasons)
         }
+    }
+
+    private func evaluateText(_ field: TextField, _ pattern: Pattern, _ record: CommitRecord, explain: Bool) -> MatchResult {
+        let text: String
+        switch field {
+        case .subject: text = record.subject
+        case .body: text = record.body
+        case .message: text = record.message
+        }
+        guard let matched = pattern.match(text) else {
+            return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
+        }
+        return result(matched, explain ? "\(field.rawValue) \(matched ? "~" : "!~") \(quote(pattern))" : nil)
+    }
+
+    private func evaluatePerson(_ field: PersonField, _ pattern: Pattern, _ record: CommitRecord, explain: Bool) -> MatchResult {
+        let people: [Person]
+        switch field {
+        case .author: people = [record.author]
+        case .committer: people = [record.committer]
+        case .coauthor: people = record.coAuthors
+        }
+        let hit = people.first { pattern.matches($0.description) }
+        guard explain else { return MatchResult(hit != nil ? .yes : .no) }
+        if let hit { return MatchResult(.yes, ["\(field.rawValue) '\(hit)' ~ \(quote(pattern))"]) }
+        if field == .coauthor { return MatchResult(.no, ["no coauthor ~ \(quote(pattern))"]) }
+        return MatchResult(.no, ["\(field.rawValue) '\(people[0])' !~ \(quote(pattern))"])
+    }
+
+    /// `file_count` needs the paths only; the line counts need the diff.
+    private func evaluateCount(_ field: CountField, _ range: CountRange, _ info: ChangeInfo, explain: Bool) -> MatchResult {
+        let value: Int
+        if field == .fileCount, let changes = info.changes {
+            value = changes.count
+        } else if field != .fileCount, let stats = info.stats {
+            switch field {
+            case .insertions: value = stats.insertions
+            case .deletions: value = stats.deletions
+            case .churn: value = stats.churn
+            case .net: value = stats.net
+            case .fileCount: value = stats.files
+            }
+        } else {
+            return MatchResult(.unknown, explain ? ["\(field.rawValue) unknown (\(info.missingReason))"] : [])
+        }
+        let matched = range.contains(value)
+        return result(matched, explain ? "\(field.rawValue) \(value) \(matched ? "within" : "not within") {\(range)}" : nil)
+    }
+
+    /// Kleene AND: no beats unknown beats yes; the reasons are those of the outcome.
+    private static func all(_ outcomes: some Sequence<MatchResult>) -> MatchResult {
+        var unknown: [String] = []
+        var reasons: [String] = []
+        var sawUnknown = false
+        for outcome in outcomes {
+            switch outcome.truth {
+            case .no: return MatchResult(.no, outcome.reasons)
+            case .unknown: sawUnknown = true; unknown += outcome.reasons
+            case .yes: reasons += outcome.reasons
+            }
+        }
+        return sawUnknown ? MatchResult(.unknown, unknown) : MatchResult(.yes, reasons)
+    }
+
+    /// Kleene OR: yes beats unknown beats no.
+    private static func any(_ outcomes: some Sequence<MatchResult>, explain: Bool) -> MatchResult {
+        var failed: [String] = []
+        var sawUnknown = false
+        for outcome in outcomes {
+            switch outcome.truth {
+            case .yes: return outcome
+            case .unknown: sawUnknown = true; failed += outcome.reasons
+            case .no: failed += outcome.reasons
+            }
+        }
+        return MatchResult(sawUnknown ? .unknown : .no, explain ? ["none of: " + failed.joined(separator: "; ")] : [])
     }
 
     private func evaluateModel(_ category: Category, _ minimum: Double, _ record: CommitRecord,

@@ -7,15 +7,12 @@ public struct RuleSet: Sendable {
 
     public let rules: [Rule]
     public var overrides: ClassificationOverrides
-    /// Whether any rule looks at files or line counts: if not, scans need not compute diffs.
-    public let needsFileChanges: Bool
     /// Whether any rule asks the learned model.
     public let usesModel: Bool
 
     public init(rules: [Rule], overrides: ClassificationOverrides = .none) {
         self.rules = rules
         self.overrides = overrides
-        self.needsFileChanges = rules.contains(where: \.needsFileChanges)
         self.usesModel = rules.contains { $0.matcher.usesModel }
     }
 
@@ -29,46 +26,44 @@ public struct RuleSet: Sendable {
     /// The verdict for one commit: an override, else the first matching rule with its evidence, else
     /// `unclassified`. A rule on file changes never matches a commit whose changes are missing.
     public func classify(_ record: CommitRecord, context: RuleContext = .none) -> Classification {
-        var record = record
-        return classify(&record, context: context, load: nil)
+        classify(MinedCommit(record: record), context: context)
     }
 
     /// Classifies, reading file changes only when a rule's verdict depends on them: when a rule comes
-    /// out `unknown` for want of paths or line counts, `load` is asked for the detail that rule needs,
-    /// the record keeps what it got, and the rule is evaluated again. Most commits are decided by
-    /// their message before any file rule, so most scans read few or no diffs.
+    /// out `unknown` for want of paths or line counts, the commit is asked for the detail that rule
+    /// needs and the rule is evaluated again. Most commits are decided by their message before any file
+    /// rule, so most scans read few or no diffs.
     /// `evidence: false` leaves the evidence out (and the diffs read only for it): for runs that do not
     /// show it; the category and rule are the same.
-    public func classify(_ record: inout CommitRecord, context: RuleContext = .none,
-                         load: ((ChangeDetail) -> ChangeInfo)?, evidence: Bool = true) -> Classification {
-        if let pinned = overrides.classification(for: record.sha) { return pinned }
+    public func classify(_ commit: MinedCommit, context: RuleContext = .none, evidence: Bool = true) -> Classification {
+        if let pinned = overrides.classification(for: commit.record.sha) { return pinned }
         let context = context.memoizing()
+        // What the rules see: the record with the changes read so far.
+        var seen = commit.record
         for rule in rules {
             // The model reads files when they can be had, without being undecided for want of them.
-            if let load, let wanted = rule.matcher.preferredDetail, record.changeInfo.canImprove(to: wanted) {
-                record.changeInfo = load(wanted)
+            if commit.readsChanges, let wanted = rule.matcher.preferredDetail, seen.changeInfo.canImprove(to: wanted) {
+                seen.changeInfo = commit.changes(wanted)
             }
-            var truth = rule.matcher.evaluate(record, context: context).truth
+            var truth = rule.matcher.evaluate(seen, context: context).truth
             // Cheapest first: paths (a tree walk), then line counts (a diff of every changed blob) only
             // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
             // with something unknown stays the same whatever the unknown turns out to be.
-            if truth == .unknown, let load, let detail = rule.matcher.requiredDetail {
+            if truth == .unknown, commit.readsChanges, let detail = rule.matcher.requiredDetail {
                 for step in [ChangeDetail.paths, .lines] where step <= detail && truth == .unknown
-                    && record.changeInfo.canImprove(to: step) {
-                    record.changeInfo = load(step)
-                    truth = rule.matcher.evaluate(record, context: context).truth
+                    && seen.changeInfo.canImprove(to: step) {
+                    seen.changeInfo = commit.changes(step)
+                    truth = rule.matcher.evaluate(seen, context: context).truth
                 }
             }
-            if truth == .yes {
-                guard evidence else { return rule.classification(evidence: []) }
-                // The evidence is the same with or without --stats: a rule that reads files says what
-                // they showed even when its message part alone decided (Kleene logic keeps it `yes`).
-                if let load, let detail = rule.matcher.requiredDetail, record.changeInfo.canImprove(to: detail) {
-                    record.changeInfo = load(detail)
-                }
-                let evidence = rule.matcher.evaluate(record, context: context, explain: true).reasons
-                return rule.classification(evidence: evidence)
+            guard truth == .yes else { continue }
+            guard evidence else { return rule.classification(evidence: []) }
+            // The evidence is the same with or without --stats: a rule that reads files says what
+            // they showed even when its message part alone decided (Kleene logic keeps it `yes`).
+            if commit.readsChanges, let detail = rule.matcher.requiredDetail, seen.changeInfo.canImprove(to: detail) {
+                seen.changeInfo = commit.changes(detail)
             }
+            return rule.classification(evidence: rule.matcher.evaluate(seen, context: context, explain: true).reasons)
         }
         return .unclassified
     }

@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `html`: the pairing report as one self-contained page (issue 7): the person × person matrix as a heat
 /// map, the top pairs by category, each person's pairing share, and the tables behind them. No script.
-public struct HTMLPairingReporter: PairingReporter {
+public struct HTMLPairingReporter: Reporter {
     public static let format = OutputFormat.html
     public init() {}
 

@@ -3,7 +3,7 @@ import WorkmixCore
 /// `html`: the residency report as one self-contained page (issue 7): a summary across residencies,
 /// then per residency its facts and verdict, plan against actual with the tolerance band, the unclassified
 /// share, a weekly timeline, the resident's pairings, and the numbers as a table. No script; SVG charts.
-public struct HTMLResidencyReporter: ResidencyReporter {
+public struct HTMLResidencyReporter: Reporter {
     public static let format = OutputFormat.html
     public init() {}
 

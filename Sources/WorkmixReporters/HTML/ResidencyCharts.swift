@@ -15,13 +15,27 @@ enum ResidencyCharts {
     /// actual share, the plan marked, and the tolerance band around it; then unclassified (of all work)
     /// against its maximum.
     static func plan(_ result: ResidencyResult, id: String) -> String {
-        let plan = result.plan, residency = result.residency
         let rowTop = 92.0, rowStep = 30.0
         let categoryRows = Category.assignable.count + 1
         let axisY = rowTop + Double(categoryRows) * rowStep + 4
         let width = 830.0
         var svg = SVGCanvas(width: width, height: axisY + 42)
         let measure = ResidencyText.measureWord(result.measure)
+        planBars(result, &svg)
+        svg.line(x1: trackX, y1: 80, x2: trackX + trackWidth, y2: 80, class: "grid")
+        for (index, category) in (Category.assignable + [.unclassified]).enumerated() {
+            planRow(category, of: result, y: rowTop + Double(index) * rowStep, width: width, &svg)
+        }
+        svg.percentAxis(x: trackX, width: trackWidth, top: rowTop - 6, bottom: axisY,
+                        title: "share of classified work by \(measure) (* unclassified: share of all work)")
+        return HTMLPage.figure(id: id, title: "Plan against actual",
+                               note: "Bars: actual share; upright tick: plan; dashed box: tolerance band.",
+                               svg: svg.svg(id: id + "-svg", title: "Plan against actual for \(result.name)"))
+    }
+
+    /// The two stacked bars: the planned mix and the actual one.
+    private static func planBars(_ result: ResidencyResult, _ svg: inout SVGCanvas) {
+        let plan = result.plan
         let stacked: [(String, [(Category, Double)], String)] = [
             ("plan", plan.isEmpty ? [] : Category.assignable.map { ($0, plan[$0] ?? 0) }, plan.isEmpty ? "no plan" : "planned mix"),
             ("actual", Category.assignable.map { ($0, result.share(of: $0)) },
@@ -39,57 +53,55 @@ enum ResidencyCharts {
             svg.endGroup()
             svg.text(note, x: trackX + trackWidth + 10, y: y + 17, class: "note")
         }
-        svg.line(x1: trackX, y1: 80, x2: trackX + trackWidth, y2: 80, class: "grid")
-        for (index, category) in (Category.assignable + [.unclassified]).enumerated() {
-            let y = rowTop + Double(index) * rowStep
-            let actual = result.share(of: category)
-            let planned: Double? = category == .unclassified ? nil : plan[category]
-            svg.beginGroup(data: [("data-row", category.rawValue), ("data-commits", String(result.work[category].commits)),
-                                  ("data-share", JSONWriter.format(actual))])
-            svg.text(category == .unclassified ? "unclassified*" : category.rawValue, x: labelWidth, y: y + 15, anchor: .end)
-            svg.rect(x: trackX, y: y, width: trackWidth, height: 20, class: "track")
-            var status = ""
-            if let planned {
-                let low = max(0, planned - residency.tolerance), high = min(1, planned + residency.tolerance)
-                svg.rect(x: trackX + low * trackWidth, y: y - 2, width: (high - low) * trackWidth, height: 24, class: "band",
-                         title: "Tolerance: \(HTMLText.percent(low)) to \(HTMLText.percent(high))")
-                let within = abs(actual - planned) <= residency.tolerance + 1e-9
-                status = within ? "✓ within" : "✗ outside"
-            } else if category == .unclassified {
-                let limit = residency.maxUnclassified
-                svg.rect(x: trackX, y: y - 2, width: limit * trackWidth, height: 24, class: "band",
-                         title: "Allowed: up to \(HTMLText.percent(limit))")
-                status = actual <= limit + 1e-9 ? "✓ within" : "✗ above"
-            }
-            svg.rect(x: trackX, y: y + 4, width: actual * trackWidth, height: 12, class: CategoryStyle.cssClass(category),
-                     data: [("data-category", category.rawValue)],
-                     title: "\(category.rawValue): \(HTMLText.percent(actual)) (\(result.work[category].commits) commits)")
-            if let planned {
-                let x = trackX + planned * trackWidth
-                svg.line(x1: x, y1: y - 4, x2: x, y2: y + 24, class: "plan", title: "Plan: \(HTMLText.percent(planned))")
-            } else if category == .unclassified {
-                let x = trackX + residency.maxUnclassified * trackWidth
-                svg.line(x1: x, y1: y - 4, x2: x, y2: y + 24, class: "limit",
-                         title: "Maximum: \(HTMLText.percent(residency.maxUnclassified))")
-            }
-            var words = HTMLText.percent(actual)
-            if let planned {
-                words += " · plan \(HTMLText.percent(planned)) ±\(Percent.points(residency.tolerance)) pts · "
-                    + "\(Percent.signedPoints(actual - planned)) pts"
-            } else if category == .unclassified {
-                words += " · max \(HTMLText.percent(residency.maxUnclassified))"
-            }
-            svg.text(words, x: trackX + trackWidth + 10, y: y + 14, class: "value")
-            if !status.isEmpty {
-                svg.text(status, x: width - 4, y: y + 14, anchor: .end, class: status.hasPrefix("✓") ? "pass" : "fail")
-            }
-            svg.endGroup()
+    }
+
+    /// One category's row: the actual share, the plan and its tolerance band (or, for unclassified,
+    /// the maximum), and whether it is within.
+    private static func planRow(_ category: Category, of result: ResidencyResult, y: Double, width: Double,
+                                _ svg: inout SVGCanvas) {
+        let plan = result.plan, residency = result.residency
+        let actual = result.share(of: category)
+        let planned: Double? = category == .unclassified ? nil : plan[category]
+        svg.beginGroup(data: [("data-row", category.rawValue), ("data-commits", String(result.work[category].commits)),
+                              ("data-share", JSONWriter.format(actual))])
+        svg.text(category == .unclassified ? "unclassified*" : category.rawValue, x: labelWidth, y: y + 15, anchor: .end)
+        svg.rect(x: trackX, y: y, width: trackWidth, height: 20, class: "track")
+        var status = ""
+        if let planned {
+            let low = max(0, planned - residency.tolerance), high = min(1, planned + residency.tolerance)
+            svg.rect(x: trackX + low * trackWidth, y: y - 2, width: (high - low) * trackWidth, height: 24, class: "band",
+                     title: "Tolerance: \(HTMLText.percent(low)) to \(HTMLText.percent(high))")
+            let within = abs(actual - planned) <= residency.tolerance + 1e-9
+            status = within ? "✓ within" : "✗ outside"
+        } else if category == .unclassified {
+            let limit = residency.maxUnclassified
+            svg.rect(x: trackX, y: y - 2, width: limit * trackWidth, height: 24, class: "band",
+                     title: "Allowed: up to \(HTMLText.percent(limit))")
+            status = actual <= limit + 1e-9 ? "✓ within" : "✗ above"
         }
-        svg.percentAxis(x: trackX, width: trackWidth, top: rowTop - 6, bottom: axisY,
-                        title: "share of classified work by \(measure) (* unclassified: share of all work)")
-        return HTMLPage.figure(id: id, title: "Plan against actual",
-                               note: "Bars: actual share; upright tick: plan; dashed box: tolerance band.",
-                               svg: svg.svg(id: id + "-svg", title: "Plan against actual for \(result.name)"))
+        svg.rect(x: trackX, y: y + 4, width: actual * trackWidth, height: 12, class: CategoryStyle.cssClass(category),
+                 data: [("data-category", category.rawValue)],
+                 title: "\(category.rawValue): \(HTMLText.percent(actual)) (\(result.work[category].commits) commits)")
+        if let planned {
+            let x = trackX + planned * trackWidth
+            svg.line(x1: x, y1: y - 4, x2: x, y2: y + 24, class: "plan", title: "Plan: \(HTMLText.percent(planned))")
+        } else if category == .unclassified {
+            let x = trackX + residency.maxUnclassified * trackWidth
+            svg.line(x1: x, y1: y - 4, x2: x, y2: y + 24, class: "limit",
+                     title: "Maximum: \(HTMLText.percent(residency.maxUnclassified))")
+        }
+        var words = HTMLText.percent(actual)
+        if let planned {
+            words += " · plan \(HTMLText.percent(planned)) ±\(Percent.points(residency.tolerance)) pts · "
+                + "\(Percent.signedPoints(actual - planned)) pts"
+        } else if category == .unclassified {
+            words += " · max \(HTMLText.percent(residency.maxUnclassified))"
+        }
+        svg.text(words, x: trackX + trackWidth + 10, y: y + 14, class: "value")
+        if !status.isEmpty {
+            svg.text(status, x: width - 4, y: y + 14, anchor: .end, class: status.hasPrefix("✓") ? "pass" : "fail")
+        }
+        svg.endGroup()
     }
 
     // MARK: Weekly timeline

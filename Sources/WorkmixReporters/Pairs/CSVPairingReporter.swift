@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `csv`: RFC 4180, one row per pair, CRLF line ends; every cell from a repository goes through
 /// `Escaping.csv` (quoting and formula defusing). Repositories are joined with `; `.
-public struct CSVPairingReporter: PairingReporter {
+public struct CSVPairingReporter: Reporter {
     public static let format = OutputFormat.csv
     public init() {}
 

@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `json`: the shape of SPEC 5, keys in a fixed order, one pair or person a line; plus `matrix`
 /// (`people` and `commits`, rows in the order of `people`).
-public struct JSONPairingReporter: PairingReporter {
+public struct JSONPairingReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
 

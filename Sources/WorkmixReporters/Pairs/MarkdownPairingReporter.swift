@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `markdown`: GitHub-flavoured tables (pairs, people, matrix); every cell from a repository goes through
 /// `Escaping.markdownCell`.
-public struct MarkdownPairingReporter: PairingReporter {
+public struct MarkdownPairingReporter: Reporter {
     public static let format = OutputFormat.markdown
     public init() {}
 

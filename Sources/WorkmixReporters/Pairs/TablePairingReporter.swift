@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `table`: aligned columns for a terminal: the pairs, the people, then a compact matrix of the people
 /// with most paired commits. Text from repositories goes through `TextCell` (no control characters).
-public struct TablePairingReporter: PairingReporter {
+public struct TablePairingReporter: Reporter {
     public static let format = OutputFormat.table
     public init() {}
 

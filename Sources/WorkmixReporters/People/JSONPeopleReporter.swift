@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `json`: `{"people": [{person, commits, pairedCommits, identities: [{name, email, commits}],
 /// merges: [{identity, joined, reason}]}], "suggestions": [{people, reason}], "bots": [{name, email, commits}]}`.
-public struct JSONPeopleReporter: PeopleReporter {
+public struct JSONPeopleReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
 

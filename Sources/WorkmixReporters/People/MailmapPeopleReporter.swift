@@ -3,7 +3,7 @@ import WorkmixCore
 /// `mailmap`: a `.mailmap` that turns every identity as commits write it into the person it belongs
 /// to, so that git (`git shortlog`, `git check-mailmap`) and workmix with `merge_same_name: false`
 /// see the same people. Suggestions follow as comments, to uncomment after review.
-public struct MailmapPeopleReporter: PeopleReporter {
+public struct MailmapPeopleReporter: Reporter {
     public static let format = OutputFormat.mailmap
     public init() {}
 

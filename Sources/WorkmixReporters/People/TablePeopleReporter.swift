@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `table`: each person with their commits, then their identities (commits each) and why they were
 /// merged; then the suggestions and the bots left out.
-public struct TablePeopleReporter: PeopleReporter {
+public struct TablePeopleReporter: Reporter {
     public static let format = OutputFormat.table
     public init() {}
 

@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `yaml`: an `identities:` block for `workmix.yml` (each person shown, then the identities that are
 /// theirs), with the config's `distinct` kept; suggestions follow as comments.
-public struct YAMLPeopleReporter: PeopleReporter {
+public struct YAMLPeopleReporter: Reporter {
     public static let format = OutputFormat.yaml
     public init() {}
 

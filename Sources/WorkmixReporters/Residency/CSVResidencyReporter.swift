@@ -4,7 +4,7 @@ import WorkmixCore
 /// `scope` is `work` (all the residency's commits, with share, plan and delta), `own` (the resident's
 /// own commits), `paired` (the resident's paired commits) or `pairing` (with the partner named); each
 /// scope also has a `total` row. RFC 4180, CRLF, cells defused against formula injection.
-public struct CSVResidencyReporter: ResidencyReporter {
+public struct CSVResidencyReporter: Reporter {
     public static let format = OutputFormat.csv
     public init() {}
 

@@ -4,7 +4,7 @@ import WorkmixCore
 /// off plan and `::notice` when on plan, so that the run's summary lists them. Titles and messages are
 /// escaped as the workflow-command syntax requires (residency names come from the config, reasons may
 /// quote nothing else, but a `%` or a newline must never end the command early).
-public struct GitHubCheckReporter: ResidencyCheckReporter {
+public struct GitHubCheckReporter: Reporter {
     public static let format = OutputFormat.github
     public init() {}
 

@@ -1,7 +1,7 @@
 import WorkmixCore
 
 /// `check --format json`: the verdicts only, `{"residencies": [{name, verdict, reasons}], "verdict"}`.
-public struct JSONCheckReporter: ResidencyCheckReporter {
+public struct JSONCheckReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
 

@@ -1,7 +1,7 @@
 import WorkmixCore
 
 /// `json`: SPEC 6's shape, keys in a fixed order, shares as fractions rounded to 4 decimals.
-public struct JSONResidencyReporter: ResidencyReporter {
+public struct JSONResidencyReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
 

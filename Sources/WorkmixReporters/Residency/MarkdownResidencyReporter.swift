@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `markdown`: a section per residency (GitHub-flavoured tables), for a PR comment or a CI step
 /// summary. Text from repositories is escaped for table cells; headings get the same escaping.
-public struct MarkdownResidencyReporter: ResidencyReporter {
+public struct MarkdownResidencyReporter: Reporter {
     public static let format = OutputFormat.markdown
     public init() {}
 

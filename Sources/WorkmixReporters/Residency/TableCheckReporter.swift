@@ -1,7 +1,7 @@
 import WorkmixCore
 
 /// `check` on a terminal: a line per residency with its verdict and shares, the reasons under a failure.
-public struct TableCheckReporter: ResidencyCheckReporter {
+public struct TableCheckReporter: Reporter {
     public static let format = OutputFormat.table
     public init() {}
 

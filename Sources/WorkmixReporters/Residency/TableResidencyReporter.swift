@@ -2,7 +2,7 @@ import WorkmixCore
 
 /// `table`: per residency a heading, the work by category against the plan, the resident's pairings
 /// and the verdict's reasons; then the summary. Text from repositories goes through `TextCell`.
-public struct TableResidencyReporter: ResidencyReporter {
+public struct TableResidencyReporter: Reporter {
     public static let format = OutputFormat.table
     public init() {}
 

@@ -32,17 +32,14 @@ final class PairsReporterTests: XCTestCase {
         return aggregator.report(selection)
     }
 
-    /// The canned file; with `WORKMIX_RECORD_FIXTURES=1` in the environment, (re)written from `current` first.
+    /// The canned file (see `CannedFile` for recording it anew from `current`).
     func canned(_ name: String, current: String? = nil) throws -> String {
-        let url = PackageFiles.url("Tests/Fixtures/pairs/" + name)
-        if let current, ProcessInfo.processInfo.environment["WORKMIX_RECORD_FIXTURES"] == "1" {
-            try current.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return try String(contentsOf: url, encoding: .utf8)
+        guard let current else { return try String(contentsOf: PackageFiles.url("Tests/Fixtures/pairs/" + name), encoding: .utf8) }
+        return try CannedFile.expected("Tests/Fixtures/pairs/" + name, actual: current)
     }
 
     func output(_ format: OutputFormat, _ report: PairingReport = sampleReport()) throws -> String {
-        try XCTUnwrap(PairingReporters.reporter(for: format)).report(report)
+        try XCTUnwrap(Reporters.pairs.reporter(for: format)).report(report)
     }
 
     func testJSONHasTheShapeOfSpec5() throws {
@@ -81,15 +78,15 @@ final class PairsReporterTests: XCTestCase {
     }
 
     func testOutputIsDeterministic() throws {
-        for format in PairingReporters.formats {
+        for format in Reporters.pairs.formats {
             XCTAssertEqual(try output(format), try output(format, Self.sampleReport()), format.rawValue)
         }
     }
 
     func testFormats() {
-        XCTAssertEqual(Set(PairingReporters.formats), [.table, .json, .csv, .markdown, .html])
-        XCTAssertNil(PairingReporters.reporter(for: .jsonl))
-        XCTAssertNil(PairingReporters.reporter(for: .github))
+        XCTAssertEqual(Set(Reporters.pairs.formats), [.table, .json, .csv, .markdown, .html])
+        XCTAssertNil(Reporters.pairs.reporter(for: .jsonl))
+        XCTAssertNil(Reporters.pairs.reporter(for: .github))
     }
 
     func testEmptyReportIsValidJSON() throws {

@@ -39,11 +39,7 @@ final class ResidencyReporterTests: XCTestCase {
     }
 
     func canned(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = PackageFiles.url("Tests/Fixtures/residency/\(name)")
-        if ProcessInfo.processInfo.environment["WORKMIX_RECORD_CANNED"] != nil {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
+        let expected = try CannedFile.expected("Tests/Fixtures/residency/\(name)", actual: actual)
         XCTAssertEqual(actual, expected, name, file: file, line: line)
     }
 
@@ -84,7 +80,7 @@ final class ResidencyReporterTests: XCTestCase {
     }
 
     func testSameReportGivesTheSameBytes() {
-        for reporter in ResidencyReporters.all.map({ $0.init() }) {
+        for reporter in Reporters.residency.all.map({ $0.init() }) {
             XCTAssertEqual(reporter.report(Self.report()), reporter.report(Self.report()))
         }
     }

@@ -1,28 +1,5 @@
 import WorkmixCore
 
-/// Writes the pairing report (`workmix pairs`) in one format. The report is small (it grows with people
-/// and pairs, not commits), so reporters take it whole and return the text.
-public protocol PairingReporter {
-    static var format: OutputFormat { get }
-    init()
-    func report(_ report: PairingReport) -> String
-}
-
-public enum PairingReporters {
-    public static var all: [any PairingReporter.Type] {
-        [
-            TablePairingReporter.self, JSONPairingReporter.self, CSVPairingReporter.self, MarkdownPairingReporter.self,
-            HTMLPairingReporter.self,
-        ]
-    }
-
-    public static var formats: [OutputFormat] { all.map { $0.format } }
-
-    public static func reporter(for format: OutputFormat) -> (any PairingReporter)? {
-        all.first { $0.format == format }.map { $0.init() }
-    }
-}
-
 /// Small helpers the text formats share.
 enum PairingText {
     /// A person as a cell: the name, or the email for identities without one.

@@ -5,7 +5,7 @@ import WorkmixKit
 /// redrawn at most four times a second, only when stderr is a terminal. The total comes from a
 /// metadata-only walk on a thread of its own (about 0.1 s per 10,000 commits, against the seconds a
 /// scan with diffs takes), so the estimate appears shortly after the start.
-final class Progress: @unchecked Sendable {
+final class ProgressLine: RunObserver, @unchecked Sendable {
     private let enabled: Bool
     private let start = Date()
     private var last = Date.distantPast
@@ -14,9 +14,13 @@ final class Progress: @unchecked Sendable {
     private let lock = NSLock()
     private var total: Int?
 
-    init(enabled: Bool, total: (@Sendable () -> Int?)? = nil) {
+    init(enabled: Bool) {
         self.enabled = enabled
-        guard enabled, let total else { return }
+    }
+
+    /// Counts the walk's commits on a thread of its own, for the estimate.
+    func started(counting total: @escaping @Sendable () -> Int?) {
+        guard enabled else { return }
         Thread.detachNewThread { [self] in
             let value = total()
             lock.lock()
@@ -48,7 +52,7 @@ final class Progress: @unchecked Sendable {
         drawn = true
     }
 
-    func finish() {
+    func finished() {
         guard drawn else { return }
         writeToStandardError("\r\u{1B}[K")
         InterruptCleanup.setProgressLineShown(false)

@@ -1,0 +1,48 @@
+/// When a run reads diffs: the one decision every layer follows, made once from the command line.
+public enum DiffPolicy: Sendable, Equatable {
+    /// Never: rules on files and line counts match nothing (`scan --no-diffs`).
+    case none
+    /// Only when a rule's verdict depends on them (paths first, line counts if still undecided); output
+    /// shows no stats.
+    case onDemand
+    /// Line counts of every commit, before the rules run; output shows them (`--stats`, churn in reports).
+    case always
+}
+
+/// A commit as the miner yields it (PyDriller's Commit): its record, with file changes as the run's
+/// `DiffPolicy` read them up front, and a way to read more of them when something asks. Classification
+/// reads through `changes(_:)`; the record itself is never changed after mining.
+public struct MinedCommit {
+    public let record: CommitRecord
+    private let reader: ChangeReader?
+
+    /// `load` reads the commit's changes at a detail; nil when the run reads no diffs.
+    public init(record: CommitRecord, load: ((ChangeDetail) -> ChangeInfo)? = nil) {
+        self.record = record
+        reader = load.map { ChangeReader(known: record.changeInfo, load: $0) }
+    }
+
+    /// Whether more of the changes can be read than the record holds.
+    public var readsChanges: Bool { reader != nil }
+
+    /// The changes with at least `detail` when they can be had (each detail read once), else what is known.
+    public func changes(_ detail: ChangeDetail) -> ChangeInfo {
+        reader?.read(detail) ?? record.changeInfo
+    }
+}
+
+/// Reads a commit's changes on demand and keeps the most detailed answer. Used by one thread at a time.
+private final class ChangeReader {
+    private var known: ChangeInfo
+    private let load: (ChangeDetail) -> ChangeInfo
+
+    init(known: ChangeInfo, load: @escaping (ChangeDetail) -> ChangeInfo) {
+        self.known = known
+        self.load = load
+    }
+
+    func read(_ detail: ChangeDetail) -> ChangeInfo {
+        if known.canImprove(to: detail) { known = load(detail) }
+        return known
+    }
+}

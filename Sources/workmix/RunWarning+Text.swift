@@ -1,0 +1,19 @@
+import WorkmixCore
+
+extension RunWarning {
+    /// The warning as stderr shows it: one line, the repository first when the run read several.
+    var text: String {
+        let prefix = repository.map { "\($0): " } ?? ""
+        switch self {
+        case .shallowClone:
+            return prefix + "shallow clone: history stops where the clone was cut"
+        case .statsUnavailable(let commits, _):
+            return prefix + "\(commits) commit(s) have objects missing (partial or damaged repository): listed with \"stats\": null"
+        case .parentsUnreadable(let commits, _):
+            return prefix + "\(commits) parent commit(s) could not be read: history stops there"
+        case .ambiguousOverride(let prefix, let commits, let location):
+            return (location.map { "\($0): " } ?? "")
+                + "override \(prefix) matches \(commits.count) commits (\(commits.joined(separator: ", "))): give more digits"
+        }
+    }
+}
