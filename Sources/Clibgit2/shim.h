@@ -9,9 +9,6 @@ static inline int workmix_git_set_strict_hash_verification(int enabled) {
 static inline int workmix_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
-static inline int workmix_git_set_search_path_none(int level) {
-    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
-}
 static inline int workmix_git_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }

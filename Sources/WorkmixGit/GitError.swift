@@ -1,4 +1,4 @@
-import Clibgit2
+internal import Clibgit2
 import Foundation
 
 /// A libgit2 failure, with the message libgit2 gave for it (read on the failing thread).

@@ -1,4 +1,4 @@
-import Clibgit2
+internal import Clibgit2
 
 /// A 20-byte SHA-1 object id, hashable and cheap to copy.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible {

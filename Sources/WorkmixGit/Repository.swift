@@ -1,4 +1,4 @@
-import Clibgit2
+internal import Clibgit2
 import Foundation
 
 /// An open repository. Owns its `git_repository` and frees it in `deinit`.
@@ -41,7 +41,6 @@ public final class Repository {
 
     deinit { git_repository_free(pointer) }
 
-    public var isBare: Bool { workTree == nil }
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// HEAD's commit, or nil when HEAD is unborn (an empty repository).
@@ -50,8 +49,9 @@ public final class Repository {
         let result = git_repository_head(&ref, pointer)
         if result == GIT_EUNBORNBRANCH.rawValue || result == GIT_ENOTFOUND.rawValue { return nil }
         try check(result, "reading HEAD")
+        guard let ref else { return nil }
         defer { git_reference_free(ref) }
-        return try peelToCommit(ref!, name: "HEAD")
+        return try peelToCommit(ref, name: "HEAD")
     }
 
     /// The commits at the tips of all references (as `git rev-list --all`: refs/ in name order, then HEAD).
@@ -153,78 +153,4 @@ public final class Repository {
         guard let content = git_blob_rawcontent(object) else { return nil }
         return String(decoding: UnsafeRawBufferPointer(start: content, count: size), as: UTF8.self)
     }
-
-    /// Reads one commit.
-    public func commit(_ id: ObjectID) throws -> GitCommit {
-        let handle = try CommitHandle(repository: self, id: id)
-        return handle.value()
-    }
-}
-
-/// Owns a `git_commit` for the length of a lookup.
-final class CommitHandle {
-    let pointer: OpaquePointer
-
-    init(repository: Repository, id: ObjectID) throws {
-        var oid = id.raw
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, repository.pointer, &oid), "reading commit \(id.hex)")
-        pointer = commit!
-    }
-
-    deinit { git_commit_free(pointer) }
-
-    var committerTime: Int64 { Int64(git_commit_time(pointer)) }
-
-    var treeID: ObjectID { ObjectID(git_commit_tree_id(pointer)) }
-
-    var parentIDs: [ObjectID] {
-        let count = git_commit_parentcount(pointer)
-        var parents: [ObjectID] = []
-        parents.reserveCapacity(Int(count))
-        for i in 0..<count {
-            if let id = git_commit_parent_id(pointer, i) { parents.append(ObjectID(id)) }
-        }
-        return parents
-    }
-
-    func value() -> GitCommit {
-        let encoding = git_commit_message_encoding(pointer).map { String(cString: $0) }
-        return GitCommit(
-            id: ObjectID(git_commit_id(pointer)),
-            parents: parentIDs,
-            tree: ObjectID(git_commit_tree_id(pointer)),
-            author: signature(git_commit_author(pointer), encoding: encoding),
-            committer: signature(git_commit_committer(pointer), encoding: encoding),
-            message: git_commit_message(pointer).map { decodeText($0, encoding: encoding) } ?? ""
-        )
-    }
-
-    private func signature(_ sig: UnsafePointer<git_signature>?, encoding: String?) -> GitSignature {
-        guard let sig else { return GitSignature(name: "", email: "", time: 0, offsetMinutes: 0) }
-        return GitSignature(
-            name: sig.pointee.name.map { decodeText($0, encoding: encoding) } ?? "",
-            email: sig.pointee.email.map { decodeText($0, encoding: encoding) } ?? "",
-            time: Int64(sig.pointee.when.time),
-            offsetMinutes: Int32(sig.pointee.when.offset)
-        )
-    }
-}
-
-/// Decodes commit text as git log does: UTF-8 unless the commit names another encoding; invalid bytes
-/// become U+FFFD rather than failing.
-func decodeText(_ cString: UnsafePointer<CChar>, encoding: String?) -> String {
-    let count = strlen(cString)
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
-    if let encoding, !encoding.isEmpty {
-        let lower = encoding.lowercased()
-        if lower == "iso-8859-1" || lower == "latin1" || lower == "latin-1" || lower == "iso8859-1" {
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-        }
-        if lower == "windows-1252" || lower == "cp1252",
-           let text = String(data: Data(bytes), encoding: .windowsCP1252) {
-            return text
-        }
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }

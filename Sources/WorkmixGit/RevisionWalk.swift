@@ -95,15 +95,16 @@ public final class RevisionWalk {
         var nodes: [ObjectID: Node] = [:]
         var ids = DateQueue<ObjectID>()
 
-        func parse(_ id: ObjectID, required: Bool) throws -> Bool {
-            if nodes[id] != nil { return true }
+        func parse(_ id: ObjectID, required: Bool) throws -> Node? {
+            if let node = nodes[id] { return node }
             do {
-                let handle = try CommitHandle(repository: repository, id: id)
-                nodes[id] = Node(parents: shallow.contains(id) ? [] : handle.parentIDs, time: handle.committerTime)
-                return true
+                let commit = try GitObject<CommitKind>(repository, id)
+                let node = Node(parents: shallow.contains(id) ? [] : commit.parentIDs, time: commit.committerTime)
+                nodes[id] = node
+                return node
             } catch is GitError where !required {
                 missingCommits.insert(id)
-                return false
+                return nil
             }
         }
 
@@ -118,34 +119,26 @@ public final class RevisionWalk {
 
         for id in options.exclude { uninteresting.insert(id) }
         for id in options.include + options.exclude where seen.insert(id).inserted {
-            if try parse(id, required: true) { ids.push(id, time: nodes[id]!.time) }
+            if let node = try parse(id, required: true) { ids.push(id, time: node.time) }
         }
 
-        let slopMax = 5
-        var slop = slopMax
+        var slop = Self.slopMax
         var date = Int64.max
         var result: [ObjectID] = []
         while let id = ids.pop() {
-            let node = nodes[id]!
+            guard let node = nodes[id] else { continue }
             let isUninteresting = uninteresting.contains(id)
             let followed = isUninteresting ? node.parents[...] : (options.firstParent ? node.parents.prefix(1) : node.parents[...])
             for parent in followed {
                 if isUninteresting {
                     uninteresting.insert(parent)
                 }
-                guard try parse(parent, required: false) else { continue }
+                guard let parentNode = try parse(parent, required: false) else { continue }
                 if isUninteresting { markParentsUninteresting(parent) }
-                if seen.insert(parent).inserted { ids.push(parent, time: nodes[parent]!.time) }
+                if seen.insert(parent).inserted { ids.push(parent, time: parentNode.time) }
             }
             if isUninteresting {
-                // still_interesting(): go on while something queued may still be interesting.
-                guard let top = ids.peekTime() else { break }
-                if date <= top || ids.contains(where: { !uninteresting.contains($0) }) {
-                    slop = slopMax
-                } else {
-                    slop -= 1
-                    if slop == 0 { break }
-                }
+                guard stillInteresting(ids, date: date, slop: &slop) else { break }
                 continue
             }
             date = node.time
@@ -153,51 +146,19 @@ public final class RevisionWalk {
         }
         return result
     }
-}
 
-/// A max-queue on commit time; equal times leave in the order they arrived (git's insert_by_date).
-struct DateQueue<Element> {
-    private var heap: [(time: Int64, order: UInt64, element: Element)] = []
-    private var counter: UInt64 = 0
+    private static let slopMax = 5
 
-    var isEmpty: Bool { heap.isEmpty }
-
-    func peekTime() -> Int64? { heap.first?.time }
-
-    func contains(where predicate: (Element) -> Bool) -> Bool {
-        heap.contains { predicate($0.element) }
-    }
-
-    private func before(_ i: Int, _ j: Int) -> Bool {
-        heap[i].time != heap[j].time ? heap[i].time > heap[j].time : heap[i].order < heap[j].order
-    }
-
-    mutating func push(_ element: Element, time: Int64) {
-        heap.append((time, counter, element))
-        counter += 1
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard before(child, parent) else { break }
-            heap.swapAt(child, parent)
-            child = parent
+    /// git's still_interesting(): go on while something queued may still be interesting, and for a
+    /// few more commits (`slop`) when the dates say nothing queued can be.
+    private func stillInteresting(_ ids: DateQueue<ObjectID>, date: Int64, slop: inout Int) -> Bool {
+        guard let top = ids.peekTime() else { return false }
+        if date <= top || ids.contains(where: { !uninteresting.contains($0) }) {
+            slop = Self.slopMax
+        } else {
+            slop -= 1
+            if slop == 0 { return false }
         }
-    }
-
-    mutating func pop() -> Element? {
-        guard !heap.isEmpty else { return nil }
-        heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var best = parent
-            if left < heap.count && before(left, best) { best = left }
-            if right < heap.count && before(right, best) { best = right }
-            if best == parent { break }
-            heap.swapAt(parent, best)
-            parent = best
-        }
-        return top.element
+        return true
     }
 }

@@ -1,4 +1,4 @@
-import Clibgit2
+internal import Clibgit2
 import Foundation
 
 /// git's `safe.directory`, where libgit2 1.5 falls short of it: the value `*`, and the places git reads

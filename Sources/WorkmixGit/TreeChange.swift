@@ -1,4 +1,4 @@
-import Clibgit2
+internal import Clibgit2
 
 /// One path that differs between two trees, with both sides' blob ids and modes: enough to list the
 /// files a commit touched without reading any blob, and to count lines later if asked.
@@ -19,7 +19,7 @@ extension Repository {
     public func treeChanges(of commit: GitCommit) throws -> [TreeChange] {
         var oldTree: ObjectID?
         if let parent = commit.parents.first {
-            oldTree = try CommitHandle(repository: self, id: parent).treeID
+            oldTree = try GitObject<CommitKind>(self, parent).treeID
         }
         var changes: [TreeChange] = []
         try compareTrees(old: oldTree, new: commit.tree, prefix: "", into: &changes)
@@ -28,35 +28,47 @@ extension Repository {
 
     private func compareTrees(old: ObjectID?, new: ObjectID?, prefix: String, into changes: inout [TreeChange]) throws {
         if old == new { return }
-        let oldTree = try old.map { try TreeHandle(repository: self, id: $0) }
-        let newTree = try new.map { try TreeHandle(repository: self, id: $0) }
-        let oldCount = oldTree.map { git_tree_entrycount($0.pointer) } ?? 0
-        let newCount = newTree.map { git_tree_entrycount($0.pointer) } ?? 0
+        let oldEntries = try TreeEntries(old.map { try GitObject<TreeKind>(self, $0) })
+        let newEntries = try TreeEntries(new.map { try GitObject<TreeKind>(self, $0) })
+        // Entries point into their trees' memory: keep both trees until the comparison is done.
+        defer { withExtendedLifetime((oldEntries, newEntries)) {} }
         var i = 0, j = 0
-        while i < oldCount || j < newCount {
-            let a = i < oldCount ? TreeEntry(oldTree!, i) : nil
-            let b = j < newCount ? TreeEntry(newTree!, j) : nil
-            let order: Int32
-            if let a, let b { order = TreeEntry.compare(a, b) } else { order = a == nil ? 1 : -1 }
-            if order < 0 {
-                try removed(a!, prefix: prefix, into: &changes)
+        while true {
+            switch (oldEntries[i], newEntries[j]) {
+            case (nil, nil):
+                return
+            case let (a?, nil):
+                try removed(a, prefix: prefix, into: &changes)
                 i += 1
-            } else if order > 0 {
-                try added(b!, prefix: prefix, into: &changes)
+            case let (nil, b?):
+                try added(b, prefix: prefix, into: &changes)
                 j += 1
-            } else {
-                let a = a!, b = b!
-                i += 1
-                j += 1
-                if a.id == b.id && a.mode == b.mode { continue }
-                let path = prefix + a.name
-                if a.isTree && b.isTree {
-                    try compareTrees(old: a.id, new: b.id, prefix: path + "/", into: &changes)
+            case let (a?, b?):
+                let order = TreeEntry.compare(a, b)
+                if order < 0 {
+                    try removed(a, prefix: prefix, into: &changes)
+                    i += 1
+                } else if order > 0 {
+                    try added(b, prefix: prefix, into: &changes)
+                    j += 1
                 } else {
-                    let status: GitFileChange.Status = a.mode & 0o170000 == b.mode & 0o170000 ? .modified : .typechange
-                    changes.append(TreeChange(path: path, status: status, oldID: a.id, newID: b.id, oldMode: a.mode, newMode: b.mode))
+                    try modified(a, b, prefix: prefix, into: &changes)
+                    i += 1
+                    j += 1
                 }
             }
+        }
+    }
+
+    /// The same name on both sides: a subtree to compare, or a file changed in content, mode or kind.
+    private func modified(_ a: TreeEntry, _ b: TreeEntry, prefix: String, into changes: inout [TreeChange]) throws {
+        if a.id == b.id && a.mode == b.mode { return }
+        let path = prefix + a.name
+        if a.isTree && b.isTree {
+            try compareTrees(old: a.id, new: b.id, prefix: path + "/", into: &changes)
+        } else {
+            let status: GitFileChange.Status = a.mode & 0o170000 == b.mode & 0o170000 ? .modified : .typechange
+            changes.append(TreeChange(path: path, status: status, oldID: a.id, newID: b.id, oldMode: a.mode, newMode: b.mode))
         }
     }
 
@@ -77,14 +89,29 @@ extension Repository {
     }
 }
 
+/// One side of a comparison: a tree's entries by index, none past the end (or for a side with no tree).
+private struct TreeEntries {
+    let tree: GitObject<TreeKind>?
+    let count: Int
+
+    init(_ tree: GitObject<TreeKind>?) {
+        self.tree = tree
+        count = tree.map { git_tree_entrycount($0.pointer) } ?? 0
+    }
+
+    subscript(index: Int) -> TreeEntry? {
+        guard index < count, let tree, let entry = git_tree_entry_byindex(tree.pointer, index) else { return nil }
+        return TreeEntry(entry)
+    }
+}
+
 /// A tree entry read out of libgit2 (valid while its tree is alive; copied into values at once).
 private struct TreeEntry {
     let nameBytes: UnsafePointer<CChar>
     let id: ObjectID
     let mode: UInt32
 
-    init(_ tree: TreeHandle, _ index: Int) {
-        let entry = git_tree_entry_byindex(tree.pointer, index)!
+    init(_ entry: OpaquePointer) {
         nameBytes = git_tree_entry_name(entry)
         id = ObjectID(git_tree_entry_id(entry))
         mode = git_tree_entry_filemode(entry).rawValue
