@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build release test demo bench clean
+.PHONY: deps build release test lint demo bench clean
 
 deps:
 	@bash .ci/install-deps
@@ -18,6 +18,11 @@ release: deps
 ## otherwise print the last line: "Test run with 0 tests").
 test: deps
 	$(SWIFT) test --disable-swift-testing
+
+## Checks the style with swift-format (config: .swift-format; docs/lint.md says why it is set so).
+## Reports findings without changing any file; fails while there are any.
+lint:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
 
 ## Builds a realistic team history in /tmp/workmix-demo and runs workmix on it.
 demo: release
