@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build release test lint demo bench clean
+.PHONY: deps build release release-strict test lint shape demo bench clean
 
 deps:
 	@bash .ci/install-deps
@@ -14,6 +14,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+## The release build, failing on any warning in workmix's own code, as CI builds it. (Not
+## -warnings-as-errors: SwiftPM builds dependencies with -suppress-warnings, and the two conflict.)
+release-strict: deps
+	@$(SWIFT) build -c release 2>&1 | tee .build-release.log
+	@! grep -E "^/.*(Sources|Tests|Plugins)/.*: warning:" .build-release.log | grep -v "/.build/" || { echo "warnings above: CI builds without any"; exit 1; }
+
 ## Runs the whole test suite (XCTest; the suite has no Swift Testing tests, whose empty run would
 ## otherwise print the last line: "Test run with 0 tests").
 test: deps
@@ -23,6 +29,10 @@ test: deps
 ## Reports findings without changing any file; fails while there are any.
 lint:
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
+
+## The shape of the code: no file in Sources/ over 300 lines, no function over 60.
+shape:
+	python3 .ci/shape
 
 ## Builds a realistic team history in /tmp/workmix-demo and runs workmix on it.
 demo: release

@@ -21,8 +21,7 @@ public enum RevisionSpec {
             if let head = try repository.head() {
                 include.append(head)
             } else if try !repository.allReferenceTips().isEmpty {
-                throw GitError(code: .notFound, message: "HEAD names a branch with no commits; name a revision with --rev, or use --all",
-                               context: "HEAD")
+                throw GitError(code: .unbornBranch, message: "HEAD names a branch with no commits", context: "HEAD")
             }
         } else {
             include.append(try repository.resolveCommit(text))

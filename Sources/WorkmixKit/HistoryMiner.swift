@@ -226,7 +226,7 @@ public final class HistoryMiner {
                 try RevisionSpec.parse(revision, in: repository, include: &include, exclude: &exclude)
             }
         } catch let error as GitError {
-            throw InputError("\(path): \(error.description)")
+            throw InputError("\(path): \(error.description)", remedy: error.code == .unbornBranch ? .nameRevision : nil)
         }
         return (include, exclude)
     }
