@@ -10,7 +10,7 @@ public struct CSVScanReporter: ScanReporter {
         var columns = ["repo", "sha", "authored_at", "author_name", "author_email", "committer_name", "committer_email",
                        "subject", "co_authors", "is_merge", "files", "insertions", "deletions", "category", "rule"]
         if options.explain { columns.append("evidence") }
-        return columns.joined(separator: ",") + "\r\n"
+        return CSVRow.header(columns)
     }
 
     public func row(_ commit: ClassifiedCommit) -> String {
@@ -23,7 +23,7 @@ public struct CSVScanReporter: ScanReporter {
                      stats.map { String($0.deletions) } ?? "",
                      commit.classification.label, commit.classification.ruleID ?? ""]
         if options.explain { cells.append(commit.classification.evidence.joined(separator: "; ")) }
-        return cells.map(Escaping.csv).joined(separator: ",") + "\r\n"
+        return CSVRow.text(cells)
     }
 
     public func footer() -> String { "" }

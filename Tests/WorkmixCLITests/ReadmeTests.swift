@@ -33,11 +33,23 @@ final class ReadmeTests: CLITestCase {
             .replacingOccurrences(of: "../payments-web", with: repo.path)
         try repo.write("rules/team.yml", try block(containing: "id: payments_migration"))
         try repo.write("workmix.yml", config)
-        try repo.write("a", "a\n")
-        try repo.commit("one", date: "2019-10-02T10:00:00+02:00")
-        let run = try workmix(["check", "--config", repo.path + "/workmix.yml", "--format", "json"])
-        XCTAssertNotEqual(run.status, 2, run.stderr)
-        let verdicts = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
-        XCTAssertEqual((verdicts["residencies"] as? [[String: Any]])?.first?["name"] as? String, "payments-2019-q4")
+        // Alice under an old alias, paired with Bob, moving refunds to Stripe: the README's own rule
+        // makes it support, and the identities make it the resident's.
+        try repo.write("payments/refund.go", (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n")
+        try repo.commit("Route refunds through Stripe\n\nCo-authored-by: Bob <bob@heetch.com>",
+                        author: (name: "Alice M", email: "am@old.example"), date: "2019-10-02T10:00:00+02:00")
+        let run = try workmix(["report", "--config", repo.path + "/workmix.yml", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
+        let residency = try XCTUnwrap((report["residencies"] as? [[String: Any]])?.first)
+        XCTAssertEqual(residency["name"] as? String, "payments-2019-q4")
+        XCTAssertEqual(residency["verdict"] as? String, "fail", "one support commit is not the planned mix")
+        let support = (residency["byCategory"] as? [String: Any])?["support"] as? [String: Any]
+        XCTAssertEqual(support?["commits"] as? Int, 1)
+        let resident = residency["resident"] as? [String: Any]
+        XCTAssertEqual((resident?["paired"] as? [String: Any])?["support"] as? Int, 1)
+        let partner = ((residency["pairings"] as? [[String: Any]])?.first?["partner"] as? [String: Any])?["email"] as? String
+        XCTAssertEqual(partner, "bob@heetch.com")
     }
 }

@@ -11,14 +11,14 @@ public struct CSVPairingReporter: Reporter {
                          "repos", "category"]
 
     public func report(_ report: PairingReport) -> String {
-        var text = Self.header.joined(separator: ",") + "\r\n"
+        var text = CSVRow.header(Self.header)
         for pair in report.pairs {
             var cells = [pair.people[0].name, pair.people[0].email, pair.people[1].name, pair.people[1].email,
                          String(pair.commits)]
             cells += Category.allCases.map { String(pair.byCategory[$0]) }
             cells += [pair.churn.map(String.init) ?? "", pair.first.iso8601, pair.last.iso8601,
                       pair.repos.joined(separator: "; "), pair.category.rawValue]
-            text += cells.map(Escaping.csv).joined(separator: ",") + "\r\n"
+            text += CSVRow.text(cells)
         }
         return text
     }

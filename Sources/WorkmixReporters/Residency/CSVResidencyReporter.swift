@@ -12,7 +12,7 @@ public struct CSVResidencyReporter: Reporter {
                          "partner_email", "category", "commits", "churn", "share", "plan", "delta"]
 
     public func report(_ report: ResidencyReport) -> String {
-        var text = Self.header.joined(separator: ",") + "\r\n"
+        var text = CSVRow.header(Self.header)
         for result in report.residencies {
             let head = [result.name, result.residency.from.description, result.residency.to.description,
                         result.residency.timezoneName, result.verdict.label, result.measure.rawValue]
@@ -20,8 +20,7 @@ public struct CSVResidencyReporter: Reporter {
                      share: Double? = nil, plan: Double? = nil, delta: Double? = nil) {
                 // Numbers are ours, not untrusted text: written as is, so that -0.05 stays a number.
                 let numbers = [String(tally.commits), String(tally.churn)] + [share, plan, delta].map { $0.map(JSONWriter.format) ?? "" }
-                let cells = (head + [scope, partner?.name ?? "", partner?.email ?? "", category]).map(Escaping.csv) + numbers
-                text += cells.joined(separator: ",") + "\r\n"
+                text += CSVRow.text(head + [scope, partner?.name ?? "", partner?.email ?? "", category], numbers: numbers)
             }
             for category in Category.allCases {
                 add("work", nil, category.rawValue, result.work[category], share: result.share(of: category),
