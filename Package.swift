@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -34,10 +35,12 @@ let package = Package(
         ]),
         // One small type per output format.
         .target(name: "WorkmixReporters", dependencies: ["WorkmixCore"]),
-        // Turns repositories into commit records (git layer -> core values) and runs the jobs.
+        // Turns repositories into commit records (git layer -> core values), keeps them in the history
+        // store (SQLite through GRDB: the only module that imports GRDB) and runs the jobs.
         .target(name: "WorkmixKit", dependencies: [
             "WorkmixGit", "WorkmixCore", "WorkmixReporters",
             .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], plugins: ["EmbedRules"]),
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),

@@ -27,7 +27,24 @@ public struct GitCommit: Sendable {
     public var committer: GitSignature
     /// The raw message, decoded as UTF-8 with invalid bytes replaced.
     public var message: String
+
+    public init(id: ObjectID, parents: [ObjectID], tree: ObjectID, author: GitSignature, committer: GitSignature,
+                message: String) {
+        self.id = id
+        self.parents = parents
+        self.tree = tree
+        self.author = author
+        self.committer = committer
+        self.message = message
+    }
 }
+
+/// Where a walk reads commits: the repository, or a store of commits already read from it.
+public protocol CommitSource: AnyObject {
+    func commit(_ id: ObjectID) throws -> GitCommit
+}
+
+extension Repository: CommitSource {}
 
 /// One file changed between two trees, with line counts as `git diff --numstat` gives them.
 public struct GitFileChange: Sendable, Equatable {

@@ -17,6 +17,8 @@ public final class RevisionWalk {
     }
 
     private let repository: Repository
+    /// Where commits are read: the repository unless the walk was given a store of them.
+    private let source: CommitSource?
     private let options: Options
     private let shallow: Set<ObjectID>
     /// Commits referenced but not readable (damaged or partial repositories).
@@ -28,8 +30,11 @@ public final class RevisionWalk {
     private var limitedIndex = 0
     private var uninteresting: Set<ObjectID> = []
 
-    public init(repository: Repository, options: Options) throws {
+    /// `source`, when given, reads commits in place of the repository (a store of those already read);
+    /// the order is the same, since it is computed from the same parents and dates.
+    public init(repository: Repository, options: Options, source: CommitSource? = nil) throws {
         self.repository = repository
+        self.source = source
         self.options = options
         self.shallow = repository.shallowBoundary()
         if options.exclude.isEmpty {
@@ -48,7 +53,7 @@ public final class RevisionWalk {
                 let id = limited[limitedIndex]
                 limitedIndex += 1
                 if uninteresting.contains(id) { continue }
-                return cutAtShallowBoundary(try repository.commit(id))
+                return cutAtShallowBoundary(try lookUp(id))
             }
             return nil
         }
@@ -73,9 +78,13 @@ public final class RevisionWalk {
         return options.firstParent ? parents.prefix(1) : parents[...]
     }
 
+    private func lookUp(_ id: ObjectID) throws -> GitCommit {
+        try (source ?? repository).commit(id)
+    }
+
     private func enqueue(_ id: ObjectID, required: Bool) throws {
         do {
-            let commit = try repository.commit(id)
+            let commit = try lookUp(id)
             queue.push(commit, time: commit.committer.time)
         } catch is GitError where !required {
             missingCommits.insert(id)
@@ -98,8 +107,14 @@ public final class RevisionWalk {
         func parse(_ id: ObjectID, required: Bool) throws -> Node? {
             if let node = nodes[id] { return node }
             do {
-                let commit = try GitObject<CommitKind>(repository, id)
-                let node = Node(parents: shallow.contains(id) ? [] : commit.parentIDs, time: commit.committerTime)
+                let node: Node
+                if let source {
+                    let commit = try source.commit(id)
+                    node = Node(parents: shallow.contains(id) ? [] : commit.parents, time: commit.committer.time)
+                } else {
+                    let commit = try GitObject<CommitKind>(repository, id)
+                    node = Node(parents: shallow.contains(id) ? [] : commit.parentIDs, time: commit.committerTime)
+                }
                 nodes[id] = node
                 return node
             } catch is GitError where !required {

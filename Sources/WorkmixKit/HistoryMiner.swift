@@ -15,6 +15,8 @@ public struct MiningOptions: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// The name records carry in `repo`; default: the repository's directory name.
     public var repoName: String?
+    /// The history store: commits and changes read before are read from it, not from git.
+    public var store: StoreSession?
 
     public init() {}
 }
@@ -47,6 +49,10 @@ public final class HistoryMiner {
     let options: MiningOptions
     let repository: Repository
     private let mailmap: Mailmap
+    private let mailmapText: String?
+    /// This repository's store, when the run keeps one and it can be used.
+    private(set) lazy var stored: StoredHistory? = options.store?.history(
+        for: repository, name: Self.defaultName(of: repository, path: path))
 
     public init(path: String, options: MiningOptions) throws {
         self.path = path
@@ -66,7 +72,8 @@ public final class HistoryMiner {
             throw InputError("\(path): not a git repository (\(error.message))")
         }
         repoName = options.repoName ?? Self.defaultName(of: repository, path: path)
-        mailmap = repository.mailmapText().map(Mailmap.init(text:)) ?? Mailmap()
+        mailmapText = repository.mailmapText()
+        mailmap = mailmapText.map(Mailmap.init(text:)) ?? Mailmap()
         warnings.shallow = repository.isShallow
     }
 
@@ -74,6 +81,13 @@ public final class HistoryMiner {
     /// however the path to it was written.
     public var canonicalGitDirectory: String {
         URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// What a classification of this repository's commits depends on besides the rules and config:
+    /// the mailmap (who is who) and a shallow clone's boundary (which commits look like roots).
+    var classificationInputs: [String] {
+        let shallow = (repository.commonDirectory as NSString).appendingPathComponent("shallow")
+        return [mailmapText ?? "", (try? String(contentsOfFile: shallow, encoding: .utf8)) ?? ""]
     }
 
     /// The work tree's folder name, or the bare repository's without `.git`.
@@ -104,7 +118,7 @@ public final class HistoryMiner {
         // opens its own; with one, everything runs here on the main handle.
         let workers = try (0..<jobs).map { _ in
             try MinerWorker(repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
-                            mailmap: mailmap, options: options, repoName: repoName)
+                            mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         }
         func output(_ batch: [GitCommit]) throws {
             for output in MinerWorker.process(batch, on: workers, transform) {
@@ -151,7 +165,7 @@ public final class HistoryMiner {
     /// this thread: a metadata walk, with no record built and no diff read.
     public func identities(_ emit: (String, [IdentityTrace]) throws -> Void) throws {
         guard let walk = try makeWalk() else { return }
-        let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName)
+        let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         while let commit = try nextAdmitted(walk) {
             try emit(commit.id.hex, worker.traces(of: commit))
         }
@@ -180,12 +194,13 @@ public final class HistoryMiner {
     public func record(revision: String) throws -> CommitRecord {
         let commit: GitCommit
         do {
-            commit = try repository.commit(try repository.resolveCommit(revision))
+            let source: CommitSource = stored ?? repository
+            commit = try source.commit(try repository.resolveCommit(revision))
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }
-        let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName)
-        return worker.record(commit, changes: options.diffs == .always ? worker.changes(of: commit, detail: .lines) : .notComputed)
+        let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName, stored: stored)
+        return worker.record(commit, changes: options.diffs == .always ? worker.readChanges(of: commit, detail: .lines) : .notComputed)
     }
 
     private func nextCommit(_ walk: RevisionWalk) throws -> GitCommit? {
@@ -200,9 +215,11 @@ public final class HistoryMiner {
     func makeWalk() throws -> RevisionWalk? {
         let (include, exclude) = try resolveRevisions()
         if include.isEmpty { return nil }
+        stored?.note(tips: include)
         do {
             return try RevisionWalk(repository: repository,
-                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent))
+                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent),
+                                    source: stored)
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }

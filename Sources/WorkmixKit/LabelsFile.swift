@@ -84,6 +84,8 @@ extension Workspace {
     public func labelledCommits(path: String) throws -> [LabelledRecord] {
         let rows = try LabelsFile.load(path: path)
         var lookup: CommitLookup?
+        // What the lookups read from git is kept for the next run.
+        defer { store?.save() }
         return try rows.map { row in
             switch row.subject {
             case .message(let message):

@@ -12,9 +12,12 @@ final class MinerWorker: @unchecked Sendable {
     private let coAuthorParser: CoAuthorParser
     private let repoName: String
     private let diffs: DiffPolicy
+    /// Changes read before, and where changes read now are kept.
+    let stored: StoredHistory?
 
-    init(repository: Repository, mailmap: Mailmap, options: MiningOptions, repoName: String) {
+    init(repository: Repository, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: StoredHistory? = nil) {
         self.repository = repository
+        self.stored = stored
         resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)
         coAuthorParser = CoAuthorParser(keys: options.pairTrailers)
         self.repoName = repoName
@@ -51,7 +54,7 @@ final class MinerWorker: @unchecked Sendable {
 
     func process<T>(_ commit: GitCommit, _ transform: (MinedCommit) -> T) -> Output<T> {
         let always = diffs == .always
-        let record = self.record(commit, changes: always ? changes(of: commit, detail: .lines) : .notComputed)
+        let record = self.record(commit, changes: always ? readChanges(of: commit, detail: .lines) : .notComputed)
         let loader = diffs == .none ? nil : ChangeLoader(worker: self, commit: commit)
         let value = transform(MinedCommit(record: record, load: loader?.load))
         return Output(value: value, statsUnavailable: always && record.changeInfo.stats == nil)
@@ -82,6 +85,18 @@ final class MinerWorker: @unchecked Sendable {
     func traces(of commit: GitCommit) -> [IdentityTrace] {
         resolver.traces(author: Person(name: commit.author.name, email: commit.author.email),
                         coAuthors: coAuthorParser.people(in: MessageLines(commit.message)))
+    }
+
+    /// File changes at the detail asked for, from the store when it has them, else from the repository
+    /// (and then kept in the store).
+    func readChanges(of commit: GitCommit, detail: ChangeDetail) -> ChangeInfo {
+        if let stored {
+            let known = stored.changes(of: commit)
+            if !known.canImprove(to: detail) { return ChangeCoding.narrowed(known, to: detail) }
+        }
+        let info = changes(of: commit, detail: detail)
+        stored?.note(changes: info, of: commit)
+        return info
     }
 
     /// File changes at the detail asked for: `.unavailable` when a tree cannot be read,
@@ -119,9 +134,15 @@ final class ChangeLoader {
     }
 
     func load(_ detail: ChangeDetail) -> ChangeInfo {
+        if let stored = worker.stored {
+            let known = stored.changes(of: commit)
+            if !known.canImprove(to: detail) { return ChangeCoding.narrowed(known, to: detail) }
+        }
         if treeChanges == nil { treeChanges = try? worker.repository.treeChanges(of: commit) }
         guard let treeChanges else { return .unavailable }
-        return worker.changes(of: commit, detail: detail, paths: treeChanges)
+        let info = worker.changes(of: commit, detail: detail, paths: treeChanges)
+        worker.stored?.note(changes: info, of: commit)
+        return info
     }
 }
 

@@ -6,6 +6,11 @@ public struct ScanJob {
     public var mining: MiningOptions
     public var includeSkipped = false
     public var classify: @Sendable (MinedCommit) -> Classification
+    /// Called with every commit's classification, made or stored.
+    public var observe: @Sendable (String, Classification) -> Void = { _, _ in }
+    /// The digest of what decides classifications (rules, model, config, version, diff policy), when
+    /// they may be kept in the store; nil to classify every commit afresh.
+    public var classificationDigest: String?
 
     public init(repositories: [RepositoryTarget], mining: MiningOptions,
                 classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }) {
@@ -30,14 +35,28 @@ public struct ScanJob {
         // first repository's rows are out.
         for miner in miners { try miner.checkRevisions() }
         for miner in miners {
-            let classify = self.classify
+            let classify = self.classify, observe = self.observe
+            let cache = classificationDigest.flatMap { digest in
+                miner.stored?.classifications(for: Fingerprint.of([digest] + miner.classificationInputs))
+            }
             // The mined record is the output: classification reads changes through the commit and
             // leaves the record as the diff policy made it.
-            try miner.run({ commit in ClassifiedCommit(record: commit.record, classification: classify(commit)) },
-                          emit: { commit in
-                              if commit.classification.skipped && !includeSkipped { return }
-                              try emit(commit)
-                          })
+            try miner.run({ commit in
+                let sha = commit.record.sha
+                let classification: Classification
+                if let known = cache?.lookup(sha) {
+                    classification = known
+                } else {
+                    classification = classify(commit)
+                    // Objects missing now may be fetched later: such a verdict is not kept.
+                    if commit.knownChanges.isComplete { cache?.add(sha, classification) }
+                }
+                observe(sha, classification)
+                return ClassifiedCommit(record: commit.record, classification: classification)
+            }, emit: { commit in
+                if commit.classification.skipped && !includeSkipped { return }
+                try emit(commit)
+            })
             warnings += miner.warnings.warnings(repository: miners.count > 1 ? miner.repoName : nil)
         }
         return warnings

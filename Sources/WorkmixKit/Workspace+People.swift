@@ -20,6 +20,7 @@ extension Workspace {
                 census.add(traces)
             }
         }
+        store?.save()
         return census
     }
 

@@ -14,6 +14,8 @@ public struct WorkspaceOptions: Sendable {
     public var query = HistoryQuery()
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var currentDirectory = FileManager.default.currentDirectoryPath
+    /// Where history read from git is kept between runs (SPEC 8); `.none` reads git alone.
+    public var store = StoreLocation.none
 
     public init() {}
 }
@@ -30,6 +32,8 @@ public final class Workspace {
     /// The model the `model` matcher asks: `--model`, else the config's `model`, else the shipped one.
     /// Read only when a rule in force uses it, or a `model` command asks.
     public private(set) lazy var model: Result<CommitModel?, Error> = Result { try Self.loadModel(options, config) }
+    /// The run's history store, shared by every pass over the same repositories.
+    public let store: StoreSession?
 
     public init(options: WorkspaceOptions) throws {
         self.options = options
@@ -45,6 +49,7 @@ public final class Workspace {
         } else {
             repositories = [RepositoryTarget(path: ".")]
         }
+        store = options.store.folder.map(StoreSession.init(folder:))
         // A model that cannot be read is bad input, reported before any output.
         if ruleSet.usesModel || options.modelPath != nil || config.model != nil { _ = try model.get() }
     }
@@ -62,6 +67,7 @@ public final class Workspace {
         ruleSet = loaded.ruleSet
         ruleFiles = loaded.ruleFiles
         repositories = loaded.repositories
+        store = loaded.store
         model = loaded.model
     }
 
@@ -99,6 +105,7 @@ public final class Workspace {
         mining.jobs = options.jobs
         mining.identities = config.identities
         mining.pairTrailers = config.pairTrailers
+        mining.store = store
         return mining
     }
 
@@ -113,13 +120,17 @@ public final class Workspace {
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit in
-            let classification = ruleSet.classify(commit, context: context, evidence: evidence)
-            // Only pinned commits are looked up again, to learn which prefix pinned them.
-            if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(commit.record.sha) }
-            return classification
+            ruleSet.classify(commit, context: context, evidence: evidence)
         }
+        job.observe = { sha, classification in
+            // Only pinned commits are looked up again, to learn which prefix pinned them.
+            if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(sha) }
+        }
+        job.classificationDigest = store == nil ? nil : classificationDigest(diffs: diffs, evidence: evidence)
         job.includeSkipped = includeSkipped
-        return try job.run(emit) + (overrideHits?.warnings ?? [])
+        let warnings = try job.run(emit)
+        store?.save()
+        return (store?.takeWarnings() ?? []) + warnings + (overrideHits?.warnings ?? [])
     }
 
     /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it

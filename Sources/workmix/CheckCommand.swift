@@ -24,6 +24,7 @@ extension Workmix {
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @OptionGroup(title: "Run") var runOptions: RunOptions
+        @OptionGroup(title: "Store") var store: StoreOptions
 
         func run() throws {
             let format = output.resolvedFormat(default: .table)
@@ -31,7 +32,7 @@ extension Workmix {
                 throw ValidationError("check has no '\(format.rawValue)' format")
             }
             let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
             // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
             let (report, warnings) = try ResidencyJob(workspace: workspace).run(
                 diffs: { $0.measure == .churn || stepSummary != nil ? .always : .onDemand },

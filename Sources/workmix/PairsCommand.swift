@@ -19,6 +19,7 @@ extension Workmix {
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @OptionGroup(title: "Run") var runOptions: RunOptions
+        @OptionGroup(title: "Store") var store: StoreOptions
 
         @Option(name: .customLong("min-commits"), parsing: .unconditional, help: "List only pairs with at least this many commits.")
         var minCommits = 1
@@ -39,7 +40,7 @@ extension Workmix {
             guard let reporter = Reporters.pairs.reporter(for: format) else {
                 throw ValidationError("pairs has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
             let sink = try OutputSink(path: output.output)
             let job = PairingJob(workspace: workspace, diffs: noStats ? .onDemand : .always)
             let (report, warnings) = try job.run(PairingSelection(minCommits: minCommits, top: top),

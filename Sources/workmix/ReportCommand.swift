@@ -20,13 +20,14 @@ extension Workmix {
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @OptionGroup(title: "Run") var runOptions: RunOptions
+        @OptionGroup(title: "Store") var store: StoreOptions
 
         func run() throws {
             let format = output.resolvedFormat(default: .json)
             guard let reporter = Reporters.residency.reporter(for: format) else {
                 throw ValidationError("report has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
             let (report, warnings) = try ResidencyJob(workspace: workspace)
                 .run(diffs: { _ in .always }, observer: ProgressLine(enabled: runOptions.showsProgress))

@@ -103,6 +103,7 @@ extension Workmix.Rules {
         @OptionGroup(title: "History") var repository: RepositoryOptions
         @OptionGroup(title: "Config and rules") var config: ConfigOptions
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup(title: "Store") var store: StoreOptions
         @OptionGroup(title: "Output") var output: OutputOptions<AccuracyFormats>
         @Option(help: "The labels file (CSV).")
         var labels: String
@@ -114,8 +115,9 @@ extension Workmix.Rules {
         }
 
         func run() throws {
-            let workspace = try Workspace(options: WorkspaceOptions(repository, config, rules))
+            let workspace = try Workspace(options: WorkspaceOptions(repository, config, rules, store))
             let labelled = try workspace.labelledCommits(path: labels)
+            for warning in workspace.store?.takeWarnings() ?? [] { warn(warning.text, quiet: false) }
             let report = AccuracyReport.evaluate(labelled, ruleSet: workspace.ruleSet, context: workspace.ruleContext)
             try write(accuracy: report, maxWrong: showWrong, output)
         }

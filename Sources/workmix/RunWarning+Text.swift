@@ -14,6 +14,12 @@ extension RunWarning {
         case .ambiguousOverride(let prefix, let commits, let location):
             return (location.map { "\($0): " } ?? "")
                 + "override \(prefix) matches \(commits.count) commits (\(commits.joined(separator: ", "))): give more digits"
+        case .storeRebuilt(let path, let reason):
+            return "\(path): history store unreadable (\(reason)): rebuilt from git"
+        case .storeUnavailable(let path, let reason):
+            return "\(path): history store not used (\(reason)): reading git alone"
+        case .storeNotSaved(let path, let reason):
+            return "\(path): history store not updated (\(reason))"
         }
     }
 }

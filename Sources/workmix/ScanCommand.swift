@@ -19,6 +19,7 @@ extension Workmix {
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @OptionGroup(title: "Run") var runOptions: RunOptions
+        @OptionGroup(title: "Store") var store: StoreOptions
 
         @Flag(help: "Compute file statistics (files, insertions, deletions) against the first parent.")
         var stats = false
@@ -51,7 +52,7 @@ extension Workmix {
             guard var reporter = Reporters.scan.reporter(for: format, options: ScanOptions(includeFiles: files, explain: explain)) else {
                 throw ValidationError("scan has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
             let sink = try OutputSink(path: output.output, lineBuffered: format == .jsonl)
             // Rows written to the terminal as they come would run into the progress line.
             let progress = ProgressLine(enabled: runOptions.showsProgress && !output.isTerminal)

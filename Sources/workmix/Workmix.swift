@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkmixCore
+import WorkmixKit
 
 /// The root command. Subcommands live in their own files; exit codes follow SPEC 3:
 /// 0 success, 1 a check or rule test failed, 2 bad input.
@@ -8,8 +9,8 @@ struct Workmix: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workmix",
         abstract: "Classify Git history as investment, maintenance or support work.",
-        version: "0.1.0",
-        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Model.self]
+        version: WorkmixVersion.current,
+        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Model.self, Store.self]
     )
 }
 

@@ -4,6 +4,12 @@ import XCTest
 
 /// Runs the built `workmix` binary as a user would.
 class CLITestCase: XCTestCase {
+    /// Tests that start workmix themselves inherit this: no run writes to the user's cache.
+    override class func setUp() {
+        super.setUp()
+        setenv("WORKMIX_STORE_DIR", FixtureRepository.testStoreFolder, 1)
+    }
+
     struct Run {
         var status: Int32
         var stdout: String

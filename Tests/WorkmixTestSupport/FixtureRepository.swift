@@ -18,12 +18,18 @@ public final class FixtureRepository {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
+    /// The history store of the workmix runs tests start, one per test process.
+    public static let testStoreFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("workmix-test-store-\(ProcessInfo.processInfo.processIdentifier)").path
+
     public static var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["LC_ALL"] = "C"
         env["TZ"] = "UTC"
+        // workmix runs keep their history store in a scratch folder, never in the user's cache.
+        env["WORKMIX_STORE_DIR"] = testStoreFolder
         // Commands other than commit (merge, tag) need an identity too; tests pass their own to commit.
         for (key, value) in ["GIT_AUTHOR_NAME": defaultAuthor.name, "GIT_AUTHOR_EMAIL": defaultAuthor.email,
                              "GIT_COMMITTER_NAME": defaultAuthor.name, "GIT_COMMITTER_EMAIL": defaultAuthor.email] {

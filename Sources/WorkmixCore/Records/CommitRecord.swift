@@ -90,6 +90,14 @@ public enum ChangeInfo: Hashable, Sendable {
         return nil
     }
 
+    /// Whether nothing was found unreadable (a missing tree or blob).
+    public var isComplete: Bool {
+        switch self {
+        case .unavailable, .linesUnavailable: return false
+        case .notComputed, .paths, .computed: return true
+        }
+    }
+
     /// Whether reading the repository again could give `detail` (false once something was unreadable).
     public func canImprove(to detail: ChangeDetail) -> Bool {
         switch self {

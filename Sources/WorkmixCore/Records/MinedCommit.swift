@@ -25,6 +25,9 @@ public struct MinedCommit {
     /// Whether more of the changes can be read than the record holds.
     public var readsChanges: Bool { reader != nil }
 
+    /// The changes read so far.
+    public var knownChanges: ChangeInfo { reader?.known ?? record.changeInfo }
+
     /// The changes with at least `detail` when they can be had (each detail read once), else what is known.
     public func changes(_ detail: ChangeDetail) -> ChangeInfo {
         reader?.read(detail) ?? record.changeInfo
@@ -33,7 +36,7 @@ public struct MinedCommit {
 
 /// Reads a commit's changes on demand and keeps the most detailed answer. Used by one thread at a time.
 private final class ChangeReader {
-    private var known: ChangeInfo
+    private(set) var known: ChangeInfo
     private let load: (ChangeDetail) -> ChangeInfo
 
     init(known: ChangeInfo, load: @escaping (ChangeDetail) -> ChangeInfo) {

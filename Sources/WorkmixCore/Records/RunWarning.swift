@@ -9,13 +9,19 @@ public enum RunWarning: Sendable, Equatable {
     case parentsUnreadable(commits: Int, repository: String?)
     /// A config override whose prefix matched several commits.
     case ambiguousOverride(prefix: String, commits: [String], location: SourceLocation?)
+    /// A history store file that could not be read (not SQLite, damaged, or newer): rebuilt from git.
+    case storeRebuilt(path: String, reason: String)
+    /// The history store cannot be used (a folder not writable): the run reads git alone.
+    case storeUnavailable(path: String, reason: String)
+    /// What a run read could not be written to the store: the next run reads it from git again.
+    case storeNotSaved(path: String, reason: String)
 
     /// The repository it concerns, named only when a run reads several.
     public var repository: String? {
         switch self {
         case .shallowClone(let repository), .statsUnavailable(_, let repository), .parentsUnreadable(_, let repository):
             return repository
-        case .ambiguousOverride:
+        case .ambiguousOverride, .storeRebuilt, .storeUnavailable, .storeNotSaved:
             return nil
         }
     }

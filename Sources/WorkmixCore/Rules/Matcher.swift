@@ -53,6 +53,11 @@ public indirect enum Matcher: Sendable, Hashable {
         containsLeaf { if case .model = $0 { true } else { false } }
     }
 
+    /// Whether this asks whether a resident took part (an answer that depends on the whole history's people).
+    public var usesResident: Bool {
+        containsLeaf { if case .flag(.resident, _) = $0 { true } else { false } }
+    }
+
     /// Whether evaluating this needs the commit's file changes (so the scan must compute diffs).
     public var needsFileChanges: Bool {
         containsLeaf {

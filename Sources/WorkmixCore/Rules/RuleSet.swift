@@ -23,6 +23,9 @@ public struct RuleSet: Sendable {
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
+    /// Whether any rule asks the `resident` flag.
+    public var usesResident: Bool { rules.contains { $0.matcher.usesResident } }
+
     /// The verdict for one commit: an override, else the first matching rule with its evidence, else
     /// `unclassified`. A rule on file changes never matches a commit whose changes are missing.
     public func classify(_ record: CommitRecord, context: RuleContext = .none) -> Classification {

@@ -1,0 +1,63 @@
+import Foundation
+import WorkmixCore
+
+/// `workmix store info` and `store clear`: the store folder's files, read or removed.
+public enum StoreMaintenance {
+    /// What one store file holds.
+    public struct FileInfo: Sendable {
+        public var path: String
+        public var bytes: Int64
+        public var commits = 0
+        public var tips: [String] = []
+        public var digests: [(digest: String, commits: Int)] = []
+        /// Why the file could not be read (it will be rebuilt by the next run).
+        public var problem: String?
+    }
+
+    /// The store files of `folder`, or only the one of the repository at `repository`.
+    public static func files(in folder: String, repository: String? = nil) throws -> [String] {
+        if let repository {
+            let miner = try HistoryMiner(path: repository, options: MiningOptions())
+            let path = StoreSession.databasePath(folder: folder, repository: miner.repository,
+                                                 name: HistoryMiner.defaultName(of: miner.repository, path: repository))
+            return FileManager.default.fileExists(atPath: path) ? [path] : []
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".sqlite") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    public static func info(path: String) -> FileInfo {
+        var info = FileInfo(path: path, bytes: size(of: path))
+        do {
+            let summary = try HistoryDatabase(path: path).summary()
+            info.commits = summary.commits
+            info.tips = summary.tips
+            info.digests = summary.digests
+        } catch {
+            info.problem = String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+        }
+        info.bytes = size(of: path)
+        return info
+    }
+
+    /// Removes store files (with their WAL and shared-memory files); returns how many.
+    public static func clear(_ paths: [String]) throws -> Int {
+        for path in paths {
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                throw InputError("\(path): cannot remove (\(error.localizedDescription))")
+            }
+            StoreSession.remove(databaseAt: path)
+        }
+        return paths.count
+    }
+
+    /// The file's size with its WAL.
+    static func size(of path: String) -> Int64 {
+        ["", "-wal"].reduce(0) { total, suffix in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+    }
+}

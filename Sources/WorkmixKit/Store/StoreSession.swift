@@ -1,0 +1,114 @@
+import Foundation
+import WorkmixCore
+import WorkmixGit
+
+/// The history store of one run: one database file per repository in the store folder, opened and
+/// loaded once however many passes read that repository. A store that cannot be used never changes
+/// the output: a damaged file is rebuilt and a folder that cannot be written is left alone, each
+/// with one warning.
+public final class StoreSession: @unchecked Sendable {
+    public let folder: String
+    private var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
+    private var unusable = false
+    private var warnings: [RunWarning] = []
+    private let lock = NSLock()
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The store of `repository`, loaded; nil when the store cannot be used (warned once).
+    func history(for repository: Repository, name: String) -> StoredHistory? {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = Self.key(of: repository)
+        if let opened = open[key] { return opened.history }
+        guard !unusable else { return nil }
+        guard prepareFolder() else { return nil }
+        let path = Self.databasePath(folder: folder, repository: repository, name: name)
+        do {
+            let opened = try openAndLoad(path, repository)
+            open[key] = opened
+            return opened.history
+        } catch {
+            // Not SQLite, truncated, damaged, or from a newer workmix: start again from git.
+            warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
+            Self.remove(databaseAt: path)
+            do {
+                let opened = try openAndLoad(path, repository)
+                open[key] = opened
+                return opened.history
+            } catch {
+                warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
+                unusable = true
+                return nil
+            }
+        }
+    }
+
+    private func openAndLoad(_ path: String, _ repository: Repository) throws -> (database: HistoryDatabase, history: StoredHistory) {
+        let database = try HistoryDatabase(path: path)
+        return (database, try database.load(into: repository))
+    }
+
+    private func prepareFolder() -> Bool {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return markUnusable(reason: "cannot create the folder")
+        }
+        guard access(folder, W_OK) == 0 else { return markUnusable(reason: "the folder is not writable") }
+        return true
+    }
+
+    private func markUnusable(reason: String) -> Bool {
+        unusable = true
+        warnings.append(.storeUnavailable(path: folder, reason: reason))
+        return false
+    }
+
+    /// Writes what every repository's passes read anew. A failed write costs only the time it would
+    /// have saved next run (warned once).
+    func save() {
+        lock.lock()
+        defer { lock.unlock() }
+        for (_, opened) in open.sorted(by: { $0.key < $1.key }) {
+            let pending = opened.history.takePending()
+            do {
+                try opened.database.save(pending)
+            } catch {
+                warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
+            }
+        }
+    }
+
+    /// The warnings so far, each once.
+    public func takeWarnings() -> [RunWarning] {
+        lock.withLock {
+            defer { warnings = [] }
+            return warnings
+        }
+    }
+
+    /// A repository and its linked worktrees share one object database, hence one store.
+    static func key(of repository: Repository) -> String {
+        URL(fileURLWithPath: repository.commonDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// `<name>-<digest of the git folder>.sqlite`: readable, and distinct for two clones of one name.
+    static func databasePath(folder: String, repository: Repository, name: String) -> String {
+        let safe = String(name.unicodeScalars.map { scalar -> Character in
+            CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+        }.prefix(40))
+        let file = "\(safe.isEmpty ? "repo" : safe)-\(Fingerprint.of([key(of: repository)]).prefix(16)).sqlite"
+        return (folder as NSString).appendingPathComponent(file)
+    }
+
+    static func remove(databaseAt path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import WorkmixCore
+import WorkmixGit
+
+/// One repository's store, loaded for a run: the commits already read (a walk over them reads no git
+/// object), their file changes as far as they were read, and what this run read anew, written back
+/// by `HistoryDatabase.save`. Commits are looked up by the walk's thread; changes and classifications
+/// by the workers', hence the lock.
+final class StoredHistory: CommitSource, @unchecked Sendable {
+    struct StoredChanges {
+        /// The first parent the changes were compared with ("" for a root or a shallow boundary).
+        var base: String
+        var info: ChangeInfo
+    }
+
+    struct Pending {
+        var commits: [GitCommit] = []
+        var changes: [(sha: String, base: String, info: ChangeInfo)] = []
+        var classifications: [String: [(sha: String, classification: Classification)]] = [:]
+        var tips: Set<String> = []
+        var isEmpty: Bool { commits.isEmpty && changes.isEmpty && classifications.isEmpty && tips.isEmpty }
+    }
+
+    let repository: Repository
+    private var commits: [ObjectID: GitCommit]
+    private var changes: [ObjectID: StoredChanges]
+    private var caches: [String: ClassificationCache] = [:]
+    private(set) var pending = Pending()
+    private let lock = NSLock()
+    /// Loads a digest's classifications when a run first asks for them.
+    var loadClassifications: (String) -> [String: Classification] = { _ in [:] }
+
+    init(repository: Repository, commits: [ObjectID: GitCommit], changes: [ObjectID: StoredChanges]) {
+        self.repository = repository
+        self.commits = commits
+        self.changes = changes
+    }
+
+    var storedCommitCount: Int { lock.withLock { commits.count } }
+
+    /// The stored commit, else the repository's (kept for the store).
+    func commit(_ id: ObjectID) throws -> GitCommit {
+        if let commit = lock.withLock({ commits[id] }) { return commit }
+        let commit = try repository.commit(id)
+        lock.withLock {
+            commits[id] = commit
+            pending.commits.append(commit)
+        }
+        return commit
+    }
+
+    /// What is known of a commit's changes against its (possibly cut) first parent.
+    func changes(of commit: GitCommit) -> ChangeInfo {
+        let base = commit.parents.first?.hex ?? ""
+        guard let stored = lock.withLock({ changes[commit.id] }), stored.base == base else { return .notComputed }
+        return stored.info
+    }
+
+    /// Keeps changes read from the repository, when they are worth keeping (paths or line counts).
+    func note(changes info: ChangeInfo, of commit: GitCommit) {
+        guard ChangeCoding.detail(of: info) != nil else { return }
+        let base = commit.parents.first?.hex ?? ""
+        lock.withLock {
+            if let known = changes[commit.id], known.base == base, !known.info.canImprove(to: .lines) { return }
+            changes[commit.id] = StoredChanges(base: base, info: info)
+            pending.changes.append((commit.id.hex, base, info))
+        }
+    }
+
+    func note(tips: [ObjectID]) {
+        lock.withLock { pending.tips.formUnion(tips.map(\.hex)) }
+    }
+
+    /// The classifications made under `digest`, loaded once.
+    func classifications(for digest: String) -> ClassificationCache {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cache = caches[digest] { return cache }
+        let cache = ClassificationCache(digest: digest, known: loadClassifications(digest)) { [weak self] sha, classification in
+            self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
+        }
+        caches[digest] = cache
+        return cache
+    }
+
+    /// Hands over what was read anew, for saving.
+    func takePending() -> Pending {
+        lock.withLock {
+            defer { pending = Pending() }
+            return pending
+        }
+    }
+}
+
+/// A digest's classifications, by commit id: those stored and those made by this run.
+final class ClassificationCache: @unchecked Sendable {
+    let digest: String
+    private var known: [String: Classification]
+    private let lock = NSLock()
+    private let added: (String, Classification) -> Void
+
+    init(digest: String, known: [String: Classification], added: @escaping (String, Classification) -> Void) {
+        self.digest = digest
+        self.known = known
+        self.added = added
+    }
+
+    func lookup(_ sha: String) -> Classification? { lock.withLock { known[sha] } }
+
+    func add(_ sha: String, _ classification: Classification) {
+        lock.withLock { known[sha] = classification }
+        added(sha, classification)
+    }
+}

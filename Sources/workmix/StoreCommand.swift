@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import WorkmixKit
+
+extension Workmix {
+    struct Store: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "store",
+            abstract: "The history store: what was read from git, kept between runs.",
+            subcommands: [Info.self, Clear.self])
+
+        /// The store folder, as every history command finds it.
+        struct Folder: ParsableArguments {
+            @Option(name: .customLong("store-dir"), help: ArgumentHelp(
+                "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
+                valueName: "dir"))
+            var storeDir: String?
+
+            @Option(name: .customLong("repo"), help: "Only this repository's store.")
+            var repo: String?
+
+            var path: String { StoreLocation.resolve(storeDir: storeDir, noStore: false).folder ?? "." }
+        }
+
+        struct Info: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Where the store is, its size, and per repository: commits, tips walked, rule digests.")
+
+            @OptionGroup var folder: Folder
+
+            func run() throws {
+                let files = try StoreMaintenance.files(in: folder.path, repository: folder.repo)
+                let infos = files.map(StoreMaintenance.info(path:))
+                var lines = ["store: \(folder.path) (\(Self.bytes(infos.reduce(0) { $0 + $1.bytes })), \(infos.count) repositories)"]
+                for info in infos {
+                    if let problem = info.problem {
+                        lines.append("\(info.path): unreadable (\(problem)): the next run rebuilds it")
+                        continue
+                    }
+                    lines.append("\(info.path): \(Self.bytes(info.bytes)), \(info.commits) commits, \(info.tips.count) tips")
+                    lines += info.tips.map { "  tip \($0)" }
+                    lines += info.digests.map { "  rules \($0.digest): \($0.commits) commits classified" }
+                }
+                print(lines.joined(separator: "\n"))
+            }
+
+            static func bytes(_ count: Int64) -> String {
+                count < 1 << 20 ? "\(count / 1024) KiB" : String(format: "%.1f MiB", Double(count) / Double(1 << 20))
+            }
+        }
+
+        struct Clear: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Removes the store's files (with --repo, only that repository's); the next run reads git again.")
+
+            @OptionGroup var folder: Folder
+
+            func run() throws {
+                let removed = try StoreMaintenance.clear(try StoreMaintenance.files(in: folder.path, repository: folder.repo))
+                print("removed \(removed) store file(s) from \(folder.path)")
+            }
+        }
+    }
+}

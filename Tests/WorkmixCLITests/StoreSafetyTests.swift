@@ -1,0 +1,150 @@
+import Foundation
+import WorkmixTestSupport
+import XCTest
+
+/// The history store never changes the output, whatever state it is in: concurrent runs, a damaged
+/// or foreign file, a folder that cannot be written, objects missing from the repository.
+final class StoreSafetyTests: CLITestCase {
+    var storeDir = ""
+
+    override func setUpWithError() throws {
+        storeDir = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-store-\(UUID().uuidString)").path
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? FixtureRepository.runProcess("/bin/chmod", ["-R", "u+w", storeDir], in: "/")
+        try? FileManager.default.removeItem(atPath: storeDir)
+    }
+
+    func makeRepository() throws -> FixtureRepository {
+        let repo = try FixtureRepository(name: "safe")
+        for day in 1...6 {
+            try repo.write("src/file\(day).swift", "line \(day)\n")
+            try repo.commit(day % 2 == 0 ? "Fix bug \(day)" : "Add feature \(day)", date: "2021-03-0\(day)T10:00:00+01:00")
+        }
+        return repo
+    }
+
+    let scan = ["scan", "--format", "jsonl", "--stats", "--files", "--explain"]
+
+    func storeFile() throws -> String {
+        let files = try FileManager.default.contentsOfDirectory(atPath: storeDir).filter { $0.hasSuffix(".sqlite") }
+        XCTAssertEqual(files.count, 1)
+        return storeDir + "/" + (files.first ?? "missing")
+    }
+
+    func testConcurrentRunsGiveTheSameOutput() throws {
+        let repo = try makeRepository()
+        let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData
+        for pass in ["cold", "warm"] {
+            let results = ResultBox()
+            let (scan, path, storeDir) = (self.scan, repo.path, self.storeDir)
+            let executable = PackageFiles.workmixExecutable.path
+            DispatchQueue.concurrentPerform(iterations: 4) { index in
+                let arguments = (index % 2 == 0 ? scan : ["pairs", "--format", "json"]) + ["--repo", path, "--store-dir", storeDir]
+                let run = try? FixtureRepository.runProcess(executable, arguments, in: path)
+                results.add(index, run.map { ($0.status, $0.stderr, $0.stdoutData) })
+            }
+            for index in 0..<4 {
+                let run = try XCTUnwrap(results.runs[index], pass)
+                XCTAssertEqual(run.status, 0, run.stderr)
+                XCTAssertEqual(run.stderr, "", pass)
+                if index % 2 == 0 { XCTAssertEqual(run.stdout, expected, pass) }
+            }
+        }
+    }
+
+    func testDamagedStoreIsRebuiltWithOneWarning() throws {
+        let repo = try makeRepository()
+        let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData
+        XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).stdoutData, expected)
+        let file = try storeFile()
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        let damages: [(String, Data)] = [
+            ("not SQLite", Data("this is no database, just text\n".utf8)),
+            ("truncated", original.prefix(original.count / 2)),
+            ("garbage pages", original.prefix(4096) + Data(repeating: 0xA5, count: max(0, original.count - 4096))),
+            ("empty", Data()),
+        ]
+        for (name, damage) in damages {
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+            try damage.write(to: URL(fileURLWithPath: file))
+            let run = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stderr)")
+            XCTAssertEqual(run.stdoutData, expected, name)
+            let lines = run.stderr.split(separator: "\n")
+            if name != "empty" {
+                XCTAssertEqual(lines.count, 1, "\(name): \(run.stderr)")
+                XCTAssertTrue(run.stderr.contains("rebuilt"), "\(name): \(run.stderr)")
+            }
+            let again = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+            XCTAssertEqual(again.stderr, "", name)
+            XCTAssertEqual(again.stdoutData, expected, name)
+        }
+    }
+
+    func testUnwritableFolderRunsWithoutTheStoreWithOneWarning() throws {
+        let repo = try makeRepository()
+        let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData
+        // A folder that cannot be made (its parent is a file), and, when not root, one without write bits.
+        try Data("file".utf8).write(to: URL(fileURLWithPath: storeDir))
+        var folders = [storeDir + "/store"]
+        if getuid() != 0 {
+            let readOnly = storeDir + "-ro"
+            try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o555])
+            folders.append(readOnly)
+        }
+        for folder in folders {
+            let run = try workmix(scan + ["--repo", repo.path, "--store-dir", folder])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(run.stdoutData, expected)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+            XCTAssertTrue(run.stderr.contains("history store not used"), run.stderr)
+        }
+        try? FileManager.default.removeItem(atPath: storeDir)
+    }
+
+    func testMissingObjectsBehaveAsWithoutTheStore() throws {
+        let repo = try makeRepository()
+        try repo.deleteObject(try repo.git(["rev-parse", "HEAD:src/file6.swift"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        let plain = try workmix(scan + ["--repo", repo.path, "--no-store"])
+        for pass in ["cold", "warm"] {
+            let stored = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+            XCTAssertEqual(stored.stdoutData, plain.stdoutData, pass)
+            XCTAssertEqual(stored.stderr, plain.stderr, pass)
+        }
+        XCTAssertTrue(plain.stdout.contains("\"stats\":null"), plain.stdout)
+    }
+
+    func testStoreInfoAndClear() throws {
+        let repo = try makeRepository()
+        XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).status, 0)
+        let info = try workmix(["store", "info", "--store-dir", storeDir])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        XCTAssertTrue(info.stdout.contains("6 commits, 1 tips"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("tip \(try repo.head())"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("rules "), info.stdout)
+        let byRepo = try workmix(["store", "info", "--store-dir", storeDir, "--repo", repo.path])
+        XCTAssertEqual(byRepo.stdout, info.stdout)
+        let clear = try workmix(["store", "clear", "--store-dir", storeDir, "--repo", repo.path])
+        XCTAssertEqual(clear.status, 0, clear.stderr)
+        XCTAssertTrue(clear.stdout.contains("removed 1"), clear.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: storeDir).filter { $0.hasSuffix(".sqlite") }, [])
+        XCTAssertTrue(try workmix(["store", "clear", "--store-dir", storeDir]).stdout.contains("removed 0"))
+    }
+}
+
+/// Runs collected from several threads.
+private final class ResultBox: @unchecked Sendable {
+    typealias Run = (status: Int32, stderr: String, stdout: Data)
+    private(set) var runs: [Int: Run] = [:]
+    private let lock = NSLock()
+
+    func add(_ index: Int, _ run: Run?) {
+        guard let run else { return }
+        lock.lock()
+        runs[index] = run
+        lock.unlock()
+    }
+}
