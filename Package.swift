@@ -41,6 +41,7 @@ let package = Package(
             "WorkmixGit", "WorkmixCore", "WorkmixReporters",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], plugins: ["EmbedRules"]),
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),

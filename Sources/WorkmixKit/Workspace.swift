@@ -50,6 +50,7 @@ public final class Workspace {
             repositories = [RepositoryTarget(path: ".")]
         }
         store = options.store.folder.map(StoreSession.init(folder:))
+        store?.keepUntilExit()
         // A model that cannot be read is bad input, reported before any output.
         if ruleSet.usesModel || options.modelPath != nil || config.model != nil { _ = try model.get() }
     }

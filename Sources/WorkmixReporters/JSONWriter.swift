@@ -6,6 +6,11 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// A writer with room for `capacity` bytes: a row's text then grows without copying.
+    public init(capacity: Int) {
+        text.reserveCapacity(capacity)
+    }
+
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { text += "," }
         needsComma[needsComma.count - 1] = true
@@ -66,6 +71,11 @@ public struct JSONWriter {
         text += value ? "true" : "false"
     }
 
+    /// Ends a JSON line.
+    public mutating func newline() {
+        text += "\n"
+    }
+
     public mutating func null(_ key: String?) {
         prefix(key)
         text += "null"
@@ -78,47 +88,56 @@ public struct JSONWriter {
         return String(rounded)
     }
 
-    private static func lineBreakEscape(_ utf8: String.UTF8View, at index: String.Index) -> (text: String, end: String.Index)? {
-        let bytes = utf8[index...].prefix(3)
-        if bytes.starts(with: [0xE2, 0x80, 0xA8]) { return ("\\u2028", utf8.index(index, offsetBy: 3)) }
-        if bytes.starts(with: [0xE2, 0x80, 0xA9]) { return ("\\u2029", utf8.index(index, offsetBy: 3)) }
-        if bytes.starts(with: [0xC2, 0x85]) { return ("\\u0085", utf8.index(index, offsetBy: 2)) }
-        return nil
+    /// The escape for the character at `index`, and its width in bytes; nil when it needs none.
+    /// U+2028, U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end lines for JavaScript and for readers that
+    /// split on Unicode line breaks: escaped, so a JSON line stays one line.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: String, width: Int)? {
+        let byte = bytes[index]
+        switch byte {
+        case 0x22: return ("\\\"", 1)
+        case 0x5C: return ("\\\\", 1)
+        case 0x0A: return ("\\n", 1)
+        case 0x0D: return ("\\r", 1)
+        case 0x09: return ("\\t", 1)
+        case 0..<0x20:
+            let hex = String(byte, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8:
+            return ("\\u2028", 3)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9:
+            return ("\\u2029", 3)
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
+            return ("\\u0085", 2)
+        default:
+            return nil
+        }
     }
 
     public static func appendQuoted(_ value: String, to text: inout String) {
+        var value = value
         text += "\""
-        var plainStart = value.utf8.startIndex
-        let utf8 = value.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            // U+2028, U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end lines for JavaScript and for readers
-            // that split on Unicode line breaks: escaped, so a JSON line stays one line.
-            if byte == 0xE2 || byte == 0xC2, let escape = lineBreakEscape(utf8, at: index) {
-                text += Substring(utf8[plainStart..<index])
-                text += escape.text
-                plainStart = escape.end
-                index = escape.end
-                continue
-            }
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                text += Substring(utf8[plainStart..<index])
-                switch byte {
-                case 0x22: text += "\\\""
-                case 0x5C: text += "\\\\"
-                case 0x0A: text += "\\n"
-                case 0x0D: text += "\\r"
-                case 0x09: text += "\\t"
-                default:
-                    let hex = String(byte, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Most values (names, emails, subjects) need no escape: one pass, then one copy.
+        let escaped = value.withUTF8 { bytes -> Bool in
+            var plainStart = 0
+            var index = 0
+            while index < bytes.count {
+                guard let escape = escape(bytes, at: index) else {
+                    index += 1
+                    continue
                 }
-                plainStart = utf8.index(after: index)
+                if plainStart < index {
+                    text += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
+                }
+                text += escape.text
+                index += escape.width
+                plainStart = index
             }
-            index = utf8.index(after: index)
+            if plainStart > 0 && plainStart < bytes.count {
+                text += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<bytes.count]), as: UTF8.self)
+            }
+            return plainStart > 0
         }
-        text += Substring(utf8[plainStart..<utf8.endIndex])
+        if !escaped { text += value }
         text += "\""
     }
 }

@@ -83,9 +83,10 @@ public struct JSONLinesScanReporter: ScanReporter {
     public init(options: ScanOptions) { self.options = options }
     public func header() -> String { "" }
     public func row(_ commit: ClassifiedCommit) -> String {
-        var json = JSONWriter()
+        var json = JSONWriter(capacity: 1024)
         ScanRecordJSON.write(commit, options: options, into: &json)
-        return json.text + "\n"
+        json.newline()
+        return json.text
     }
     public func footer() -> String { "" }
 }
@@ -98,7 +99,7 @@ public struct JSONScanReporter: ScanReporter {
     public init(options: ScanOptions) { self.options = options }
     public func header() -> String { "[" }
     public mutating func row(_ commit: ClassifiedCommit) -> String {
-        var json = JSONWriter()
+        var json = JSONWriter(capacity: 1024)
         ScanRecordJSON.write(commit, options: options, into: &json)
         defer { first = false }
         return (first ? "\n  " : ",\n  ") + json.text

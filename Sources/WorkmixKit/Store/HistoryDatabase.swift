@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import WorkmixCore
 import WorkmixGit
 
@@ -25,43 +26,49 @@ final class HistoryDatabase {
         try migrator.migrate(queue)
     }
 
-    /// Every stored commit, with its changes.
+    /// Every stored commit, with its changes. Read with SQLite's own column calls: this is the one
+    /// query of a run over a long history, and it reads every row.
     func load(into repository: Repository) throws -> StoredHistory {
         var commits: [ObjectID: GitCommit] = [:]
-        var changes: [ObjectID: StoredHistory.StoredChanges] = [:]
+        var changes: [ObjectID: StoredHistory.EncodedChanges] = [:]
         try queue.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits") ?? 0
-            commits.reserveCapacity(count)
-            let rows = try Row.fetchCursor(db, sql: """
+            commits.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM commits") ?? 0)
+            let statement = try db.makeStatement(sql: """
                 SELECT sha, tree, parents, author_name, author_email, author_time, author_offset,
                        committer_name, committer_email, committer_time, committer_offset, message,
                        changes_base, changes_detail, changes FROM commits
                 """)
-            while let row = try rows.next() {
+            let row = RawRow(statement.sqliteStatement)
+            while true {
+                let code = sqlite3_step(row.statement)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else { throw StoreError(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
                 let commit = try Self.commit(row)
                 commits[commit.id] = commit
-                if let detail = row[13] as Int?, let base = row[12] as String?, let data = row[14] as Data?,
-                   let info = ChangeCoding.decode(data, detail: detail) {
-                    changes[commit.id] = StoredHistory.StoredChanges(base: base, info: info)
+                if let detail = row.int(13), let base = row.text(12) {
+                    changes[commit.id] = StoredHistory.EncodedChanges(base: base, detail: detail, data: row.data(14))
                 }
             }
         }
-        let history = StoredHistory(repository: repository, commits: commits, changes: changes)
+        let history = StoredHistory(repository: repository, commits: commits, encoded: changes)
         history.loadClassifications = { [queue] digest in (try? Self.classifications(digest, in: queue)) ?? [:] }
         return history
     }
 
-    private static func commit(_ row: Row) throws -> GitCommit {
-        guard let id = ObjectID(hex: row[0]), let tree = ObjectID(hex: row[1]) else { throw StoreError("a commit id is damaged") }
-        let parentText: String = row[2]
-        let parents = try parentText.split(separator: " ").map { hex in
+    private static func commit(_ row: RawRow) throws -> GitCommit {
+        guard let id = ObjectID(hex: row.text(0) ?? ""), let tree = ObjectID(hex: row.text(1) ?? "") else {
+            throw StoreError("a commit id is damaged")
+        }
+        let parents = try (row.text(2) ?? "").split(separator: " ").map { hex in
             guard let parent = ObjectID(hex: String(hex)) else { throw StoreError("a parent id is damaged") }
             return parent
         }
         return GitCommit(id: id, parents: parents, tree: tree,
-                         author: GitSignature(name: row[3], email: row[4], time: row[5], offsetMinutes: row[6]),
-                         committer: GitSignature(name: row[7], email: row[8], time: row[9], offsetMinutes: row[10]),
-                         message: row[11])
+                         author: GitSignature(name: row.text(3) ?? "", email: row.text(4) ?? "",
+                                              time: row.int64(5), offsetMinutes: Int32(truncatingIfNeeded: row.int64(6))),
+                         committer: GitSignature(name: row.text(7) ?? "", email: row.text(8) ?? "",
+                                                 time: row.int64(9), offsetMinutes: Int32(truncatingIfNeeded: row.int64(10))),
+                         message: row.text(11) ?? "")
     }
 
     private static func classifications(_ digest: String, in queue: DatabaseQueue) throws -> [String: Classification] {
@@ -155,6 +162,31 @@ final class HistoryDatabase {
                 """).map { (digest: $0[0] as String, commits: $0[1] as Int) }
             return (commits, tips, digests)
         }
+    }
+}
+
+/// The current row of a stepped statement, read column by column.
+private struct RawRow {
+    let statement: OpaquePointer
+
+    init(_ statement: OpaquePointer) { self.statement = statement }
+
+    func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let bytes = sqlite3_column_text(statement, column) else {
+            return nil
+        }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func int(_ column: Int32) -> Int? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+    }
+
+    func data(_ column: Int32) -> Data {
+        guard let bytes = sqlite3_column_blob(statement, column) else { return Data() }
+        return Data(bytes: bytes, count: Int(sqlite3_column_bytes(statement, column)))
     }
 }
 

@@ -17,6 +17,16 @@ public final class StoreSession: @unchecked Sendable {
         self.folder = folder
     }
 
+    /// Sessions live until the process ends: freeing a long history's commits one by one at the end of
+    /// a run costs a tenth of a run that reads them from the store, for memory the exit frees anyway.
+    nonisolated(unsafe) private static var kept: [StoreSession] = []
+    private static let keptLock = NSLock()
+
+    /// Keeps this session (and the histories it loaded) until the process ends.
+    public func keepUntilExit() {
+        Self.keptLock.withLock { Self.kept.append(self) }
+    }
+
     /// The store of `repository`, loaded; nil when the store cannot be used (warned once).
     func history(for repository: Repository, name: String) -> StoredHistory? {
         lock.lock()

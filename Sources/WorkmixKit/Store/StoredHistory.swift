@@ -13,6 +13,14 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         var info: ChangeInfo
     }
 
+    /// Changes as stored, decoded when a commit asks (most runs classify from stored verdicts and
+    /// never do).
+    struct EncodedChanges {
+        var base: String
+        var detail: Int
+        var data: Data
+    }
+
     struct Pending {
         var commits: [GitCommit] = []
         var changes: [(sha: String, base: String, info: ChangeInfo)] = []
@@ -23,17 +31,18 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 
     let repository: Repository
     private var commits: [ObjectID: GitCommit]
-    private var changes: [ObjectID: StoredChanges]
+    private var changes: [ObjectID: StoredChanges] = [:]
+    private var encoded: [ObjectID: EncodedChanges]
     private var caches: [String: ClassificationCache] = [:]
     private(set) var pending = Pending()
     private let lock = NSLock()
     /// Loads a digest's classifications when a run first asks for them.
     var loadClassifications: (String) -> [String: Classification] = { _ in [:] }
 
-    init(repository: Repository, commits: [ObjectID: GitCommit], changes: [ObjectID: StoredChanges]) {
+    init(repository: Repository, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
         self.repository = repository
         self.commits = commits
-        self.changes = changes
+        self.encoded = encoded
     }
 
     var storedCommitCount: Int { lock.withLock { commits.count } }
@@ -52,8 +61,20 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// What is known of a commit's changes against its (possibly cut) first parent.
     func changes(of commit: GitCommit) -> ChangeInfo {
         let base = commit.parents.first?.hex ?? ""
-        guard let stored = lock.withLock({ changes[commit.id] }), stored.base == base else { return .notComputed }
+        guard let stored = lock.withLock({ changes[commit.id] ?? decoded(commit.id) }), stored.base == base else {
+            return .notComputed
+        }
         return stored.info
+    }
+
+    /// The stored changes of `id`, decoded once (under the lock).
+    private func decoded(_ id: ObjectID) -> StoredChanges? {
+        guard let raw = encoded.removeValue(forKey: id), let info = ChangeCoding.decode(raw.data, detail: raw.detail) else {
+            return nil
+        }
+        let stored = StoredChanges(base: raw.base, info: info)
+        changes[id] = stored
+        return stored
     }
 
     /// Keeps changes read from the repository, when they are worth keeping (paths or line counts).
@@ -61,7 +82,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         guard ChangeCoding.detail(of: info) != nil else { return }
         let base = commit.parents.first?.hex ?? ""
         lock.withLock {
-            if let known = changes[commit.id], known.base == base, !known.info.canImprove(to: .lines) { return }
+            if let known = changes[commit.id] ?? decoded(commit.id), known.base == base, !known.info.canImprove(to: .lines) { return }
             changes[commit.id] = StoredChanges(base: base, info: info)
             pending.changes.append((commit.id.hex, base, info))
         }
