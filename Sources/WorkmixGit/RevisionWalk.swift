@@ -98,6 +98,16 @@ public final class RevisionWalk {
         var time: Int64
     }
 
+    /// A commit's parents (none at a shallow boundary) and committer date.
+    private func node(_ id: ObjectID) throws -> Node {
+        if let source {
+            let commit = try source.commit(id)
+            return Node(parents: shallow.contains(id) ? [] : commit.parents, time: commit.committer.time)
+        }
+        let commit = try GitObject<CommitKind>(repository, id)
+        return Node(parents: shallow.contains(id) ? [] : commit.parentIDs, time: commit.committerTime)
+    }
+
     /// git's limit_list: walk until only uninteresting commits remain queued (plus a little slop for
     /// clock skew), and return the interesting ones in the order popped.
     private func limitList() throws -> [ObjectID] {
@@ -107,14 +117,7 @@ public final class RevisionWalk {
         func parse(_ id: ObjectID, required: Bool) throws -> Node? {
             if let node = nodes[id] { return node }
             do {
-                let node: Node
-                if let source {
-                    let commit = try source.commit(id)
-                    node = Node(parents: shallow.contains(id) ? [] : commit.parents, time: commit.committer.time)
-                } else {
-                    let commit = try GitObject<CommitKind>(repository, id)
-                    node = Node(parents: shallow.contains(id) ? [] : commit.parentIDs, time: commit.committerTime)
-                }
+                let node = try self.node(id)
                 nodes[id] = node
                 return node
             } catch is GitError where !required {

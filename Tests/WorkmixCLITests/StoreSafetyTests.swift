@@ -126,7 +126,7 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertTrue(info.stdout.contains("tip \(try repo.head())"), info.stdout)
         XCTAssertTrue(info.stdout.contains("rules "), info.stdout)
         let byRepo = try workmix(["store", "info", "--store-dir", storeDir, "--repo", repo.path])
-        XCTAssertEqual(byRepo.stdout, info.stdout)
+        XCTAssertTrue(byRepo.stdout.contains("6 commits, 1 tips"), byRepo.stdout)
         let clear = try workmix(["store", "clear", "--store-dir", storeDir, "--repo", repo.path])
         XCTAssertEqual(clear.status, 0, clear.stderr)
         XCTAssertTrue(clear.stdout.contains("removed 1"), clear.stdout)

@@ -15,6 +15,7 @@ final class HistoryDatabase {
     /// a store this version can read: not SQLite, damaged, or written by a newer workmix.
     init(path: String) throws {
         self.path = path
+        try Self.checkHeader(path)
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
@@ -24,6 +25,15 @@ final class HistoryDatabase {
             throw StoreError("written by a newer workmix")
         }
         try migrator.migrate(queue)
+    }
+
+    /// Fails on a file that is not SQLite, before SQLite is given it. (A truncated or damaged file
+    /// shows when `load` reads every table whole.)
+    static func checkHeader(_ path: String) throws {
+        guard let file = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? file.close() }
+        let header = (try? file.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError("not an SQLite file") }
     }
 
     /// Every stored commit, with its changes. Read with SQLite's own column calls: this is the one
@@ -48,6 +58,10 @@ final class HistoryDatabase {
                 if let detail = row.int(13), let base = row.text(12) {
                     changes[commit.id] = StoredHistory.EncodedChanges(base: base, detail: detail, data: row.data(14))
                 }
+            }
+            // Read the other tables whole too: a damaged page shows now, before any output.
+            for table in ["classifications", "rule_digests", "tips"] {
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
             }
         }
         let history = StoredHistory(repository: repository, commits: commits, encoded: changes)
@@ -109,6 +123,8 @@ final class HistoryDatabase {
                 try db.execute(sql: "INSERT OR REPLACE INTO tips (sha, walked_at) VALUES (?, ?)", arguments: [tip, now])
             }
         }
+        // Into the main file while no one reads (never waits): a store left behind is one file.
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
     }
 
     private static func saveChanges(_ changes: [(sha: String, base: String, info: ChangeInfo)], in db: Database) throws {

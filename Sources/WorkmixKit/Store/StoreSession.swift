@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import WorkmixCore
 import WorkmixGit
 
@@ -88,6 +89,10 @@ public final class StoreSession: @unchecked Sendable {
                 try opened.database.save(pending)
             } catch {
                 warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
+                // A damaged file found only now is removed: the next run rebuilds it.
+                if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                    Self.remove(databaseAt: opened.database.path)
+                }
             }
         }
     }
