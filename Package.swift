@@ -55,7 +55,9 @@ let package = Package(
         .testTarget(name: "WorkmixCoreTests", dependencies: ["WorkmixCore", "WorkmixTestSupport"]),
         .testTarget(name: "WorkmixGitTests", dependencies: ["WorkmixGit", "WorkmixTestSupport"]),
         .testTarget(name: "WorkmixReportersTests", dependencies: ["WorkmixReporters", "WorkmixCore", "WorkmixTestSupport"]),
-        .testTarget(name: "WorkmixKitTests", dependencies: ["WorkmixKit", "WorkmixCore", "WorkmixTestSupport"]),
+        .testTarget(name: "WorkmixKitTests", dependencies: [
+            "WorkmixKit", "WorkmixCore", "WorkmixTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "WorkmixCLITests", dependencies: ["workmix", "WorkmixTestSupport"]),
     ]
 )
