@@ -18,6 +18,21 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
 
+    /// The 20 bytes as stored (a store keeps ids in half the room of their hex).
+    public init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
+        guard bytes.count == 20 else { return nil }
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        self.init(oid)
+    }
+
+    public var bytes: [UInt8] {
+        var oid = raw
+        return withUnsafeBytes(of: &oid.id) { Array($0.prefix(20)) }
+    }
+
     /// Parses 40 hex digits.
     public init?(hex: String) {
         guard hex.utf8.count == 40 else { return nil }

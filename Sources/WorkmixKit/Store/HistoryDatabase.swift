@@ -55,7 +55,8 @@ final class HistoryDatabase {
                 guard code == SQLITE_ROW else { throw StoreError(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
                 let commit = try Self.commit(row)
                 commits[commit.id] = commit
-                if let detail = row.int(13), let base = row.text(12) {
+                if let detail = row.int(13) {
+                    let base = ObjectID(bytes: row.data(12)).map(\.hex) ?? ""
                     changes[commit.id] = StoredHistory.EncodedChanges(base: base, detail: detail, data: row.data(14))
                 }
             }
@@ -70,12 +71,13 @@ final class HistoryDatabase {
     }
 
     private static func commit(_ row: RawRow) throws -> GitCommit {
-        guard let id = ObjectID(hex: row.text(0) ?? ""), let tree = ObjectID(hex: row.text(1) ?? "") else {
+        guard let id = ObjectID(bytes: row.data(0)), let tree = ObjectID(bytes: row.data(1)) else {
             throw StoreError("a commit id is damaged")
         }
-        let parents = try (row.text(2) ?? "").split(separator: " ").map { hex in
-            guard let parent = ObjectID(hex: String(hex)) else { throw StoreError("a parent id is damaged") }
-            return parent
+        let parentBytes = row.data(2)
+        guard parentBytes.count % 20 == 0 else { throw StoreError("a parent id is damaged") }
+        let parents = stride(from: 0, to: parentBytes.count, by: 20).compactMap { offset in
+            ObjectID(bytes: parentBytes[parentBytes.startIndex + offset..<parentBytes.startIndex + offset + 20])
         }
         return GitCommit(id: id, parents: parents, tree: tree,
                          author: GitSignature(name: row.text(3) ?? "", email: row.text(4) ?? "",
@@ -88,12 +90,14 @@ final class HistoryDatabase {
     private static func classifications(_ digest: String, in queue: DatabaseQueue) throws -> [String: Classification] {
         try queue.read { db in
             var result: [String: Classification] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT sha, category, rule, skipped, evidence FROM classifications WHERE digest = ?",
-                                           arguments: [digest])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.sha, c.category, c.rule, c.skipped, c.evidence FROM classifications c
+                JOIN rule_digests d ON d.id = c.digest WHERE d.digest = ?
+                """, arguments: [digest])
             while let row = try rows.next() {
-                guard let category = Category(rawValue: row[1]) else { continue }
+                guard let category = Category(rawValue: row[1]), let sha = ObjectID(bytes: row[0] as Data) else { continue }
                 let evidence = (row[4] as String?).map { $0.isEmpty ? [] : $0.components(separatedBy: "\u{1F}") } ?? []
-                result[row[0]] = Classification(category: category, ruleID: row[2], skipped: row[3], evidence: evidence)
+                result[sha.hex] = Classification(category: category, ruleID: row[2], skipped: row[3], evidence: evidence)
             }
             return result
         }
@@ -111,7 +115,7 @@ final class HistoryDatabase {
                 """)
             for commit in pending.commits {
                 try insert.execute(arguments: [
-                    commit.id.hex, commit.tree.hex, commit.parents.map(\.hex).joined(separator: " "),
+                    Data(commit.id.bytes), Data(commit.tree.bytes), Data(commit.parents.flatMap(\.bytes)),
                     commit.author.name, commit.author.email, commit.author.time, commit.author.offsetMinutes,
                     commit.committer.name, commit.committer.email, commit.committer.time, commit.committer.offsetMinutes,
                     commit.message,
@@ -119,12 +123,17 @@ final class HistoryDatabase {
             }
             try Self.saveChanges(pending.changes, in: db)
             try Self.saveClassifications(pending.classifications, now: now, in: db)
+            // Digests read without a new verdict are still in use: kept over older ones.
+            for digest in pending.usedDigests {
+                try db.execute(sql: "UPDATE rule_digests SET used_at = ? WHERE digest = ?", arguments: [now, digest])
+            }
             for tip in pending.tips {
                 try db.execute(sql: "INSERT OR REPLACE INTO tips (sha, walked_at) VALUES (?, ?)", arguments: [tip, now])
             }
         }
-        // Into the main file while no one reads (never waits): a store left behind is one file.
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        // Into the main file, so that a store left behind is one file (skipped while others read).
+        // TRUNCATE also empties the WAL, which otherwise keeps the size of the largest write.
+        try? queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     private static func saveChanges(_ changes: [(sha: String, base: String, info: ChangeInfo)], in db: Database) throws {
@@ -133,8 +142,10 @@ final class HistoryDatabase {
             WHERE sha = ? AND (changes_detail IS NULL OR changes_base IS NOT ? OR changes_detail < ?)
             """)
         for change in changes {
-            guard let detail = ChangeCoding.detail(of: change.info), let files = change.info.changes else { continue }
-            try update.execute(arguments: [change.base, detail, ChangeCoding.encode(files), change.sha, change.base, detail])
+            guard let detail = ChangeCoding.detail(of: change.info), let files = change.info.changes,
+                  let sha = ObjectID(hex: change.sha) else { continue }
+            let base = Data(ObjectID(hex: change.base)?.bytes ?? [])
+            try update.execute(arguments: [base, detail, ChangeCoding.encode(files), Data(sha.bytes), base, detail])
         }
     }
 
@@ -145,26 +156,22 @@ final class HistoryDatabase {
             INSERT OR REPLACE INTO classifications (digest, sha, category, rule, skipped, evidence) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for (digest, rows) in digests {
-            try db.execute(sql: "INSERT OR REPLACE INTO rule_digests (digest, used_at) VALUES (?, ?)", arguments: [digest, now])
+            try db.execute(sql: """
+                INSERT INTO rule_digests (digest, used_at) VALUES (?, ?) ON CONFLICT (digest) DO UPDATE SET used_at = excluded.used_at
+                """, arguments: [digest, now])
+            let id = try Int.fetchOne(db, sql: "SELECT id FROM rule_digests WHERE digest = ?", arguments: [digest]) ?? 0
             for row in rows {
+                guard let sha = ObjectID(hex: row.sha) else { continue }
                 let c = row.classification
-                try insert.execute(arguments: [digest, row.sha, c.category.rawValue, c.ruleID, c.skipped,
+                try insert.execute(arguments: [id, Data(sha.bytes), c.category.rawValue, c.ruleID, c.skipped,
                                                c.evidence.joined(separator: "\u{1F}")])
             }
         }
         try db.execute(sql: """
-            DELETE FROM rule_digests WHERE digest NOT IN
-                (SELECT digest FROM rule_digests ORDER BY used_at DESC, digest LIMIT \(StoreSchema.keptDigests))
+            DELETE FROM rule_digests WHERE id NOT IN
+                (SELECT id FROM rule_digests ORDER BY used_at DESC, id DESC LIMIT \(StoreSchema.keptDigests))
             """)
-        try db.execute(sql: "DELETE FROM classifications WHERE digest NOT IN (SELECT digest FROM rule_digests)")
-    }
-
-    /// Marks a digest used, so that it is kept over older ones.
-    func touch(digest: String) throws {
-        try queue.write { db in
-            try db.execute(sql: "UPDATE rule_digests SET used_at = ? WHERE digest = ?",
-                           arguments: [Int(Date().timeIntervalSince1970), digest])
-        }
+        try db.execute(sql: "DELETE FROM classifications WHERE digest NOT IN (SELECT id FROM rule_digests)")
     }
 
     /// Figures for `workmix store info`.
@@ -173,8 +180,8 @@ final class HistoryDatabase {
             let commits = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits") ?? 0
             let tips = try String.fetchAll(db, sql: "SELECT sha FROM tips ORDER BY walked_at DESC, sha")
             let digests = try Row.fetchAll(db, sql: """
-                SELECT d.digest, (SELECT count(*) FROM classifications c WHERE c.digest = d.digest)
-                FROM rule_digests d ORDER BY d.used_at DESC, d.digest
+                SELECT d.digest, (SELECT count(*) FROM classifications c WHERE c.digest = d.id)
+                FROM rule_digests d ORDER BY d.used_at DESC, d.id DESC
                 """).map { (digest: $0[0] as String, commits: $0[1] as Int) }
             return (commits, tips, digests)
         }

@@ -26,7 +26,10 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         var changes: [(sha: String, base: String, info: ChangeInfo)] = []
         var classifications: [String: [(sha: String, classification: Classification)]] = [:]
         var tips: Set<String> = []
-        var isEmpty: Bool { commits.isEmpty && changes.isEmpty && classifications.isEmpty && tips.isEmpty }
+        var usedDigests: Set<String> = []
+        var isEmpty: Bool {
+            commits.isEmpty && changes.isEmpty && classifications.isEmpty && tips.isEmpty && usedDigests.isEmpty
+        }
     }
 
     let repository: Repository
@@ -96,6 +99,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     func classifications(for digest: String) -> ClassificationCache {
         lock.lock()
         defer { lock.unlock() }
+        pending.usedDigests.insert(digest)
         if let cache = caches[digest] { return cache }
         let cache = ClassificationCache(digest: digest, known: loadClassifications(digest)) { [weak self] sha, classification in
             self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
