@@ -41,6 +41,15 @@ public final class Repository {
 
     deinit { git_repository_free(pointer) }
 
+    /// Whether the object database has `id`: an index look-up, nothing read or inflated.
+    public func contains(_ id: ObjectID) -> Bool {
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, pointer) == 0, let odb else { return false }
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        return git_odb_exists(odb, &oid) == 1
+    }
+
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// HEAD's commit, or nil when HEAD is unborn (an empty repository).

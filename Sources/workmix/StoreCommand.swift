@@ -11,9 +11,11 @@ extension Workmix {
 
         /// The store folder, as every history command finds it.
         struct Folder: ParsableArguments {
-            @Option(name: .customLong("store-dir"), help: ArgumentHelp(
-                "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
-                valueName: "dir"))
+            @Option(
+                name: .customLong("store-dir"),
+                help: ArgumentHelp(
+                    "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
+                    valueName: "dir"))
             var storeDir: String?
 
             @Option(name: .customLong("repo"), help: "Only this repository's store.")

@@ -91,8 +91,9 @@ final class StoreSafetyTests: CLITestCase {
         var folders = [storeDir + "/store"]
         if getuid() != 0 {
             let readOnly = storeDir + "-ro"
-            try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o555])
+            try FileManager.default.createDirectory(
+                atPath: readOnly, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o555])
             folders.append(readOnly)
         }
         for folder in folders {
@@ -115,6 +116,18 @@ final class StoreSafetyTests: CLITestCase {
             XCTAssertEqual(stored.stderr, plain.stderr, pass)
         }
         XCTAssertTrue(plain.stdout.contains("\"stats\":null"), plain.stdout)
+    }
+
+    func testACommitGoneFromTheRepositoryIsMissingAsWithoutTheStore() throws {
+        let repo = try makeRepository()
+        XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).status, 0)
+        // A damaged clone: a commit the store knows is gone from the object database.
+        try repo.deleteObject(try repo.git(["rev-parse", "HEAD~3"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        let plain = try workmix(scan + ["--repo", repo.path, "--no-store"])
+        let stored = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+        XCTAssertEqual(stored.stdoutData, plain.stdoutData)
+        XCTAssertEqual(stored.stderr, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("could not be read"), plain.stderr)
     }
 
     func testStoreInfoAndClear() throws {

@@ -28,8 +28,12 @@ final class StoreTests: CLITestCase {
         try repo.git(["checkout", "-q", "main"])
         try repo.write("Tests/aTests.swift", "t\n")
         try repo.commit("Add tests", date: "2021-03-04T10:00:00+01:00")
-        try repo.git(["merge", "-q", "--no-ff", "-m", "Merge topic", "topic"], environment: ["GIT_AUTHOR_DATE": "2021-03-05T10:00:00+01:00",
-                                                                                         "GIT_COMMITTER_DATE": "2021-03-05T10:00:00+01:00"])
+        try repo.git(
+            ["merge", "-q", "--no-ff", "-m", "Merge topic", "topic"],
+            environment: [
+                "GIT_AUTHOR_DATE": "2021-03-05T10:00:00+01:00",
+                "GIT_COMMITTER_DATE": "2021-03-05T10:00:00+01:00",
+            ])
         return repo
     }
 
@@ -89,17 +93,20 @@ final class StoreTests: CLITestCase {
         let repo = try makeRepository()
         let rules = FileManager.default.temporaryDirectory.appendingPathComponent("store-rules-\(UUID().uuidString).yml").path
         defer { try? FileManager.default.removeItem(atPath: rules) }
-        try "version: 1\nrules:\n  - id: docs\n    category: support\n    match: { files: { all: ['*.md'] } }\n".write(toFile: rules, atomically: true, encoding: .utf8)
+        try "version: 1\nrules:\n  - id: docs\n    category: support\n    match: { files: { all: ['*.md'] } }\n".write(
+            toFile: rules, atomically: true, encoding: .utf8)
         try assertSameWithAndWithoutStore(repo, extra: ["--rules", rules])
-        try "version: 1\nrules:\n  - id: docs\n    category: investment\n    match: { subject: '(?i)parser' }\n".write(toFile: rules, atomically: true, encoding: .utf8)
+        try "version: 1\nrules:\n  - id: docs\n    category: investment\n    match: { subject: '(?i)parser' }\n".write(
+            toFile: rules, atomically: true, encoding: .utf8)
         try assertSameWithAndWithoutStore(repo, extra: ["--rules", rules])
     }
 
     func testReportAndCheckSameWithAndWithoutStore() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-store-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FixtureRepository.run("/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-                                  in: FileManager.default.temporaryDirectory.path)
+        try FixtureRepository.run(
+            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
+            in: FileManager.default.temporaryDirectory.path)
         for command in [["report", "--format", "json"], ["report", "--format", "markdown"], ["check"]] {
             let arguments = command + ["--config", "workmix.yml"]
             let plain = try workmix(arguments + ["--no-store"], in: root.path)

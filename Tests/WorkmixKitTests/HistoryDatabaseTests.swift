@@ -3,6 +3,7 @@ import GRDB
 import WorkmixCore
 import WorkmixTestSupport
 import XCTest
+
 @testable import WorkmixKit
 
 /// The store file itself: its migrations, a newer version's file, and the encoding of file changes.
@@ -56,7 +57,8 @@ final class HistoryDatabaseTests: XCTestCase {
         ]
         XCTAssertEqual(ChangeCoding.decode(ChangeCoding.encode(changes), detail: 2), .computed(changes))
         XCTAssertEqual(ChangeCoding.decode(ChangeCoding.encode([]), detail: 1), .paths([]))
-        XCTAssertEqual(ChangeCoding.narrowed(.computed(changes), to: .paths),
-                       .paths(changes.map { FileChange(path: $0.path, status: $0.status) }))
+        XCTAssertEqual(
+            ChangeCoding.narrowed(.computed(changes), to: .paths),
+            .paths(changes.map { FileChange(path: $0.path, status: $0.status) }))
     }
 }

@@ -18,8 +18,10 @@ enum ChangeCoding {
         var fields: [String] = []
         fields.reserveCapacity(changes.count * 6)
         for change in changes {
-            fields += [change.status.rawValue, String(change.insertions), String(change.deletions),
-                       change.binary ? "1" : "0", change.path, change.oldPath ?? ""]
+            fields += [
+                change.status.rawValue, String(change.insertions), String(change.deletions),
+                change.binary ? "1" : "0", change.path, change.oldPath ?? "",
+            ]
         }
         return Data(fields.joined(separator: "\0").utf8)
     }
@@ -33,10 +35,13 @@ enum ChangeCoding {
         var index = 0
         while index < fields.count {
             guard let status = FileChange.Status(rawValue: fields[index]),
-                  let insertions = Int(fields[index + 1]), let deletions = Int(fields[index + 2]) else { return nil }
+                let insertions = Int(fields[index + 1]), let deletions = Int(fields[index + 2])
+            else { return nil }
             let oldPath = fields[index + 5]
-            changes.append(FileChange(path: fields[index + 4], oldPath: oldPath.isEmpty ? nil : oldPath, status: status,
-                                      insertions: insertions, deletions: deletions, binary: fields[index + 3] == "1"))
+            changes.append(
+                FileChange(
+                    path: fields[index + 4], oldPath: oldPath.isEmpty ? nil : oldPath, status: status,
+                    insertions: insertions, deletions: deletions, binary: fields[index + 3] == "1"))
             index += 6
         }
         return detail == 2 ? .computed(changes) : .paths(changes)

@@ -19,6 +19,8 @@ final class HistoryDatabase {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
+        // Pages freed when older digests go are given back to the file system (set before any table).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         let migrator = StoreSchema.migrator
         if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
@@ -43,11 +45,12 @@ final class HistoryDatabase {
         var changes: [ObjectID: StoredHistory.EncodedChanges] = [:]
         try queue.read { db in
             commits.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM commits") ?? 0)
-            let statement = try db.makeStatement(sql: """
-                SELECT sha, tree, parents, author_name, author_email, author_time, author_offset,
-                       committer_name, committer_email, committer_time, committer_offset, message,
-                       changes_base, changes_detail, changes FROM commits
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT sha, tree, parents, author_name, author_email, author_time, author_offset,
+                           committer_name, committer_email, committer_time, committer_offset, message,
+                           changes_base, changes_detail, changes FROM commits
+                    """)
             let row = RawRow(statement.sqliteStatement)
             while true {
                 let code = sqlite3_step(row.statement)
@@ -79,21 +82,26 @@ final class HistoryDatabase {
         let parents = stride(from: 0, to: parentBytes.count, by: 20).compactMap { offset in
             ObjectID(bytes: parentBytes[parentBytes.startIndex + offset..<parentBytes.startIndex + offset + 20])
         }
-        return GitCommit(id: id, parents: parents, tree: tree,
-                         author: GitSignature(name: row.text(3) ?? "", email: row.text(4) ?? "",
-                                              time: row.int64(5), offsetMinutes: Int32(truncatingIfNeeded: row.int64(6))),
-                         committer: GitSignature(name: row.text(7) ?? "", email: row.text(8) ?? "",
-                                                 time: row.int64(9), offsetMinutes: Int32(truncatingIfNeeded: row.int64(10))),
-                         message: row.text(11) ?? "")
+        return GitCommit(
+            id: id, parents: parents, tree: tree,
+            author: GitSignature(
+                name: row.text(3) ?? "", email: row.text(4) ?? "",
+                time: row.int64(5), offsetMinutes: Int32(truncatingIfNeeded: row.int64(6))),
+            committer: GitSignature(
+                name: row.text(7) ?? "", email: row.text(8) ?? "",
+                time: row.int64(9), offsetMinutes: Int32(truncatingIfNeeded: row.int64(10))),
+            message: row.text(11) ?? "")
     }
 
     private static func classifications(_ digest: String, in queue: DatabaseQueue) throws -> [String: Classification] {
         try queue.read { db in
             var result: [String: Classification] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.sha, c.category, c.rule, c.skipped, c.evidence FROM classifications c
-                JOIN rule_digests d ON d.id = c.digest WHERE d.digest = ?
-                """, arguments: [digest])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.sha, c.category, c.rule, c.skipped, c.evidence FROM classifications c
+                    JOIN rule_digests d ON d.id = c.digest WHERE d.digest = ?
+                    """, arguments: [digest])
             while let row = try rows.next() {
                 guard let category = Category(rawValue: row[1]), let sha = ObjectID(bytes: row[0] as Data) else { continue }
                 let evidence = (row[4] as String?).map { $0.isEmpty ? [] : $0.components(separatedBy: "\u{1F}") } ?? []
@@ -108,11 +116,12 @@ final class HistoryDatabase {
         if pending.isEmpty { return }
         let now = Int(Date().timeIntervalSince1970)
         try queue.write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO commits (sha, tree, parents, author_name, author_email, author_time, author_offset,
-                    committer_name, committer_email, committer_time, committer_offset, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO commits (sha, tree, parents, author_name, author_email, author_time, author_offset,
+                        committer_name, committer_email, committer_time, committer_offset, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for commit in pending.commits {
                 try insert.execute(arguments: [
                     Data(commit.id.bytes), Data(commit.tree.bytes), Data(commit.parents.flatMap(\.bytes)),
@@ -133,44 +142,56 @@ final class HistoryDatabase {
         }
         // Into the main file, so that a store left behind is one file (skipped while others read).
         // TRUNCATE also empties the WAL, which otherwise keeps the size of the largest write.
-        try? queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA incremental_vacuum")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
     }
 
     private static func saveChanges(_ changes: [(sha: String, base: String, info: ChangeInfo)], in db: Database) throws {
-        let update = try db.cachedStatement(sql: """
-            UPDATE commits SET changes_base = ?, changes_detail = ?, changes = ?
-            WHERE sha = ? AND (changes_detail IS NULL OR changes_base IS NOT ? OR changes_detail < ?)
-            """)
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE commits SET changes_base = ?, changes_detail = ?, changes = ?
+                WHERE sha = ? AND (changes_detail IS NULL OR changes_base IS NOT ? OR changes_detail < ?)
+                """)
         for change in changes {
             guard let detail = ChangeCoding.detail(of: change.info), let files = change.info.changes,
-                  let sha = ObjectID(hex: change.sha) else { continue }
+                let sha = ObjectID(hex: change.sha)
+            else { continue }
             let base = Data(ObjectID(hex: change.base)?.bytes ?? [])
             try update.execute(arguments: [base, detail, ChangeCoding.encode(files), Data(sha.bytes), base, detail])
         }
     }
 
-    private static func saveClassifications(_ digests: [String: [(sha: String, classification: Classification)]],
-                                            now: Int, in db: Database) throws {
+    private static func saveClassifications(
+        _ digests: [String: [(sha: String, classification: Classification)]],
+        now: Int, in db: Database
+    ) throws {
         guard !digests.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO classifications (digest, sha, category, rule, skipped, evidence) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO classifications (digest, sha, category, rule, skipped, evidence) VALUES (?, ?, ?, ?, ?, ?)
+                """)
         for (digest, rows) in digests {
-            try db.execute(sql: """
-                INSERT INTO rule_digests (digest, used_at) VALUES (?, ?) ON CONFLICT (digest) DO UPDATE SET used_at = excluded.used_at
-                """, arguments: [digest, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO rule_digests (digest, used_at) VALUES (?, ?) ON CONFLICT (digest) DO UPDATE SET used_at = excluded.used_at
+                    """, arguments: [digest, now])
             let id = try Int.fetchOne(db, sql: "SELECT id FROM rule_digests WHERE digest = ?", arguments: [digest]) ?? 0
             for row in rows {
                 guard let sha = ObjectID(hex: row.sha) else { continue }
                 let c = row.classification
-                try insert.execute(arguments: [id, Data(sha.bytes), c.category.rawValue, c.ruleID, c.skipped,
-                                               c.evidence.joined(separator: "\u{1F}")])
+                try insert.execute(arguments: [
+                    id, Data(sha.bytes), c.category.rawValue, c.ruleID, c.skipped,
+                    c.evidence.joined(separator: "\u{1F}"),
+                ])
             }
         }
-        try db.execute(sql: """
-            DELETE FROM rule_digests WHERE id NOT IN
-                (SELECT id FROM rule_digests ORDER BY used_at DESC, id DESC LIMIT \(StoreSchema.keptDigests))
-            """)
+        try db.execute(
+            sql: """
+                DELETE FROM rule_digests WHERE id NOT IN
+                    (SELECT id FROM rule_digests ORDER BY used_at DESC, id DESC LIMIT \(StoreSchema.keptDigests))
+                """)
         try db.execute(sql: "DELETE FROM classifications WHERE digest NOT IN (SELECT id FROM rule_digests)")
     }
 
@@ -179,10 +200,13 @@ final class HistoryDatabase {
         try queue.read { db in
             let commits = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits") ?? 0
             let tips = try String.fetchAll(db, sql: "SELECT sha FROM tips ORDER BY walked_at DESC, sha")
-            let digests = try Row.fetchAll(db, sql: """
-                SELECT d.digest, (SELECT count(*) FROM classifications c WHERE c.digest = d.id)
-                FROM rule_digests d ORDER BY d.used_at DESC, d.id DESC
-                """).map { (digest: $0[0] as String, commits: $0[1] as Int) }
+            let digests = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.digest, (SELECT count(*) FROM classifications c WHERE c.digest = d.id)
+                    FROM rule_digests d ORDER BY d.used_at DESC, d.id DESC
+                    """
+            ).map { (digest: $0[0] as String, commits: $0[1] as Int) }
             return (commits, tips, digests)
         }
     }

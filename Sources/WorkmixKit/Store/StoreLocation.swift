@@ -7,8 +7,10 @@ public enum StoreLocation: Sendable, Equatable {
     case folder(String)
 
     /// The folder the command line and the environment name.
-    public static func resolve(storeDir: String?, noStore: Bool,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLocation {
+    public static func resolve(
+        storeDir: String?, noStore: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> StoreLocation {
         if noStore { return .none }
         if let storeDir, !storeDir.isEmpty { return .folder(storeDir) }
         if let dir = environment["WORKMIX_STORE_DIR"], !dir.isEmpty { return .folder(dir) }

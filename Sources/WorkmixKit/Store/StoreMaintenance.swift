@@ -18,8 +18,9 @@ public enum StoreMaintenance {
     public static func files(in folder: String, repository: String? = nil) throws -> [String] {
         if let repository {
             let miner = try HistoryMiner(path: repository, options: MiningOptions())
-            let path = StoreSession.databasePath(folder: folder, repository: miner.repository,
-                                                 name: HistoryMiner.defaultName(of: miner.repository, path: repository))
+            let path = StoreSession.databasePath(
+                folder: folder, repository: miner.repository,
+                name: HistoryMiner.defaultName(of: miner.repository, path: repository))
             return FileManager.default.fileExists(atPath: path) ? [path] : []
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

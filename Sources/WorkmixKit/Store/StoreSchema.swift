@@ -8,23 +8,24 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1-history") { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS commits (
-                    sha BLOB NOT NULL UNIQUE, tree BLOB NOT NULL, parents BLOB NOT NULL,
-                    author_name TEXT NOT NULL, author_email TEXT NOT NULL,
-                    author_time INTEGER NOT NULL, author_offset INTEGER NOT NULL,
-                    committer_name TEXT NOT NULL, committer_email TEXT NOT NULL,
-                    committer_time INTEGER NOT NULL, committer_offset INTEGER NOT NULL,
-                    message TEXT NOT NULL,
-                    changes_base BLOB, changes_detail INTEGER, changes BLOB);
-                CREATE TABLE IF NOT EXISTS tips (sha TEXT PRIMARY KEY, walked_at INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS rule_digests (
-                    id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, used_at INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS classifications (
-                    digest INTEGER NOT NULL, sha BLOB NOT NULL, category TEXT NOT NULL, rule TEXT,
-                    skipped INTEGER NOT NULL, evidence TEXT, PRIMARY KEY (digest, sha)) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS commits (
+                        sha BLOB NOT NULL UNIQUE, tree BLOB NOT NULL, parents BLOB NOT NULL,
+                        author_name TEXT NOT NULL, author_email TEXT NOT NULL,
+                        author_time INTEGER NOT NULL, author_offset INTEGER NOT NULL,
+                        committer_name TEXT NOT NULL, committer_email TEXT NOT NULL,
+                        committer_time INTEGER NOT NULL, committer_offset INTEGER NOT NULL,
+                        message TEXT NOT NULL,
+                        changes_base BLOB, changes_detail INTEGER, changes BLOB);
+                    CREATE TABLE IF NOT EXISTS tips (sha TEXT PRIMARY KEY, walked_at INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS rule_digests (
+                        id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, used_at INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS classifications (
+                        digest INTEGER NOT NULL, sha BLOB NOT NULL, category TEXT NOT NULL, rule TEXT,
+                        skipped INTEGER NOT NULL, evidence TEXT, PRIMARY KEY (digest, sha)) WITHOUT ROWID;
+                    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
         }
         return migrator
     }

@@ -112,9 +112,10 @@ public final class StoreSession: @unchecked Sendable {
 
     /// `<name>-<digest of the git folder>.sqlite`: readable, and distinct for two clones of one name.
     static func databasePath(folder: String, repository: Repository, name: String) -> String {
-        let safe = String(name.unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
-        }.prefix(40))
+        let safe = String(
+            name.unicodeScalars.map { scalar -> Character in
+                CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+            }.prefix(40))
         let file = "\(safe.isEmpty ? "repo" : safe)-\(Fingerprint.of([key(of: repository)]).prefix(16)).sqlite"
         return (folder as NSString).appendingPathComponent(file)
     }

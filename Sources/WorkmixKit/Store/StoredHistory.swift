@@ -37,6 +37,8 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     private var changes: [ObjectID: StoredChanges] = [:]
     private var encoded: [ObjectID: EncodedChanges]
     private var caches: [String: ClassificationCache] = [:]
+    /// Stored commits whose first parent the repository no longer has.
+    private var damaged: Set<String> = []
     private(set) var pending = Pending()
     private let lock = NSLock()
     /// Loads a digest's classifications when a run first asks for them.
@@ -50,9 +52,17 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 
     var storedCommitCount: Int { lock.withLock { commits.count } }
 
-    /// The stored commit, else the repository's (kept for the store).
+    /// The stored commit, else the repository's (kept for the store). A stored commit the repository
+    /// no longer has is read from it all the same, to fail as a run without the store would.
     func commit(_ id: ObjectID) throws -> GitCommit {
-        if let commit = lock.withLock({ commits[id] }) { return commit }
+        if let commit = lock.withLock({ commits[id] }), repository.contains(id) {
+            // Its first parent gone too (a damaged clone): its changes and verdict are read afresh,
+            // as a run without the store reads them.
+            if let parent = commit.parents.first, !repository.contains(parent) {
+                lock.withLock { _ = damaged.insert(id.hex) }
+            }
+            return commit
+        }
         let commit = try repository.commit(id)
         lock.withLock {
             commits[id] = commit
@@ -64,7 +74,9 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// What is known of a commit's changes against its (possibly cut) first parent.
     func changes(of commit: GitCommit) -> ChangeInfo {
         let base = commit.parents.first?.hex ?? ""
-        guard let stored = lock.withLock({ changes[commit.id] ?? decoded(commit.id) }), stored.base == base else {
+        guard let stored = lock.withLock({ damaged.contains(commit.id.hex) ? nil : changes[commit.id] ?? decoded(commit.id) }),
+            stored.base == base
+        else {
             return .notComputed
         }
         return stored.info
@@ -101,7 +113,10 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         defer { lock.unlock() }
         pending.usedDigests.insert(digest)
         if let cache = caches[digest] { return cache }
-        let cache = ClassificationCache(digest: digest, known: loadClassifications(digest)) { [weak self] sha, classification in
+        let cache = ClassificationCache(
+            digest: digest, known: loadClassifications(digest),
+            isDamaged: { [weak self] sha in self?.lock.withLock { self?.damaged.contains(sha) } ?? false }
+        ) { [weak self] sha, classification in
             self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
         }
         caches[digest] = cache
@@ -123,14 +138,22 @@ final class ClassificationCache: @unchecked Sendable {
     private var known: [String: Classification]
     private let lock = NSLock()
     private let added: (String, Classification) -> Void
+    private let isDamaged: (String) -> Bool
 
-    init(digest: String, known: [String: Classification], added: @escaping (String, Classification) -> Void) {
+    init(
+        digest: String, known: [String: Classification], isDamaged: @escaping (String) -> Bool,
+        added: @escaping (String, Classification) -> Void
+    ) {
         self.digest = digest
         self.known = known
+        self.isDamaged = isDamaged
         self.added = added
     }
 
-    func lookup(_ sha: String) -> Classification? { lock.withLock { known[sha] } }
+    func lookup(_ sha: String) -> Classification? {
+        if isDamaged(sha) { return nil }
+        return lock.withLock { known[sha] }
+    }
 
     func add(_ sha: String, _ classification: Classification) {
         lock.withLock { known[sha] = classification }

@@ -22,7 +22,8 @@ extension Workspace {
 
     /// The config file's text, as `loadConfig` found it.
     private var configText: String? {
-        let path = options.configPath
+        let path =
+            options.configPath
             ?? URL(fileURLWithPath: options.currentDirectory).appendingPathComponent("workmix.yml").path
         return try? String(contentsOfFile: path, encoding: .utf8)
     }

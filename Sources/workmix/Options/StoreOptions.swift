@@ -3,9 +3,11 @@ import WorkmixKit
 
 /// `--store-dir` and `--no-store`: where history read from git is kept between runs (SPEC 8).
 struct StoreOptions: ParsableArguments, WorkspaceOptionGroup {
-    @Option(name: .customLong("store-dir"), help: ArgumentHelp(
-        "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
-        valueName: "dir"))
+    @Option(
+        name: .customLong("store-dir"),
+        help: ArgumentHelp(
+            "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
+            valueName: "dir"))
     var storeDir: String?
 
     @Flag(name: .customLong("no-store"), help: "Read git alone: neither read nor write the history store.")
