@@ -39,15 +39,23 @@ public final class Repository {
         workTree = workdir.flatMap { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(".git")) ? $0 : nil }
     }
 
-    deinit { git_repository_free(pointer) }
+    deinit {
+        if let objectDatabase { git_odb_free(objectDatabase) }
+        git_repository_free(pointer)
+    }
+
+    /// The object database, opened on the first `contains` (by one thread at a time, like the rest).
+    private var objectDatabase: OpaquePointer?
 
     /// Whether the object database has `id`: an index look-up, nothing read or inflated.
     public func contains(_ id: ObjectID) -> Bool {
-        var odb: OpaquePointer?
-        guard git_repository_odb(&odb, pointer) == 0, let odb else { return false }
-        defer { git_odb_free(odb) }
+        if objectDatabase == nil {
+            var odb: OpaquePointer?
+            guard git_repository_odb(&odb, pointer) == 0 else { return false }
+            objectDatabase = odb
+        }
         var oid = id.raw
-        return git_odb_exists(odb, &oid) == 1
+        return git_odb_exists(objectDatabase, &oid) == 1
     }
 
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
