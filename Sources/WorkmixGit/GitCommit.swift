@@ -107,7 +107,8 @@ func decodeText(_ cString: UnsafePointer<CChar>, encoding: String?) -> String {
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         }
         if lower == "windows-1252" || lower == "cp1252",
-           let text = String(data: Data(bytes), encoding: .windowsCP1252) {
+            let text = String(data: Data(bytes), encoding: .windowsCP1252)
+        {
             return text
         }
     }

@@ -10,8 +10,10 @@ public struct ResidencyJob {
     }
 
     /// `diffs` decides, given the config, whether line counts are read (churn).
-    public func run(diffs: (WorkmixConfig) -> DiffPolicy,
-                    observer: RunObserver? = nil) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
+    public func run(
+        diffs: (WorkmixConfig) -> DiffPolicy,
+        observer: RunObserver? = nil
+    ) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
         let defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
         var analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
         let workspace = self.workspace.narrowed(to: analysis.authoredBounds)

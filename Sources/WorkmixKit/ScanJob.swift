@@ -7,8 +7,10 @@ public struct ScanJob {
     public var includeSkipped = false
     public var classify: @Sendable (MinedCommit) -> Classification
 
-    public init(repositories: [RepositoryTarget], mining: MiningOptions,
-                classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }) {
+    public init(
+        repositories: [RepositoryTarget], mining: MiningOptions,
+        classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }
+    ) {
         self.repositories = repositories
         self.mining = mining
         self.classify = classify
@@ -33,11 +35,12 @@ public struct ScanJob {
             let classify = self.classify
             // The mined record is the output: classification reads changes through the commit and
             // leaves the record as the diff policy made it.
-            try miner.run({ commit in ClassifiedCommit(record: commit.record, classification: classify(commit)) },
-                          emit: { commit in
-                              if commit.classification.skipped && !includeSkipped { return }
-                              try emit(commit)
-                          })
+            try miner.run(
+                { commit in ClassifiedCommit(record: commit.record, classification: classify(commit)) },
+                emit: { commit in
+                    if commit.classification.skipped && !includeSkipped { return }
+                    try emit(commit)
+                })
             warnings += miner.warnings.warnings(repository: miners.count > 1 ? miner.repoName : nil)
         }
         return warnings

@@ -105,9 +105,11 @@ public final class Workspace {
     /// Classifies every commit of `targets` (default: the run's repositories) and hands each to `emit`,
     /// in walk order; returns what went wrong without stopping the run.
     @discardableResult
-    public func classifyCommits(in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
-                                context: RuleContext? = nil, evidence: Bool = true,
-                                _ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
+    public func classifyCommits(
+        in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
+        context: RuleContext? = nil, evidence: Bool = true,
+        _ emit: (ClassifiedCommit) throws -> Void
+    ) throws -> [RunWarning] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))

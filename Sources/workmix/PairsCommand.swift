@@ -26,7 +26,9 @@ extension Workmix {
         @Option(parsing: .unconditional, help: "List only the first N pairs and the first N people.")
         var top: Int?
 
-        @Flag(name: .customLong("no-stats"), help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")
+        @Flag(
+            name: .customLong("no-stats"),
+            help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")
         var noStats = false
 
         func validate() throws {
@@ -42,8 +44,9 @@ extension Workmix {
             let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
             let sink = try OutputSink(path: output.output)
             let job = PairingJob(workspace: workspace, diffs: noStats ? .onDemand : .always)
-            let (report, warnings) = try job.run(PairingSelection(minCommits: minCommits, top: top),
-                                                 observer: ProgressLine(enabled: runOptions.showsProgress))
+            let (report, warnings) = try job.run(
+                PairingSelection(minCommits: minCommits, top: top),
+                observer: ProgressLine(enabled: runOptions.showsProgress))
             try sink.write(reporter.report(report))
             try sink.commit()
             runOptions.printWarnings(warnings)

@@ -28,8 +28,11 @@ extension Workmix {
             let sink = try OutputSink(path: output.output)
             let census = try workspace.census()
             let people = People(census: census, options: workspace.config.peopleOptions)
-            try sink.write(reporter.report(PeopleReport(people: people, census: census,
-                                                        distinct: workspace.config.identities.distinct)))
+            try sink.write(
+                reporter.report(
+                    PeopleReport(
+                        people: people, census: census,
+                        distinct: workspace.config.identities.distinct)))
             try sink.commit()
         }
     }

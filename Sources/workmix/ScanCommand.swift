@@ -32,9 +32,12 @@ extension Workmix {
         @Flag(name: .customLong("include-skipped"), help: "Also list commits that a rule skips.")
         var includeSkipped = false
 
-        @Flag(name: .customLong("no-diffs"), help: ArgumentHelp(
-            "Read no diff at all: rules on files and line counts match nothing.",
-            discussion: "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
+        @Flag(
+            name: .customLong("no-diffs"),
+            help: ArgumentHelp(
+                "Read no diff at all: rules on files and line counts match nothing.",
+                discussion:
+                    "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
         var noDiffs = false
 
         func validate() throws {

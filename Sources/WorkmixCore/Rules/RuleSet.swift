@@ -50,8 +50,10 @@ public struct RuleSet: Sendable {
             // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
             // with something unknown stays the same whatever the unknown turns out to be.
             if truth == .unknown, commit.readsChanges, let detail = rule.matcher.requiredDetail {
-                for step in [ChangeDetail.paths, .lines] where step <= detail && truth == .unknown
-                    && seen.changeInfo.canImprove(to: step) {
+                for step in [ChangeDetail.paths, .lines]
+                where step <= detail && truth == .unknown
+                    && seen.changeInfo.canImprove(to: step)
+                {
                     seen.changeInfo = commit.changes(step)
                     truth = rule.matcher.evaluate(seen, context: context).truth
                 }
@@ -77,12 +79,15 @@ public struct RuleSet: Sendable {
             let result = rule.matcher.evaluate(record, context: context, explain: true)
             let decides = result.truth == .yes && !decided
             decided = decided || decides
-            evaluations.append(.init(ruleID: rule.id, source: rule.source, verdict: rule.verdict,
-                                     truth: result.truth, reasons: result.reasons, decides: decides))
+            evaluations.append(
+                .init(
+                    ruleID: rule.id, source: rule.source, verdict: rule.verdict,
+                    truth: result.truth, reasons: result.reasons, decides: decides))
         }
-        return RuleExplanation(override: overrides.classification(for: record.sha),
-                               evaluations: evaluations,
-                               classification: classify(record, context: context))
+        return RuleExplanation(
+            override: overrides.classification(for: record.sha),
+            evaluations: evaluations,
+            classification: classify(record, context: context))
     }
 }
 

@@ -52,8 +52,9 @@ struct HistoryOptions: ParsableArguments, WorkspaceOptionGroup {
     }
 
     var query: HistoryQuery {
-        HistoryQuery(revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
-                     until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
+        HistoryQuery(
+            revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
+            until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
     }
 
     func apply(to options: inout WorkspaceOptions) { options.query = query }
