@@ -89,11 +89,12 @@ public final class Workspace {
 
     /// Every commit of `targets` (default: the run's repositories), classified, in order.
     @discardableResult
+    /// `unevaluated` counts the rules the regex engine could not decide (for one warning at the end).
     /// `messagesOnly` never reads a diff: rules on files or line counts then match nothing (the
     /// user's choice of speed over those rules, `scan --no-diffs`).
     public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
                                   includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
-                                  evidence: Bool = true,
+                                  evidence: Bool = true, unevaluated: UnevaluatedRuleTally? = nil,
                                   _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
@@ -103,6 +104,8 @@ public final class Workspace {
             let classification = ruleSet.classify(&record, context: context, load: messagesOnly ? nil : loader.load, evidence: evidence)
             // Only pinned commits are looked up again, to learn which prefix pinned them.
             if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(record.sha) }
+            // Rules the regex engine could not decide, counted for one warning at the end (skipped commits too).
+            unevaluated?.note(classification)
             return classification
         }
         job.includeSkipped = includeSkipped

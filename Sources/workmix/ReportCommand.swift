@@ -59,14 +59,19 @@ struct ResidencyRun {
         let context = workspace.ruleContext(people: people)
         let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []
+        let unevaluated = UnevaluatedRuleTally()
         for (index, target) in targets.enumerated() {
-            warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context, evidence: false) { commit in
+            warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context, evidence: false,
+                                                        unevaluated: unevaluated) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 progress.tick()
             }
         }
         progress.finish()
-        for warning in warnings { warn(warning, quiet: common.quiet) }
-        return analysis.report()
+        let gaveUp = unevaluated.summary(in: workspace.ruleSet)
+        for warning in warnings + [gaveUp.warning].compactMap({ $0 }) { warn(warning, quiet: common.quiet) }
+        var report = analysis.report()
+        report.summary.unevaluated = gaveUp.commits
+        return report
     }
 }

@@ -46,8 +46,10 @@ extension Workmix {
             // Rows written to the terminal as they come would run into the progress line.
             let progress = Progress(enabled: common.showsProgress && !common.outputIsTerminal, total: workspace.commitCounter())
             try sink.write(reporter.header())
+            let unevaluated = UnevaluatedRuleTally()
             let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
-                                                           messagesOnly: noDiffs, evidence: explain) { commit in
+                                                           messagesOnly: noDiffs, evidence: explain,
+                                                           unevaluated: unevaluated) { commit in
                 try sink.write(reporter.row(commit))
                 progress.tick()
             }
@@ -55,6 +57,7 @@ extension Workmix {
             progress.finish()
             try sink.commit()
             for warning in warnings { warn(warning, quiet: common.quiet) }
+            if let warning = unevaluated.summary(in: workspace.ruleSet).warning { warn(warning, quiet: common.quiet) }
         }
     }
 }

@@ -13,7 +13,8 @@ extension Matcher {
             case .message: text = record.message
             }
             guard let matched = pattern.match(text) else {
-                return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
+                return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [],
+                                   gaveUp: true)
             }
             return result(matched, explain ? "\(field.rawValue) \(matched ? "~" : "!~") \(quote(pattern))" : nil)
 
@@ -78,34 +79,36 @@ extension Matcher {
             var unknown: [String] = []
             var reasons: [String] = []
             var sawUnknown = false
+            var gaveUp = false
             for child in children {
                 let outcome = child.evaluate(record, context: context, explain: explain)
                 switch outcome.truth {
                 case .no: return MatchResult(.no, outcome.reasons)
-                case .unknown: sawUnknown = true; unknown += outcome.reasons
+                case .unknown: sawUnknown = true; unknown += outcome.reasons; gaveUp = gaveUp || outcome.gaveUp
                 case .yes: reasons += outcome.reasons
                 }
             }
-            return sawUnknown ? MatchResult(.unknown, unknown) : MatchResult(.yes, reasons)
+            return sawUnknown ? MatchResult(.unknown, unknown, gaveUp: gaveUp) : MatchResult(.yes, reasons)
 
         case let .any(children):
             var failed: [String] = []
             var sawUnknown = false
+            var gaveUp = false
             for child in children {
                 let outcome = child.evaluate(record, context: context, explain: explain)
                 switch outcome.truth {
                 case .yes: return outcome
-                case .unknown: sawUnknown = true; failed += outcome.reasons
+                case .unknown: sawUnknown = true; failed += outcome.reasons; gaveUp = gaveUp || outcome.gaveUp
                 case .no: failed += outcome.reasons
                 }
             }
             let reasons = explain ? ["none of: " + failed.joined(separator: "; ")] : []
-            return MatchResult(sawUnknown ? .unknown : .no, reasons)
+            return MatchResult(sawUnknown ? .unknown : .no, reasons, gaveUp: sawUnknown && gaveUp)
 
         case let .not(child):
             let outcome = child.evaluate(record, context: context, explain: explain)
             let reasons = explain ? ["not (" + outcome.reasons.joined(separator: "; ") + ")"] : []
-            return MatchResult(!outcome.truth, reasons)
+            return MatchResult(!outcome.truth, reasons, gaveUp: outcome.gaveUp)
         }
     }
 

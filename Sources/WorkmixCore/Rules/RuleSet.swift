@@ -43,34 +43,38 @@ public struct RuleSet: Sendable {
                          load: ((ChangeDetail) -> ChangeInfo)?, evidence: Bool = true) -> Classification {
         if let pinned = overrides.classification(for: record.sha) { return pinned }
         let context = context.memoizing()
+        var unevaluated: [String] = []
         for rule in rules {
             // The model reads files when they can be had, without being undecided for want of them.
             if let load, let wanted = rule.matcher.preferredDetail, record.changeInfo.canImprove(to: wanted) {
                 record.changeInfo = load(wanted)
             }
-            var truth = rule.matcher.evaluate(record, context: context).truth
+            var outcome = rule.matcher.evaluate(record, context: context)
             // Cheapest first: paths (a tree walk), then line counts (a diff of every changed blob) only
             // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
             // with something unknown stays the same whatever the unknown turns out to be.
-            if truth == .unknown, let load, let detail = rule.matcher.requiredDetail {
-                for step in [ChangeDetail.paths, .lines] where step <= detail && truth == .unknown
+            if outcome.truth == .unknown, let load, let detail = rule.matcher.requiredDetail {
+                for step in [ChangeDetail.paths, .lines] where step <= detail && outcome.truth == .unknown
                     && record.changeInfo.canImprove(to: step) {
                     record.changeInfo = load(step)
-                    truth = rule.matcher.evaluate(record, context: context).truth
+                    outcome = rule.matcher.evaluate(record, context: context)
                 }
             }
-            if truth == .yes {
-                guard evidence else { return rule.classification(evidence: []) }
+            if outcome.truth == .unknown && outcome.gaveUp { unevaluated.append(rule.id) }
+            if outcome.truth == .yes {
+                guard evidence else { return rule.classification(evidence: [], unevaluated: unevaluated) }
                 // The evidence is the same with or without --stats: a rule that reads files says what
                 // they showed even when its message part alone decided (Kleene logic keeps it `yes`).
                 if let load, let detail = rule.matcher.requiredDetail, record.changeInfo.canImprove(to: detail) {
                     record.changeInfo = load(detail)
                 }
                 let evidence = rule.matcher.evaluate(record, context: context, explain: true).reasons
-                return rule.classification(evidence: evidence)
+                return rule.classification(evidence: evidence, unevaluated: unevaluated)
             }
         }
-        return .unclassified
+        var unclassified = Classification.unclassified
+        unclassified.unevaluated = unevaluated
+        return unclassified
     }
 
     /// Every rule evaluated against one commit, and why each matched or not (`workmix rules explain`).
