@@ -35,8 +35,8 @@ final class OutputTests: CLITestCase {
     }
 
     func testExistingFileKeepsItsMode() throws {
-        FileManager.default.createFile(atPath: path("private.jsonl"), contents: Data("x".utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path("private.jsonl"), contents: Data("x".utf8),
+                                           attributes: [.posixPermissions: 0o600])
         XCTAssertEqual(try workmix(scan + ["--output", path("private.jsonl")]).status, 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: path("private.jsonl"))
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
