@@ -26,7 +26,8 @@ import sys
 import tempfile
 import time
 
-from fuzz_inputs import RICH_CONFIG, TEAM_RULES, mutate, random_message, random_person
+sys.dont_write_bytecode = True  # no __pycache__ beside the script
+from fuzz_inputs import RICH_CONFIG, TEAM_RULES, mutate, random_message, random_person  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
