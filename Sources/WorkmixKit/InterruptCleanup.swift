@@ -63,8 +63,10 @@ public enum InterruptCleanup {
     }()
 
     private static var terminatingSignals: [Int32] {
-        var signals = [SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ,
-                       SIGVTALRM, SIGPROF]
+        var signals = [
+            SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ,
+            SIGVTALRM, SIGPROF,
+        ]
         #if os(Linux)
         signals += [SIGPOLL, SIGPWR, SIGSTKFLT]
         #endif

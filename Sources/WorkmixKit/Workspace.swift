@@ -92,10 +92,12 @@ public final class Workspace {
     /// `unevaluated` counts the rules the regex engine could not decide (for one warning at the end).
     /// `messagesOnly` never reads a diff: rules on files or line counts then match nothing (the
     /// user's choice of speed over those rules, `scan --no-diffs`).
-    public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
-                                  includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
-                                  evidence: Bool = true, unevaluated: UnevaluatedRuleTally? = nil,
-                                  _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
+    public func classifiedCommits(
+        in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
+        includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
+        evidence: Bool = true, unevaluated: UnevaluatedRuleTally? = nil,
+        _ emit: (ClassifiedCommit) throws -> Void
+    ) throws -> [String] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))

@@ -13,8 +13,9 @@ extension Workmix {
 
         func validate() throws {
             if let format = common.format, ResidencyReporters.reporter(for: format) == nil {
-                throw ValidationError("report has no '\(format.rawValue)' format (use "
-                    + ResidencyReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+                throw ValidationError(
+                    "report has no '\(format.rawValue)' format (use "
+                        + ResidencyReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
             }
         }
 
@@ -61,8 +62,10 @@ struct ResidencyRun {
         var warnings: [String] = []
         let unevaluated = UnevaluatedRuleTally()
         for (index, target) in targets.enumerated() {
-            warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context, evidence: false,
-                                                        unevaluated: unevaluated) { commit in
+            warnings += try workspace.classifiedCommits(
+                in: [target], fileChanges: fileChanges, context: context, evidence: false,
+                unevaluated: unevaluated
+            ) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 progress.tick()
             }

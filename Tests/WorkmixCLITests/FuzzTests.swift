@@ -11,10 +11,12 @@ final class FuzzTests: CLITestCase {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
         else { throw XCTSkip("no python3") }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let run = try FixtureRepository.runProcess(python, [
-            PackageFiles.url("bench/fuzz.py").path, "--workmix", PackageFiles.workmixExecutable.path,
-            "--seed", "14", "--messages", "1000", "--files", "250", "--jobs", "\(cores)",
-        ], in: FileManager.default.temporaryDirectory.path)
+        let run = try FixtureRepository.runProcess(
+            python,
+            [
+                PackageFiles.url("bench/fuzz.py").path, "--workmix", PackageFiles.workmixExecutable.path,
+                "--seed", "14", "--messages", "1000", "--files", "250", "--jobs", "\(cores)",
+            ], in: FileManager.default.temporaryDirectory.path)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         XCTAssertTrue(run.stdout.contains("0 failure(s)"), run.stdout)
     }

@@ -9,31 +9,33 @@ final class RegexGaveUpTests: CLITestCase {
     /// that do not; a user rule file with that pattern, and a residency over all five.
     func fixture() throws -> (repo: FixtureRepository, rules: String, config: String) {
         let repo = try FixtureRepository(name: "backtracking")
-        for (index, subject) in ["Fix the login", String(repeating: "a", count: 28) + "!", "Add refunds",
-                                 String(repeating: "a", count: 30) + "!", String(repeating: "a", count: 29) + "!"].enumerated() {
+        for (index, subject) in [
+            "Fix the login", String(repeating: "a", count: 28) + "!", "Add refunds",
+            String(repeating: "a", count: 30) + "!", String(repeating: "a", count: 29) + "!",
+        ].enumerated() {
             try repo.write("file\(index).txt", "\(index)\n")
             try repo.commit(subject, date: "2020-01-0\(index + 2)T10:00:00+00:00")
         }
         let rules = repo.root.appendingPathComponent("team.yml").path
         try """
-            version: 1
-            rules:
-              - id: shouting
-                category: support
-                match:
-                  subject: '^(?:(a+)+$|a*!$)'
-            """.write(toFile: rules, atomically: true, encoding: .utf8)
+        version: 1
+        rules:
+          - id: shouting
+            category: support
+            match:
+              subject: '^(?:(a+)+$|a*!$)'
+        """.write(toFile: rules, atomically: true, encoding: .utf8)
         let config = repo.root.appendingPathComponent("workmix.yml").path
         try """
-            rules: [team.yml]
-            repos: [backtracking]
-            residencies:
-              - name: q1
-                resident: ada@example.com
-                from: 2020-01-01
-                to: 2020-01-31
-                plan: {investment: 40%, maintenance: 30%, support: 30%}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        rules: [team.yml]
+        repos: [backtracking]
+        residencies:
+          - name: q1
+            resident: ada@example.com
+            from: 2020-01-01
+            to: 2020-01-31
+            plan: {investment: 40%, maintenance: 30%, support: 30%}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
         return (repo, rules, config)
     }
 
@@ -51,7 +53,8 @@ final class RegexGaveUpTests: CLITestCase {
             let scan = try workmix(["scan", "--repo", repo.path, "--rules", rules, "--config", "/dev/null", "--format", format])
             XCTAssertEqual(scan.status, 0, scan.stderr)
             assertOneWarning(scan)
-            let rows: [[String: Any]] = format == "json"
+            let rows: [[String: Any]] =
+                format == "json"
                 ? try XCTUnwrap(JSONSerialization.jsonObject(with: scan.stdoutData) as? [[String: Any]])
                 : try jsonLines(scan.stdout)
             XCTAssertEqual(rows.count, 5)

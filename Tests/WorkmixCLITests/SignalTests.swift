@@ -21,13 +21,13 @@ final class SignalTests: CLITestCase {
         }
         try repo.git(["fast-import", "--quiet", "--force"], input: Data(stream.utf8))
         try """
-            version: 1
-            rules:
-              - id: shouting
-                category: support
-                match:
-                  subject: '^(?:(a+)+$|a*!$)'
-            """.write(toFile: path("slow.yml"), atomically: true, encoding: .utf8)
+        version: 1
+        rules:
+          - id: shouting
+            category: support
+            match:
+              subject: '^(?:(a+)+$|a*!$)'
+        """.write(toFile: path("slow.yml"), atomically: true, encoding: .utf8)
     }
 
     override func tearDown() { repo = nil }
@@ -38,8 +38,10 @@ final class SignalTests: CLITestCase {
     }
 
     var scan: [String] {
-        ["scan", "--repo", repo.path, "--rules", path("slow.yml"), "--config", "/dev/null", "--format", "jsonl",
-         "--no-progress", "--jobs", "1"]
+        [
+            "scan", "--repo", repo.path, "--rules", path("slow.yml"), "--config", "/dev/null", "--format", "jsonl",
+            "--no-progress", "--jobs", "1",
+        ]
     }
 
     /// Starts workmix through `sh -c 'SETUP; exec workmix …'` (no core files; limits as given), stderr
@@ -68,8 +70,10 @@ final class SignalTests: CLITestCase {
     }
 
     func testEverySignalThatEndsTheRunRemovesThePartialFile() throws {
-        let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
-                       SIGVTALRM, SIGPROF, SIGSEGV, SIGABRT, SIGBUS]
+        let signals = [
+            SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
+            SIGVTALRM, SIGPROF, SIGSEGV, SIGABRT, SIGBUS,
+        ]
         for signal in signals {
             let output = path("out-\(signal).jsonl")
             let (process, stderr) = try start(scan + ["--output", output])

@@ -32,9 +32,11 @@ public struct ResidencyResult: Sendable {
     /// `work` week by week across the window (see `ResidencyWeek`), for the timeline.
     public var weeks: [ResidencyWeek]
 
-    public init(residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
-                work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
-                weeks: [ResidencyWeek]? = nil) {
+    public init(
+        residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
+        work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
+        weeks: [ResidencyWeek]? = nil
+    ) {
         self.residency = residency
         self.repositories = repositories
         self.residents = residents
@@ -63,9 +65,10 @@ public struct ResidencyResult: Sendable {
     }
 
     public var verdict: ResidencyVerdict {
-        ResidencyVerdict.judge(residency: residency, totalCommits: work.total.commits,
-                               shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
-                               unclassifiedShare: share(of: .unclassified))
+        ResidencyVerdict.judge(
+            residency: residency, totalCommits: work.total.commits,
+            shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
+            unclassifiedShare: share(of: .unclassified))
     }
 }
 
