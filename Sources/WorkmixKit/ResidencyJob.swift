@@ -25,14 +25,19 @@ public struct ResidencyJob {
         let policy = diffs(workspace.config)
         observer?.started(counting: workspace.commitCounter(in: targets))
         var warnings: [RunWarning] = []
+        let unevaluated = UnevaluatedRuleTally()
         for (index, target) in targets.enumerated() {
-            warnings += try workspace.classifyCommits(in: [target], diffs: policy, context: context, evidence: false) { commit in
+            warnings += try workspace.classifyCommits(
+                in: [target], diffs: policy, context: context, evidence: false, unevaluated: unevaluated
+            ) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 observer?.tick()
             }
         }
         observer?.finished()
-        return (analysis.report(), warnings)
+        var report = analysis.report()
+        report.summary.unevaluated = unevaluated.summary(in: workspace.ruleSet).commits
+        return (report, warnings + unevaluated.warnings(in: workspace.ruleSet))
     }
 }
 

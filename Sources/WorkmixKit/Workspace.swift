@@ -105,11 +105,14 @@ public final class Workspace {
     /// Classifies every commit of `targets` (default: the run's repositories) and hands each to `emit`,
     /// in walk order; returns what went wrong without stopping the run.
     @discardableResult
+    /// `unevaluated` counts the rules the regex engine gave up on across several calls (the caller then
+    /// warns); without it, this call warns of its own.
     public func classifyCommits(
         in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
-        context: RuleContext? = nil, evidence: Bool = true,
+        context: RuleContext? = nil, evidence: Bool = true, unevaluated: UnevaluatedRuleTally? = nil,
         _ emit: (ClassifiedCommit) throws -> Void
     ) throws -> [RunWarning] {
+        let tally = unevaluated ?? UnevaluatedRuleTally()
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
@@ -118,10 +121,13 @@ public final class Workspace {
             let classification = ruleSet.classify(commit, context: context, evidence: evidence)
             // Only pinned commits are looked up again, to learn which prefix pinned them.
             if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(commit.record.sha) }
+            // Rules the regex engine could not decide, skipped commits included.
+            tally.note(classification)
             return classification
         }
         job.includeSkipped = includeSkipped
-        return try job.run(emit) + (overrideHits?.warnings ?? [])
+        let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
+        return warnings + (unevaluated == nil ? tally.warnings(in: ruleSet) : [])
     }
 
     /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it

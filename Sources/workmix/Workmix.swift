@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkmixCore
+import WorkmixKit
 
 /// The root command. Subcommands live in their own files; exit codes follow SPEC 3:
 /// 0 success, 1 a check or rule test failed, 2 bad input.
@@ -30,6 +31,8 @@ struct ExitFailure: Error {
 @main
 enum Main {
     static func main() {
+        // Any signal that ends the run removes the partial output file; SIGQUIT is no crash report.
+        InterruptCleanup.install()
         do {
             var command = try Workmix.parseAsRoot()
             try command.run()

@@ -118,3 +118,25 @@ final class YAMLBombTests: CLITestCase {
             mentioning: ["deep.yml:", "nests more than 256 levels"])
     }
 }
+
+/// What `bench/fuzz.py` turned up (#14): each case once more, alone.
+final class FuzzFindingsTests: CLITestCase {
+    /// A residency from year 1 to 9999 made `report` build 521,000 weekly buckets: 37 s and 245 MB.
+    func testAResidencyOfMillenniaIsRefused() throws {
+        let repo = try FixtureRepository(name: "ages")
+        try repo.write("a.txt", "a\n")
+        try repo.commit("Add a")
+        try repo.write(
+            "workmix.yml",
+            """
+            residencies:
+              - name: forever
+                resident: ada@example.com
+                from: 0001-01-01
+                to: 9999-12-31
+            """)
+        assertFails(
+            try workmix(["report", "--repo", repo.path, "--config", repo.path + "/workmix.yml", "--format", "json"]),
+            code: 2, mentioning: ["workmix.yml:5", "a residency spans at most 100 years"])
+    }
+}

@@ -185,6 +185,10 @@ public enum ConfigLoader {
         let fromValue = try map.required("from"), toValue = try map.required("to")
         let from = try date(fromValue), to = try date(toValue)
         guard from <= to else { throw toValue.error("'to' (\(to)) is before 'from' (\(from))") }
+        // Reports hold a bucket per week: 0001-01-01 to 9999-12-31 took 37 s and 245 MB (#14 fuzzing).
+        guard to.daysSinceEpoch - from.daysSinceEpoch < 36_525 else {
+            throw toValue.error("a residency spans at most 100 years, not \(from) to \(to)")
+        }
         var timezone = TimeZone(identifier: "UTC")!
         if let zone = map["timezone"] {
             let identifier = try zone.string()

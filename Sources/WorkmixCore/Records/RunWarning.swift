@@ -9,13 +9,15 @@ public enum RunWarning: Sendable, Equatable {
     case parentsUnreadable(commits: Int, repository: String?)
     /// A config override whose prefix matched several commits.
     case ambiguousOverride(prefix: String, commits: [String], location: SourceLocation?)
+    /// Rules the regex engine gave up on (too much backtracking) for some commits, left undecided.
+    case rulesUnevaluated(UnevaluatedRules)
 
     /// The repository it concerns, named only when a run reads several.
     public var repository: String? {
         switch self {
         case .shallowClone(let repository), .statsUnavailable(_, let repository), .parentsUnreadable(_, let repository):
             return repository
-        case .ambiguousOverride:
+        case .ambiguousOverride, .rulesUnevaluated:
             return nil
         }
     }

@@ -92,6 +92,8 @@ public struct ResidencySummary: Sendable {
     public var work: CategoryTallies
     public var passed: [String]
     public var failed: [String]
+    /// Commits on which the regex engine could not decide a rule (see `UnevaluatedRules`).
+    public var unevaluated = 0
 
     public init(measure: WorkmixConfig.Measure, work: CategoryTallies, passed: [String], failed: [String]) {
         self.measure = measure

@@ -77,6 +77,7 @@ public struct JSONResidencyReporter: Reporter {
         json.string("measure", summary.measure.rawValue)
         total(summary.work, &json)
         byCategory(summary.work, measure: summary.measure, &json)
+        if summary.unevaluated > 0 { json.int("unevaluated", summary.unevaluated) }
         json.endObject()
     }
 
