@@ -67,6 +67,10 @@ final class RegexGaveUpTests: CLITestCase {
         assertOneWarning(table)
         let quiet = try workmix(["scan", "--repo", repo.path, "--rules", rules, "--config", "/dev/null", "--quiet"])
         XCTAssertEqual(quiet.stderr, "")
+        // pairs classifies the same commits, so it warns the same way.
+        let pairs = try workmix(["pairs", "--repo", repo.path, "--rules", rules, "--config", "/dev/null", "--format", "json"])
+        XCTAssertEqual(pairs.status, 0, pairs.stderr)
+        assertOneWarning(pairs)
         // A pattern the engine decides says nothing.
         let plain = try workmix(["scan", "--repo", repo.path, "--config", "/dev/null"])
         XCTAssertEqual(plain.stderr, "")
