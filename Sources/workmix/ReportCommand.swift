@@ -11,6 +11,10 @@ extension Workmix {
 
         @OptionGroup var common: CommonOptions
 
+        @Flag(name: .customLong("no-follow-through"),
+              help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through.")
+        var noFollowThrough = false
+
         func validate() throws {
             if let format = common.format, ResidencyReporters.reporter(for: format) == nil {
                 throw ValidationError("report has no '\(format.rawValue)' format (use "
@@ -24,7 +28,7 @@ extension Workmix {
                 throw ValidationError("report has no '\(format.rawValue)' format")
             }
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
-            let report = try ResidencyRun(common: common).report { _ in true }
+            let report = try ResidencyRun(common: common).report(followThrough: !noFollowThrough) { _ in true }
             let sink = try OutputSink(path: common.output)
             try sink.write(reporter.report(report))
             try sink.commit()
@@ -37,10 +41,12 @@ extension Workmix {
 struct ResidencyRun {
     let common: CommonOptions
 
-    /// `fileChanges` says, given the config, whether diffs must be read (for churn).
-    func report(fileChanges needsFileChanges: (WorkmixConfig) -> Bool) throws -> ResidencyReport {
+    /// `fileChanges` says, given the config, whether diffs must be read (for churn). Follow-through is
+    /// computed when asked for or when a plan sets `min_follow_through`; it needs paths.
+    func report(followThrough wanted: Bool = false, fileChanges needsFileChanges: (WorkmixConfig) -> Bool) throws -> ResidencyReport {
         var workspace = try common.workspace()
-        let fileChanges = needsFileChanges(workspace.config)
+        let followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil }
+        let fileChanges = needsFileChanges(workspace.config) || followThrough
         let defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
         var analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
         // Commits outside every window count nowhere: leave them out of the walk before their diffs
@@ -59,14 +65,21 @@ struct ResidencyRun {
         let context = workspace.ruleContext(people: people)
         let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []
+        var collector = followThrough ? FollowThroughCollector(config: workspace.config, repositories: analysis.repositories,
+                                                               defaultRepositories: defaultRepositories, people: people) : nil
         for (index, target) in targets.enumerated() {
             warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context, evidence: false) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
+                collector?.add(commit, fromRepositoryAt: index)
                 progress.tick()
             }
+            try collector?.addCommitsAfterWindows(of: target, at: index, workspace: workspace, analysis: analysis,
+                                                  context: context, common: common)
         }
         progress.finish()
         for warning in warnings { warn(warning, quiet: common.quiet) }
-        return analysis.report()
+        var report = analysis.report()
+        if let collector { report.attach(collector.result()) }
+        return report
     }
 }
