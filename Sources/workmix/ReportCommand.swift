@@ -55,7 +55,7 @@ struct ResidencyRun {
             var options = workspace.options
             let bounds = analysis.authoredBounds
             if common.since == nil { options.query.since = .instant(bounds.from) }
-            if common.until == nil { options.query.until = .instant(bounds.to) }
+            if common.until == nil { options.query.until = .instant(bounds.to.followedThrough(workspace.config, if: followThrough)) }
             workspace = try Workspace(options: options)
         }
         let targets = analysis.repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
@@ -73,8 +73,6 @@ struct ResidencyRun {
                 collector?.add(commit, fromRepositoryAt: index)
                 progress.tick()
             }
-            try collector?.addCommitsAfterWindows(of: target, at: index, workspace: workspace, analysis: analysis,
-                                                  context: context, common: common)
         }
         progress.finish()
         for warning in warnings { warn(warning, quiet: common.quiet) }

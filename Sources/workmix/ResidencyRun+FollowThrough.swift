@@ -1,16 +1,12 @@
 import WorkmixCore
-import WorkmixKit
 
-extension FollowThroughCollector {
-    /// Reads what came after every window, up to `follow_through.weeks` later, from one repository: the
-    /// report's walk stops at the last window's end (or at `--until`, which then stops this too).
-    mutating func addCommitsAfterWindows(of target: RepositoryTarget, at index: Int, workspace: Workspace,
-                                         analysis: ResidencyAnalysis, context: RuleContext, common: CommonOptions) throws {
-        guard common.until == nil else { return }
-        let end = analysis.authoredBounds.to
-        let last = Timestamp(seconds: end.seconds + settings.windowSeconds, offsetMinutes: 0)
-        try workspace.followingCommits(in: target, after: end, until: last, context: context) { commit in
-            add(commit, fromRepositoryAt: index)
-        }
+extension Timestamp {
+    /// The end of the report's walk: the last window's end or, with follow-through, `follow_through.weeks`
+    /// later, since what the work led to after the resident left is the point. One walk reads both: on
+    /// redis a second walk reading only the paths of the weeks after was no faster, since classifying
+    /// those commits (the model reads their files) costs more than their line counts.
+    func followedThrough(_ config: WorkmixConfig, if followThrough: Bool) -> Timestamp {
+        guard followThrough else { return self }
+        return Timestamp(seconds: seconds + config.followThrough.windowSeconds, offsetMinutes: offsetMinutes)
     }
 }

@@ -49,11 +49,11 @@ public enum AreaScheme: Sendable, Equatable {
         return found.sorted()
     }
 
-    /// `folders at depth 2` or `named areas (checkout, payments)`, for report headings.
+    /// `folders at depth 2` or `3 named areas`, for report headings.
     public var summary: String {
         switch self {
         case .depth(let depth): return "folders at depth \(depth)"
-        case .named(let areas): return "named areas (" + areas.map(\.name).joined(separator: ", ") + ")"
+        case .named(let areas): return "\(areas.count) named area\(areas.count == 1 ? "" : "s")"
         }
     }
 }

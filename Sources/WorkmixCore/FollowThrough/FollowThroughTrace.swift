@@ -46,7 +46,8 @@ public struct FollowThroughTrace: Sendable {
 
     /// The traced commit's areas; none when it takes no part (a merge, skipped or unclassified).
     public static func tracedAreas(of commit: ClassifiedCommit, _ scheme: AreaScheme) -> [String] {
-        guard !commit.classification.skipped, !commit.record.isMerge, commit.classification.category != .unclassified else { return [] }
+        let classification = commit.classification
+        guard !classification.skipped, !commit.record.isMerge, classification.category != .unclassified else { return [] }
         return scheme.areas(of: commit.record.changeInfo.changes ?? [])
     }
 

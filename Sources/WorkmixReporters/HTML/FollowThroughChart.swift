@@ -16,7 +16,8 @@ enum FollowThroughChart {
         var text = "<h3>Follow-through</h3>\n<p class=\"muted\">\(HTMLText.text(result.description)). "
             + "A shared area shows that work came after, not that it came because of it.</p>\n<ul>\n"
         text += "<li>Support → investment: \(HTMLText.text(FollowThroughText.link(result.supportToInvestment)))</li>\n"
-        text += "<li>Investment → maintenance: \(HTMLText.text(FollowThroughText.link(result.investmentToMaintenance)))</li>\n</ul>\n"
+        text += "<li>Investment → maintenance: "
+            + "\(HTMLText.text(FollowThroughText.link(result.investmentToMaintenance)))</li>\n</ul>\n"
         let areas = FollowThroughText.topAreas(result).filter { $0.support > 0 }
         if !areas.isEmpty { text += timeline(result, areas, residency, id: id + "-chart") }
         guard !result.areas.isEmpty else { return text }

@@ -71,8 +71,10 @@ enum FollowThroughText {
         text += "\n| Area | Support | Investment | Maintenance | Investment after support | Maintenance after investment |\n"
             + "|---|---:|---:|---:|---:|---:|\n"
         for area in topAreas(result) {
-            text += "| " + Escaping.markdownCell(areaName(area, in: result)) + " | " + [area.support, area.investment, area.maintenance,
-                area.investmentAfterSupport, area.maintenanceAfterInvestment].map(String.init).joined(separator: " | ") + " |\n"
+            let counts = [area.support, area.investment, area.maintenance, area.investmentAfterSupport,
+                          area.maintenanceAfterInvestment]
+            text += "| " + Escaping.markdownCell(areaName(area, in: result)) + " | "
+                + counts.map(String.init).joined(separator: " | ") + " |\n"
         }
         if let more = more(result) { text += "\n_\(more)_\n" }
         return text

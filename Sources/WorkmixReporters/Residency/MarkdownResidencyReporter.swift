@@ -20,7 +20,9 @@ public struct MarkdownResidencyReporter: ResidencyReporter {
             text += " Off plan: " + summary.failed.map(Escaping.markdownCell).joined(separator: ", ") + "."
         }
         text += " \(summary.work.total.commits) commits, churn \(summary.work.total.churn).\n"
-        if let followThrough = summary.followThrough { text += "\n" + FollowThroughText.summaryLine(followThrough, label: "Follow-through") + ".\n" }
+        if let followThrough = summary.followThrough {
+            text += "\n" + FollowThroughText.summaryLine(followThrough, label: "Follow-through") + ".\n"
+        }
         return text
     }
 
