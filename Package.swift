@@ -5,7 +5,7 @@ let package = Package(
     name: "workmix",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "workmix", targets: ["workmix"]),
+        .executable(name: "workmix", targets: ["workmix"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,24 +28,30 @@ let package = Package(
         // The only module that imports Clibgit2: owning wrappers and value types.
         .target(name: "WorkmixGit", dependencies: ["Clibgit2"]),
         // Records, trailers, identities, rules, classification, pairings, residencies. No git.
-        .target(name: "WorkmixCore", dependencies: [
-            "Cpcre2",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(
+            name: "WorkmixCore",
+            dependencies: [
+                "Cpcre2",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // One small type per output format.
         .target(name: "WorkmixReporters", dependencies: ["WorkmixCore"]),
         // Turns repositories into commit records (git layer -> core values) and runs the jobs.
-        .target(name: "WorkmixKit", dependencies: [
-            "WorkmixGit", "WorkmixCore", "WorkmixReporters",
-            .product(name: "CSV", package: "CSV.swift"),
-        ], plugins: ["EmbedRules"]),
+        .target(
+            name: "WorkmixKit",
+            dependencies: [
+                "WorkmixGit", "WorkmixCore", "WorkmixReporters",
+                .product(name: "CSV", package: "CSV.swift"),
+            ], plugins: ["EmbedRules"]),
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
-        .executableTarget(name: "workmix", dependencies: [
-            "WorkmixKit", "WorkmixCore", "WorkmixReporters",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "workmix",
+            dependencies: [
+                "WorkmixKit", "WorkmixCore", "WorkmixReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Builds fixture repositories with the git CLI, fixed names and dates.
         .target(name: "WorkmixTestSupport", path: "Tests/WorkmixTestSupport"),
         .testTarget(name: "WorkmixCoreTests", dependencies: ["WorkmixCore", "WorkmixTestSupport"]),

@@ -11,8 +11,9 @@ extension Repository {
     /// Counts one change's lines (xdiff through libgit2, zero context); binary files count 0, as in git.
     public func fileChange(_ change: TreeChange, context: String) throws -> GitFileChange {
         let (insertions, deletions, binary) = try lineStats(change, context: context)
-        return GitFileChange(path: change.path, oldPath: nil, status: change.status,
-                             insertions: insertions, deletions: deletions, binary: binary)
+        return GitFileChange(
+            path: change.path, oldPath: nil, status: change.status,
+            insertions: insertions, deletions: deletions, binary: binary)
     }
 
     private func lineStats(_ change: TreeChange, context: String) throws -> (Int, Int, Bool) {
@@ -30,8 +31,9 @@ extension Repository {
         options.context_lines = 0
         options.interhunk_lines = 0
         var patch: OpaquePointer?
-        try check(git_patch_from_blobs(&patch, oldBlob?.pointer, change.path, newBlob?.pointer, change.path, &options),
-                  "reading the changes of commit \(context)")
+        try check(
+            git_patch_from_blobs(&patch, oldBlob?.pointer, change.path, newBlob?.pointer, change.path, &options),
+            "reading the changes of commit \(context)")
         defer { git_patch_free(patch) }
         var contextLines = 0, additions = 0, deletions = 0
         try check(git_patch_line_stats(&contextLines, &additions, &deletions, patch), "counting lines of \(context)")

@@ -99,15 +99,18 @@ public final class HistoryMiner {
     /// to `transform` with a loader for file changes on demand, and calls `emit` with the results in
     /// walk order. With several jobs, commits are processed in batches on as many threads, each with
     /// its own repository handle and identity cache; the output is the same as with one.
-    public func run<T>(_ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T,
-                       emit: (T) throws -> Void) throws {
+    public func run<T>(
+        _ transform: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> T,
+        emit: (T) throws -> Void
+    ) throws {
         guard let walk = try makeWalk() else { return }
         let jobs = max(1, options.jobs)
         // With several jobs the walk runs on its own thread with the main handle, and every worker
         // opens its own; with one, everything runs here on the main handle.
         let workers = try (0..<jobs).map { _ in
-            try MinerWorker(repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
-                            mailmap: mailmap, options: options, repoName: repoName)
+            try MinerWorker(
+                repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
+                mailmap: mailmap, options: options, repoName: repoName)
         }
         func output(_ batch: [GitCommit]) throws {
             for output in MinerWorker.process(batch, on: workers, transform) {
@@ -204,8 +207,9 @@ public final class HistoryMiner {
         let (include, exclude) = try resolveRevisions()
         if include.isEmpty { return nil }
         do {
-            return try RevisionWalk(repository: repository,
-                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent))
+            return try RevisionWalk(
+                repository: repository,
+                options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent))
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }
@@ -238,8 +242,10 @@ public final class HistoryMiner {
 
 /// `A`, `^A`, `A..B`, `..B`, `A..`, `A...B`, as git reads them.
 enum RevisionSpec {
-    static func parse(_ text: String, in repository: Repository,
-                      include: inout [ObjectID], exclude: inout [ObjectID]) throws {
+    static func parse(
+        _ text: String, in repository: Repository,
+        include: inout [ObjectID], exclude: inout [ObjectID]
+    ) throws {
         if text.hasPrefix("^") {
             exclude.append(try repository.resolveCommit(String(text.dropFirst())))
         } else if let range = text.range(of: "...") {
@@ -257,8 +263,9 @@ enum RevisionSpec {
             if let head = try repository.head() {
                 include.append(head)
             } else if try !repository.allReferenceTips().isEmpty {
-                throw GitError(code: .notFound, message: "HEAD names a branch with no commits; name a revision with --rev, or use --all",
-                               context: "HEAD")
+                throw GitError(
+                    code: .notFound, message: "HEAD names a branch with no commits; name a revision with --rev, or use --all",
+                    context: "HEAD")
             }
         } else {
             include.append(try repository.resolveCommit(text))

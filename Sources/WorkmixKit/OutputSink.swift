@@ -1,10 +1,11 @@
+import Foundation
+import WorkmixCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import WorkmixCore
 
 /// Where a report goes.
 ///
@@ -58,7 +59,8 @@ public final class OutputSink {
         }
         // A regular file or a new one: replace the file a symbolic link points to, not the link.
         let target = Self.resolvingLinks(path)
-        let directory = (target as NSString).deletingLastPathComponent.isEmpty
+        let directory =
+            (target as NSString).deletingLastPathComponent.isEmpty
             ? "." : (target as NSString).deletingLastPathComponent
         var directoryStatus = stat()
         guard stat(directory, &directoryStatus) == 0, (directoryStatus.st_mode & S_IFMT) == S_IFDIR else {
@@ -156,7 +158,8 @@ public final class OutputSink {
             let length = readlink(current, &buffer, buffer.count - 1)
             guard length > 0 else { return current }
             let destination = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = destination.hasPrefix("/")
+            current =
+                destination.hasPrefix("/")
                 ? destination
                 : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
         }

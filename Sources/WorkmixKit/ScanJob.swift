@@ -7,8 +7,10 @@ public struct ScanJob {
     public var includeSkipped = false
     public var classify: @Sendable (inout CommitRecord, ChangeLoader) -> Classification
 
-    public init(repositories: [RepositoryTarget], mining: MiningOptions,
-                classify: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> Classification = { _, _ in .unclassified }) {
+    public init(
+        repositories: [RepositoryTarget], mining: MiningOptions,
+        classify: @escaping @Sendable (inout CommitRecord, ChangeLoader) -> Classification = { _, _ in .unclassified }
+    ) {
         self.repositories = repositories
         self.mining = mining
         self.classify = classify
@@ -32,15 +34,17 @@ public struct ScanJob {
         for miner in miners {
             let classify = self.classify
             let asked = mining.fileChanges
-            try miner.run({ record, loader -> ClassifiedCommit in
-                let classification = classify(&record, loader)
-                // File changes read for the rules are not output: only those the run asked for.
-                record.changeInfo = record.changeInfo.forOutput(asked: asked)
-                return ClassifiedCommit(record: record, classification: classification)
-            }, emit: { commit in
-                if commit.classification.skipped && !includeSkipped { return }
-                try emit(commit)
-            })
+            try miner.run(
+                { record, loader -> ClassifiedCommit in
+                    let classification = classify(&record, loader)
+                    // File changes read for the rules are not output: only those the run asked for.
+                    record.changeInfo = record.changeInfo.forOutput(asked: asked)
+                    return ClassifiedCommit(record: record, classification: classification)
+                },
+                emit: { commit in
+                    if commit.classification.skipped && !includeSkipped { return }
+                    try emit(commit)
+                })
             let prefix = miners.count > 1 ? "\(miner.repoName): " : ""
             warnings += miner.warnings.messages.map { prefix + $0 }
         }

@@ -5,9 +5,11 @@ extension Workspace {
     /// `categories`; not merges, not skipped), classified as every command does, with the paths they
     /// changed: a tree comparison each, no line counts (SPEC 9: what follows only needs areas). Others
     /// are classified and dropped.
-    public func followingCommits(in target: RepositoryTarget, after start: Timestamp, until end: Timestamp,
-                                 categories: Set<Category> = [.investment, .maintenance], context: RuleContext,
-                                 _ emit: (ClassifiedCommit) throws -> Void) throws {
+    public func followingCommits(
+        in target: RepositoryTarget, after start: Timestamp, until end: Timestamp,
+        categories: Set<Category> = [.investment, .maintenance], context: RuleContext,
+        _ emit: (ClassifiedCommit) throws -> Void
+    ) throws {
         guard start.seconds < end.seconds else { return }
         var mining = miningOptions(fileChanges: false)
         mining.query.since = .instant(Timestamp(seconds: start.seconds + 1, offsetMinutes: 0))
@@ -15,14 +17,16 @@ extension Workspace {
         mining.repoName = target.name
         let miner = try HistoryMiner(path: target.path, options: mining)
         let ruleSet = self.ruleSet
-        try miner.run({ record, loader -> ClassifiedCommit? in
-            let classification = ruleSet.classify(&record, context: context, load: loader.load, evidence: false)
-            let category = classification.category
-            guard !classification.skipped, !record.isMerge, categories.contains(category) else { return nil }
-            if record.changeInfo.canImprove(to: .paths) { record.changeInfo = loader.load(.paths) }
-            return ClassifiedCommit(record: record, classification: classification)
-        }, emit: { commit in
-            if let commit { try emit(commit) }
-        })
+        try miner.run(
+            { record, loader -> ClassifiedCommit? in
+                let classification = ruleSet.classify(&record, context: context, load: loader.load, evidence: false)
+                let category = classification.category
+                guard !classification.skipped, !record.isMerge, categories.contains(category) else { return nil }
+                if record.changeInfo.canImprove(to: .paths) { record.changeInfo = loader.load(.paths) }
+                return ClassifiedCommit(record: record, classification: classification)
+            },
+            emit: { commit in
+                if let commit { try emit(commit) }
+            })
     }
 }

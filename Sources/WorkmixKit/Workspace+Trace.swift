@@ -31,8 +31,10 @@ extension Workspace {
         var candidates: [ClassifiedCommit] = []
         if !areas.isEmpty {
             let end = Timestamp(seconds: record.authoredAt.seconds + config.followThrough.windowSeconds, offsetMinutes: 0)
-            try followingCommits(in: target, after: record.authoredAt, until: end,
-                                 categories: [.investment, .maintenance, .support], context: context) { candidate in
+            try followingCommits(
+                in: target, after: record.authoredAt, until: end,
+                categories: [.investment, .maintenance, .support], context: context
+            ) { candidate in
                 if !areas.isDisjoint(with: config.areas.areas(of: candidate.record.changeInfo.changes ?? [])) {
                     candidates.append(candidate)
                 }

@@ -91,10 +91,12 @@ public final class Workspace {
     @discardableResult
     /// `messagesOnly` never reads a diff: rules on files or line counts then match nothing (the
     /// user's choice of speed over those rules, `scan --no-diffs`).
-    public func classifiedCommits(in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
-                                  includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
-                                  evidence: Bool = true,
-                                  _ emit: (ClassifiedCommit) throws -> Void) throws -> [String] {
+    public func classifiedCommits(
+        in targets: [RepositoryTarget]? = nil, fileChanges: Bool = false,
+        includeSkipped: Bool = false, context: RuleContext? = nil, messagesOnly: Bool = false,
+        evidence: Bool = true,
+        _ emit: (ClassifiedCommit) throws -> Void
+    ) throws -> [String] {
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))

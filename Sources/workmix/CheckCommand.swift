@@ -17,8 +17,9 @@ extension Workmix {
 
         func validate() throws {
             if let format = common.format, ResidencyCheckReporters.reporter(for: format) == nil {
-                throw ValidationError("check has no '\(format.rawValue)' format (use "
-                    + ResidencyCheckReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+                throw ValidationError(
+                    "check has no '\(format.rawValue)' format (use "
+                        + ResidencyCheckReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
             }
         }
 

@@ -42,7 +42,11 @@ struct CommonOptions: ParsableArguments {
     var output: String?
 
     // `.unconditional`: `--jobs -1` is a bad value, not a missing one.
-    @Option(parsing: .unconditional, help: "Threads that read and classify commits (each with its own repository handle). Default: all cores; at most 4 per core (more only cost memory).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Threads that read and classify commits (each with its own repository handle). Default: all cores; at most 4 per core (more only cost memory)."
+    )
     var jobs: Int?
 
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.")
@@ -62,8 +66,9 @@ struct CommonOptions: ParsableArguments {
     }
 
     var query: HistoryQuery {
-        HistoryQuery(revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
-                     until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
+        HistoryQuery(
+            revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
+            until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
     }
 
     var workspaceOptions: WorkspaceOptions {

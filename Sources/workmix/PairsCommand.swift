@@ -16,15 +16,18 @@ extension Workmix {
         @Option(parsing: .unconditional, help: "List only the first N pairs and the first N people.")
         var top: Int?
 
-        @Flag(name: .customLong("no-stats"), help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")
+        @Flag(
+            name: .customLong("no-stats"),
+            help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")
         var noStats = false
 
         func validate() throws {
             if minCommits < 1 { throw ValidationError("--min-commits must be at least 1") }
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
             if let format = common.format, PairingReporters.reporter(for: format) == nil {
-                throw ValidationError("pairs has no '\(format.rawValue)' format (use "
-                    + PairingReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+                throw ValidationError(
+                    "pairs has no '\(format.rawValue)' format (use "
+                        + PairingReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
             }
         }
 
@@ -37,10 +40,13 @@ extension Workmix {
             let sink = try OutputSink(path: common.output)
             let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter())
             let people = try workspace.people()
-            var aggregator = PairingAggregator(filter: workspace.config.participantFilter, people: people,
-                                               distinctCommits: workspace.repositories.count > 1)
-            let warnings = try workspace.classifiedCommits(fileChanges: !noStats,
-                                                           context: workspace.ruleContext(people: people), evidence: false) { commit in
+            var aggregator = PairingAggregator(
+                filter: workspace.config.participantFilter, people: people,
+                distinctCommits: workspace.repositories.count > 1)
+            let warnings = try workspace.classifiedCommits(
+                fileChanges: !noStats,
+                context: workspace.ruleContext(people: people), evidence: false
+            ) { commit in
                 aggregator.add(commit)
                 progress.tick()
             }

@@ -13,8 +13,9 @@ extension Workmix {
 
         func validate() throws {
             if let format = common.format, PeopleReporters.reporter(for: format) == nil {
-                throw ValidationError("people has no '\(format.rawValue)' format (use "
-                    + PeopleReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+                throw ValidationError(
+                    "people has no '\(format.rawValue)' format (use "
+                        + PeopleReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
             }
         }
 
@@ -27,8 +28,11 @@ extension Workmix {
             let sink = try OutputSink(path: common.output)
             let census = try workspace.census()
             let people = People(census: census, options: workspace.config.peopleOptions)
-            try sink.write(reporter.report(PeopleReport(people: people, census: census,
-                                                        distinct: workspace.config.identities.distinct)))
+            try sink.write(
+                reporter.report(
+                    PeopleReport(
+                        people: people, census: census,
+                        distinct: workspace.config.identities.distinct)))
             try sink.commit()
         }
     }

@@ -11,14 +11,16 @@ extension Workmix {
 
         @OptionGroup var common: CommonOptions
 
-        @Flag(name: .customLong("no-follow-through"),
-              help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through.")
+        @Flag(
+            name: .customLong("no-follow-through"),
+            help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through.")
         var noFollowThrough = false
 
         func validate() throws {
             if let format = common.format, ResidencyReporters.reporter(for: format) == nil {
-                throw ValidationError("report has no '\(format.rawValue)' format (use "
-                    + ResidencyReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
+                throw ValidationError(
+                    "report has no '\(format.rawValue)' format (use "
+                        + ResidencyReporters.formats.map(\.rawValue).joined(separator: ", ") + ")")
             }
         }
 
@@ -65,8 +67,11 @@ struct ResidencyRun {
         let context = workspace.ruleContext(people: people)
         let progress = Progress(enabled: common.showsProgress, total: workspace.commitCounter(in: targets))
         var warnings: [String] = []
-        var collector = followThrough ? FollowThroughCollector(config: workspace.config, repositories: analysis.repositories,
-                                                               defaultRepositories: defaultRepositories, people: people) : nil
+        var collector =
+            followThrough
+            ? FollowThroughCollector(
+                config: workspace.config, repositories: analysis.repositories,
+                defaultRepositories: defaultRepositories, people: people) : nil
         for (index, target) in targets.enumerated() {
             warnings += try workspace.classifiedCommits(in: [target], fileChanges: fileChanges, context: context, evidence: false) { commit in
                 analysis.add(commit, fromRepositoryAt: index)

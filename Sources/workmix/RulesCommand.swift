@@ -45,8 +45,9 @@ extension Workmix.Rules {
                 writeToStandardError("FAIL \(failure)\n")
             }
             let rules = tested?.count ?? workspace.ruleSet.rules.count
-            try write("\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)\n",
-                      to: common.output)
+            try write(
+                "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)\n",
+                to: common.output)
             if !report.passed { throw ExitFailure(code: 1, message: nil) }
         }
     }
@@ -70,7 +71,9 @@ extension Workmix.Rules {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accuracy of the rules in force against hand-labelled commits.",
-            discussion: "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone); or JSON lines of whole commits (subject, body, category, files), as the shared Conventional Commits corpus.")
+            discussion:
+                "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone); or JSON lines of whole commits (subject, body, category, files), as the shared Conventional Commits corpus."
+        )
         @OptionGroup var common: CommonOptions
         @Option(help: "The labels file (CSV).")
         var labels: String

@@ -22,9 +22,12 @@ extension Workmix {
         @Flag(name: .customLong("include-skipped"), help: "Also list commits that a rule skips.")
         var includeSkipped = false
 
-        @Flag(name: .customLong("no-diffs"), help: ArgumentHelp(
-            "Read no diff at all: rules on files and line counts match nothing.",
-            discussion: "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
+        @Flag(
+            name: .customLong("no-diffs"),
+            help: ArgumentHelp(
+                "Read no diff at all: rules on files and line counts match nothing.",
+                discussion:
+                    "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
         var noDiffs = false
 
         func validate() throws {
@@ -46,8 +49,10 @@ extension Workmix {
             // Rows written to the terminal as they come would run into the progress line.
             let progress = Progress(enabled: common.showsProgress && !common.outputIsTerminal, total: workspace.commitCounter())
             try sink.write(reporter.header())
-            let warnings = try workspace.classifiedCommits(fileChanges: stats || files, includeSkipped: includeSkipped,
-                                                           messagesOnly: noDiffs, evidence: explain) { commit in
+            let warnings = try workspace.classifiedCommits(
+                fileChanges: stats || files, includeSkipped: includeSkipped,
+                messagesOnly: noDiffs, evidence: explain
+            ) { commit in
                 try sink.write(reporter.row(commit))
                 progress.tick()
             }

@@ -38,16 +38,17 @@ final class FollowThroughCommandTests: CLITestCase {
 
     func config(_ repo: FixtureRepository, extra: String = "", plan: String = "") throws -> String {
         let path = repo.root.appendingPathComponent("workmix.yml").path
-        try (extra + """
-            residencies:
-              - name: app-jan
-                resident: \(Self.alice.email)
-                team: [\(Self.bob.email)]
-                repos: [\(repo.path)]
-                from: 2024-01-01
-                to: 2024-01-31
-            \(plan)
-            """).write(toFile: path, atomically: true, encoding: .utf8)
+        try
+            (extra + """
+                residencies:
+                  - name: app-jan
+                    resident: \(Self.alice.email)
+                    team: [\(Self.bob.email)]
+                    repos: [\(repo.path)]
+                    from: 2024-01-01
+                    to: 2024-01-31
+                \(plan)
+                """).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -62,10 +63,16 @@ final class FollowThroughCommandTests: CLITestCase {
     func testReportCountsTheChainsByHand() throws {
         let (repo, _) = try fixture()
         let result = try followThrough(["report", "--config", try config(repo)])
-        XCTAssertEqual(result["supportToInvestment"] as? NSDictionary, [
-            "commits": 2, "followed": 2, "share": 1, "lagDays": ["p25": 9, "median": 13, "p75": 17]] as NSDictionary)
-        XCTAssertEqual(result["investmentToMaintenance"] as? NSDictionary, [
-            "commits": 3, "followed": 1, "share": 0.3333, "lagDays": ["p25": 10, "median": 10, "p75": 10]] as NSDictionary)
+        XCTAssertEqual(
+            result["supportToInvestment"] as? NSDictionary,
+            [
+                "commits": 2, "followed": 2, "share": 1, "lagDays": ["p25": 9, "median": 13, "p75": 17],
+            ] as NSDictionary)
+        XCTAssertEqual(
+            result["investmentToMaintenance"] as? NSDictionary,
+            [
+                "commits": 3, "followed": 1, "share": 0.3333, "lagDays": ["p25": 10, "median": 10, "p75": 10],
+            ] as NSDictionary)
         let areas = try XCTUnwrap(result["areas"] as? [[String: Any]])
         XCTAssertEqual(areas.map { $0["area"] as? String }, ["a/b", "c/d", "e/f"])
         let counts = areas.map { area in
@@ -91,8 +98,10 @@ final class FollowThroughCommandTests: CLITestCase {
         // Within two weeks only S2 is followed (I3 after 5 days): 1 of 2.
         let run = try workmix(["check", "--config", path, "--format", "table"])
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
-        XCTAssertTrue(run.stdout.contains("      - follow-through is 50% of support commits (1 of 2 followed by investment), "
-                                          + "below the 60% required\n"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains(
+                "      - follow-through is 50% of support commits (1 of 2 followed by investment), "
+                    + "below the 60% required\n"), run.stdout)
         let passing = try config(repo, plan: "    plan: { min_follow_through: 60% }")
         XCTAssertEqual(try workmix(["check", "--config", passing]).status, 0)
     }

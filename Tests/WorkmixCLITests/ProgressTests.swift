@@ -45,9 +45,10 @@ final class ProgressTests: CLITestCase {
     /// long to finish first.
     func testASignalClearsTheProgressLine() throws {
         try importHistory(commits: 40_000)
-        let shown = try onTerminal("scan --repo \(repo.path) --stats --jobs 1 --format jsonl --output \(repo.root.path)/out.jsonl & "
-                                   + "pid=$!; for i in $(seq 400); do [ -s \(repo.root.path)/.out.jsonl.$pid.partial ] && break; sleep 0.05; done; sleep 0.6; "
-                                   + "kill -INT $pid; wait $pid; echo \" exit=$?\"")
+        let shown = try onTerminal(
+            "scan --repo \(repo.path) --stats --jobs 1 --format jsonl --output \(repo.root.path)/out.jsonl & "
+                + "pid=$!; for i in $(seq 400); do [ -s \(repo.root.path)/.out.jsonl.$pid.partial ] && break; sleep 0.05; done; sleep 0.6; "
+                + "kill -INT $pid; wait $pid; echo \" exit=$?\"")
         let lastProgress = try XCTUnwrap(shown.range(of: " commits", options: .backwards), shown)
         let rest = shown[lastProgress.upperBound...]
         XCTAssertTrue(rest.contains("\r\u{1B}[K exit=130"), "cleared before the shell goes on: \(rest.debugDescription)")

@@ -36,8 +36,9 @@ final class FollowThroughConfigTests: XCTestCase {
         var config = try parse("areas: {depth: 3}\nfollow_through: {weeks: 4, by: anyone}\n" + Self.valid)
         XCTAssertEqual(config.areas, .depth(3))
         XCTAssertEqual(config.followThrough, FollowThroughSettings(weeks: 4, by: .anyone))
-        config = try parse("areas:\n  checkout: ['web/checkout/**', 'api/checkout/**']\n  docs: '*.md'\n"
-                           + replacing("support: 30% }", with: "support: 30%, min_follow_through: 30% }"))
+        config = try parse(
+            "areas:\n  checkout: ['web/checkout/**', 'api/checkout/**']\n  docs: '*.md'\n"
+                + replacing("support: 30% }", with: "support: 30%, min_follow_through: 30% }"))
         guard case .named(let areas) = config.areas else { return XCTFail("named areas") }
         XCTAssertEqual(areas.map(\.name), ["checkout", "docs"])
         XCTAssertEqual(config.residencies[0].minFollowThrough, 0.3)
@@ -45,8 +46,10 @@ final class FollowThroughConfigTests: XCTestCase {
     }
 
     func testAPlanOfOnlyTheMinimumIsNoCategoryPlan() throws {
-        let config = try parse(replacing("plan: { investment: 40%, maintenance: 30%, support: 30% }",
-                                         with: "plan: { min_follow_through: 0.25 }"))
+        let config = try parse(
+            replacing(
+                "plan: { investment: 40%, maintenance: 30%, support: 30% }",
+                with: "plan: { min_follow_through: 0.25 }"))
         XCTAssertEqual(config.residencies[0].plan, [:])
         XCTAssertEqual(config.residencies[0].minFollowThrough, 0.25)
     }
@@ -60,7 +63,8 @@ final class FollowThroughConfigTests: XCTestCase {
         assertError("areas:\n  checkout: ''\n" + Self.valid, line: 2, mentions: ["empty glob"])
         assertError("areas:\n  depth: 0\n" + Self.valid, line: 2, mentions: ["depth must be between 1 and 32"])
         assertError("areas:\n  depth: 2\n  web: 'web/**'\n" + Self.valid, line: 2, mentions: ["not both"])
-        assertError(replacing("support: 30% }", with: "support: 30%, min_follow_through: 130% }"), line: 10,
-                    mentions: ["min_follow_through", "not a share"])
+        assertError(
+            replacing("support: 30% }", with: "support: 30%, min_follow_through: 130% }"), line: 10,
+            mentions: ["min_follow_through", "not a share"])
     }
 }

@@ -13,16 +13,22 @@ final class FollowThroughTests: XCTestCase {
         var config = WorkmixConfig()
         config.areas = areas
         config.followThrough = FollowThroughSettings(weeks: 8, by: by)
-        config.residencies = [Residency(name: "r1", residents: [PersonMatcher(Self.alice.email)], team: [PersonMatcher(Self.bob.email)],
-                                        repos: [Self.repo.path], from: CivilDate(year: 2024, month: 1, day: 1),
-                                        to: CivilDate(year: 2024, month: 1, day: 31))]
+        config.residencies = [
+            Residency(
+                name: "r1", residents: [PersonMatcher(Self.alice.email)], team: [PersonMatcher(Self.bob.email)],
+                repos: [Self.repo.path], from: CivilDate(year: 2024, month: 1, day: 1),
+                to: CivilDate(year: 2024, month: 1, day: 31))
+        ]
         return config
     }
 
-    func commit(_ sha: String, _ category: Category, _ date: String, _ author: Person, _ changes: [FileChange],
-                parents: [String] = ["p"]) -> ClassifiedCommit {
-        let record = CommitRecord(repo: "app", sha: sha, parents: parents, author: author,
-                                  authoredAt: DateParser.parseTimestamp(date)!, subject: sha, changeInfo: .paths(changes))
+    func commit(
+        _ sha: String, _ category: Category, _ date: String, _ author: Person, _ changes: [FileChange],
+        parents: [String] = ["p"]
+    ) -> ClassifiedCommit {
+        let record = CommitRecord(
+            repo: "app", sha: sha, parents: parents, author: author,
+            authoredAt: DateParser.parseTimestamp(date)!, subject: sha, changeInfo: .paths(changes))
         return ClassifiedCommit(record: record, classification: Classification(category: category))
     }
 
@@ -58,8 +64,9 @@ final class FollowThroughTests: XCTestCase {
         XCTAssertEqual(result.investmentToMaintenance, FollowThroughLink(commits: 2, followed: 0, lagDays: nil))
         XCTAssertEqual(result.areas.map(\.area), ["a/b", "c/d"])
         let ab = result.areas[0]
-        XCTAssertEqual([ab.support, ab.investment, ab.maintenance, ab.investmentAfterSupport, ab.maintenanceAfterInvestment],
-                       [2, 1, 0, 1, 0])
+        XCTAssertEqual(
+            [ab.support, ab.investment, ab.maintenance, ab.investmentAfterSupport, ab.maintenanceAfterInvestment],
+            [2, 1, 0, 1, 0])
         XCTAssertEqual(ab.supportMarks.map(\.day), [9 + 10 / 24.0, 14 + 10 / 24.0])
         XCTAssertEqual(ab.supportMarks.map(\.followedDay), [30 + 10 / 24.0, 30 + 10 / 24.0])
         let cd = result.areas[1]
@@ -100,8 +107,10 @@ final class FollowThroughTests: XCTestCase {
         XCTAssertEqual(AreaScheme.depth(1).areas(of: "a/b/c/d.go"), ["a"])
         XCTAssertEqual(AreaScheme.depth(2).areas(of: "a/x.go"), ["a"])
         XCTAssertEqual(AreaScheme.depth(2).areas(of: "README.md"), ["."])
-        let named = AreaScheme.named([.init(name: "checkout", globs: [Glob("web/checkout/**"), Glob("api/checkout/**")]),
-                                      .init(name: "docs", globs: [Glob("*.md")])])
+        let named = AreaScheme.named([
+            .init(name: "checkout", globs: [Glob("web/checkout/**"), Glob("api/checkout/**")]),
+            .init(name: "docs", globs: [Glob("*.md")]),
+        ])
         XCTAssertEqual(named.areas(of: "web/checkout/a.js"), ["checkout"])
         XCTAssertEqual(named.areas(of: "api/checkout/README.md"), ["checkout", "docs"])
         XCTAssertEqual(named.areas(of: "lib/x.go"), [])
@@ -136,8 +145,9 @@ final class FollowThroughTests: XCTestCase {
         var report = analysis.report()
         report.attach(chain(config))
         let finding = try XCTUnwrap(report.residencies[0].verdict.findings.last)
-        XCTAssertEqual(finding.description,
-                       "follow-through is 0% of support commits (0 of 2 followed by investment), below the 30% required")
+        XCTAssertEqual(
+            finding.description,
+            "follow-through is 0% of support commits (0 of 2 followed by investment), below the 30% required")
         XCTAssertEqual(report.summary.failed, ["r1"])
         config.followThrough.weeks = 8
         analysis = try ResidencyAnalysis(config: config, defaultRepositories: [])

@@ -27,13 +27,14 @@ extension ConfigLoader {
             guard (1...32).contains(depth) else { throw depthValue.error("depth must be between 1 and 32, not \(depth)") }
             return .depth(depth)
         }
-        return .named(try map.entries.map { entry in
-            let name = entry.key.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw InputError("areas: an area needs a non-empty name", at: entry.keyLocation) }
-            let globs = try entry.value.sequenceOrSingle().map(glob)
-            guard !globs.isEmpty else { throw entry.value.error("expected at least one glob") }
-            return AreaScheme.NamedArea(name: name, globs: globs)
-        })
+        return .named(
+            try map.entries.map { entry in
+                let name = entry.key.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { throw InputError("areas: an area needs a non-empty name", at: entry.keyLocation) }
+                let globs = try entry.value.sequenceOrSingle().map(glob)
+                guard !globs.isEmpty else { throw entry.value.error("expected at least one glob") }
+                return AreaScheme.NamedArea(name: name, globs: globs)
+            })
     }
 
     /// One glob of an area: not empty, its brackets closed, compiling to a pattern.

@@ -23,8 +23,10 @@ public enum ConfigLoader {
     }
 
     /// Parses config text; relative paths are resolved against `directory`.
-    public static func parse(_ text: String, file: String, directory: String,
-                             pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) throws -> WorkmixConfig {
+    public static func parse(
+        _ text: String, file: String, directory: String,
+        pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) throws -> WorkmixConfig {
         var config = WorkmixConfig()
         config.file = file
         guard let root = try YAMLValue.parse(text, file: file), !root.isNull else { return config }
@@ -171,8 +173,11 @@ public enum ConfigLoader {
             // Foundation reads `UTC+3` as a fixed offset, but it is no IANA name, and POSIX reads the
             // same text as three hours *behind* UTC: refuse it rather than guess.
             if let sign = identifier.dropFirst(3).first, ["utc", "gmt"].contains(identifier.prefix(3).lowercased()),
-               sign == "+" || sign == "-" {
-                throw zone.error("'\(identifier)' is not an IANA timezone: name a place such as Europe/Moscow, or Etc/GMT\(sign == "+" ? "-" : "+")\(identifier.dropFirst(4)) (IANA's Etc names have the sign reversed)")
+                sign == "+" || sign == "-"
+            {
+                throw zone.error(
+                    "'\(identifier)' is not an IANA timezone: name a place such as Europe/Moscow, or Etc/GMT\(sign == "+" ? "-" : "+")\(identifier.dropFirst(4)) (IANA's Etc names have the sign reversed)"
+                )
             }
             guard let parsed = TimeZone(identifier: identifier) else {
                 throw zone.error("unknown timezone '\(identifier)' (use an IANA name such as Europe/Paris)")
@@ -182,9 +187,10 @@ public enum ConfigLoader {
         let (plan, minFollowThrough) = try map["plan"].map(self.plan) ?? ([:], nil)
         let tolerance = try map["tolerance"].map(share) ?? 0.1
         let maxUnclassified = try map["max_unclassified"].map(share) ?? 0.2
-        var residency = Residency(name: name, residents: residents, team: team, repositories: repos, from: from, to: to,
-                                  timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
-                                  location: value.location)
+        var residency = Residency(
+            name: name, residents: residents, team: team, repositories: repos, from: from, to: to,
+            timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
+            location: value.location)
         residency.minFollowThrough = minFollowThrough
         return residency
     }

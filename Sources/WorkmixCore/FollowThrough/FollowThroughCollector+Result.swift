@@ -3,9 +3,10 @@ import Foundation
 extension FollowThroughCollector {
     /// Counts and lags of a tally; with a residency, also the marks of its chart (days from its first day).
     func result(of tally: FollowThroughTally, residency: Int?) -> FollowThroughResult {
-        var result = FollowThroughResult(scheme: scheme, settings: settings,
-                                         supportToInvestment: link(tally.sources[.support] ?? [:]),
-                                         investmentToMaintenance: link(tally.sources[.investment] ?? [:]))
+        var result = FollowThroughResult(
+            scheme: scheme, settings: settings,
+            supportToInvestment: link(tally.sources[.support] ?? [:]),
+            investmentToMaintenance: link(tally.sources[.investment] ?? [:]))
         let origin = residency.map { windowStart(residencies[$0]) }
         if let residency {
             let days = residencies[residency].to.daysSinceEpoch - residencies[residency].from.daysSinceEpoch + 1

@@ -37,8 +37,10 @@ public struct FollowThroughCollector: Sendable {
 
     /// `repositories` are those the run reads, in the order `add(_:fromRepositoryAt:)` refers to them
     /// (`ResidencyAnalysis.repositories`); `defaultRepositories` serve residencies that name none.
-    public init(config: WorkmixConfig, repositories: [NamedRepository], defaultRepositories: [NamedRepository],
-                people: People = People()) {
+    public init(
+        config: WorkmixConfig, repositories: [NamedRepository], defaultRepositories: [NamedRepository],
+        people: People = People()
+    ) {
         scheme = config.areas
         settings = config.followThrough
         residencies = config.residencies.map { $0.identified(by: people) }
@@ -59,7 +61,8 @@ public struct FollowThroughCollector: Sendable {
     public mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt repo: Int) {
         let record = commit.record, category = commit.classification.category
         guard !commit.classification.skipped, !record.isMerge, category != .unclassified,
-              repositoryNames.indices.contains(repo), let changes = record.changeInfo.changes else { return }
+            repositoryNames.indices.contains(repo), let changes = record.changeInfo.changes
+        else { return }
         let readersHere = residencies.indices.filter { readers[$0].contains(repo) }
         guard !readersHere.isEmpty, seen[repo].insert(record.sha).inserted else { return }
         let names = scheme.areas(of: changes)
@@ -80,7 +83,9 @@ public struct FollowThroughCollector: Sendable {
             areaIDs[name] = areaNames.count - 1
             return areaNames.count - 1
         }.sorted()
-        commits.append(FollowThroughCommit(sha: record.sha, repo: repo, seconds: record.authoredAt.seconds,
-                                           category: category, areas: areas, counted: counted, team: team))
+        commits.append(
+            FollowThroughCommit(
+                sha: record.sha, repo: repo, seconds: record.authoredAt.seconds,
+                category: category, areas: areas, counted: counted, team: team))
     }
 }

@@ -125,9 +125,11 @@ extension FollowThroughCollector {
         for key in tally.areas.keys {
             for source in [Category.support, .investment] {
                 guard let target = FollowThroughTally.next(source),
-                      let own = tally.areas[key]?.own[source], !own.isEmpty else { continue }
-                let after = followers(of: own.map { commits[$0].seconds }.sorted(), in: index.list(target, key),
-                                      index: index, residency: residency)
+                    let own = tally.areas[key]?.own[source], !own.isEmpty
+                else { continue }
+                let after = followers(
+                    of: own.map { commits[$0].seconds }.sorted(), in: index.list(target, key),
+                    index: index, residency: residency)
                 tally.areas[key]?.after[target] = after
             }
         }

@@ -90,8 +90,10 @@ public struct FollowThroughResult: Sendable, Equatable {
     /// The chart's span in days from the residency's first day: the window and the weeks after it.
     public var spanDays: Double
 
-    public init(scheme: AreaScheme, settings: FollowThroughSettings, supportToInvestment: FollowThroughLink = .init(),
-                investmentToMaintenance: FollowThroughLink = .init(), areas: [FollowThroughArea] = [], spanDays: Double = 0) {
+    public init(
+        scheme: AreaScheme, settings: FollowThroughSettings, supportToInvestment: FollowThroughLink = .init(),
+        investmentToMaintenance: FollowThroughLink = .init(), areas: [FollowThroughArea] = [], spanDays: Double = 0
+    ) {
         self.scheme = scheme
         self.settings = settings
         self.supportToInvestment = supportToInvestment

@@ -37,8 +37,9 @@ public struct FollowThroughTrace: Sendable {
         let candidateAreas = eligible.map { Set(scheme.areas(of: $0.record.changeInfo.changes ?? [])) }
         areas = Self.tracedAreas(of: commit, scheme).map { area in
             let followers = zip(eligible, candidateAreas).filter { $0.1.contains(area) }.map { candidate, _ in
-                Follower(commit: candidate, lagDays: Double(candidate.record.authoredAt.seconds - start) / 86400,
-                         isNextLink: candidate.classification.category == next)
+                Follower(
+                    commit: candidate, lagDays: Double(candidate.record.authoredAt.seconds - start) / 86400,
+                    isNextLink: candidate.classification.category == next)
             }
             return AreaFollowers(area: area, followers: followers)
         }

@@ -34,9 +34,11 @@ public struct ResidencyResult: Sendable {
     /// What its support and investment led to (SPEC 9), when the run asked for it.
     public var followThrough: FollowThroughResult?
 
-    public init(residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
-                work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
-                weeks: [ResidencyWeek]? = nil) {
+    public init(
+        residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
+        work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
+        weeks: [ResidencyWeek]? = nil
+    ) {
         self.residency = residency
         self.repositories = repositories
         self.residents = residents
@@ -65,9 +67,10 @@ public struct ResidencyResult: Sendable {
     }
 
     public var verdict: ResidencyVerdict {
-        var verdict = ResidencyVerdict.judge(residency: residency, totalCommits: work.total.commits,
-                                             shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
-                                             unclassifiedShare: share(of: .unclassified))
+        var verdict = ResidencyVerdict.judge(
+            residency: residency, totalCommits: work.total.commits,
+            shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
+            unclassifiedShare: share(of: .unclassified))
         verdict.findings += followThroughFindings
         return verdict
     }

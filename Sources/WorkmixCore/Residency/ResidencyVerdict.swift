@@ -47,8 +47,10 @@ public struct ResidencyVerdict: Hashable, Sendable {
     static let epsilon = 1e-9
 
     /// Judges shares against a plan; `shares` must hold the three assignable categories.
-    public static func judge(residency: Residency, totalCommits: Int, shares: [Category: Double],
-                             unclassifiedShare: Double) -> ResidencyVerdict {
+    public static func judge(
+        residency: Residency, totalCommits: Int, shares: [Category: Double],
+        unclassifiedShare: Double
+    ) -> ResidencyVerdict {
         var findings: [Finding] = []
         if totalCommits == 0 { findings.append(.noWork) }
         if !residency.plan.isEmpty {

@@ -13,7 +13,8 @@ extension Matcher {
             case .message: text = record.message
             }
             guard let matched = pattern.match(text) else {
-                return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
+                return MatchResult(
+                    .unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
             }
             return result(matched, explain ? "\(field.rawValue) \(matched ? "~" : "!~") \(quote(pattern))" : nil)
 
@@ -109,15 +110,18 @@ extension Matcher {
         }
     }
 
-    private func evaluateModel(_ category: Category, _ minimum: Double, _ record: CommitRecord,
-                               context: RuleContext, explain: Bool) -> MatchResult {
+    private func evaluateModel(
+        _ category: Category, _ minimum: Double, _ record: CommitRecord,
+        context: RuleContext, explain: Bool
+    ) -> MatchResult {
         guard let prediction = context.prediction(for: record) else {
             return MatchResult(.unknown, explain ? ["model unavailable"] : [])
         }
         let probability = prediction.probability(of: category)
         let matched = probability >= minimum
         guard explain else { return MatchResult(matched ? .yes : .no) }
-        let reason = "model \(category.rawValue) \(String(format: "%.2f", probability)) \(matched ? "≥" : "<") \(minimum)"
+        let reason =
+            "model \(category.rawValue) \(String(format: "%.2f", probability)) \(matched ? "≥" : "<") \(minimum)"
             + " (\(prediction.summary)" + (record.changeInfo.changes == nil ? "; message only" : "") + ")"
         return MatchResult(matched ? .yes : .no, [reason] + prediction.topFeatures(for: category))
     }

@@ -24,8 +24,10 @@ public struct Rule: Sendable, Hashable {
     /// The file and line of the rule's `id`, for `rules list` and error messages.
     public var source: SourceLocation
 
-    public init(id: String, verdict: Verdict, description: String = "", matcher: Matcher,
-                examples: [RuleExample] = [], source: SourceLocation = SourceLocation(file: "")) {
+    public init(
+        id: String, verdict: Verdict, description: String = "", matcher: Matcher,
+        examples: [RuleExample] = [], source: SourceLocation = SourceLocation(file: "")
+    ) {
         self.id = id
         self.verdict = verdict
         self.description = description

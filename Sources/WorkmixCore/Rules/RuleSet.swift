@@ -39,8 +39,10 @@ public struct RuleSet: Sendable {
     /// their message before any file rule, so most scans read few or no diffs.
     /// `evidence: false` leaves the evidence out (and the diffs read only for it): for runs that do not
     /// show it; the category and rule are the same.
-    public func classify(_ record: inout CommitRecord, context: RuleContext = .none,
-                         load: ((ChangeDetail) -> ChangeInfo)?, evidence: Bool = true) -> Classification {
+    public func classify(
+        _ record: inout CommitRecord, context: RuleContext = .none,
+        load: ((ChangeDetail) -> ChangeInfo)?, evidence: Bool = true
+    ) -> Classification {
         if let pinned = overrides.classification(for: record.sha) { return pinned }
         let context = context.memoizing()
         for rule in rules {
@@ -53,8 +55,10 @@ public struct RuleSet: Sendable {
             // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
             // with something unknown stays the same whatever the unknown turns out to be.
             if truth == .unknown, let load, let detail = rule.matcher.requiredDetail {
-                for step in [ChangeDetail.paths, .lines] where step <= detail && truth == .unknown
-                    && record.changeInfo.canImprove(to: step) {
+                for step in [ChangeDetail.paths, .lines]
+                where step <= detail && truth == .unknown
+                    && record.changeInfo.canImprove(to: step)
+                {
                     record.changeInfo = load(step)
                     truth = rule.matcher.evaluate(record, context: context).truth
                 }
@@ -82,12 +86,15 @@ public struct RuleSet: Sendable {
             let result = rule.matcher.evaluate(record, context: context, explain: true)
             let decides = result.truth == .yes && !decided
             decided = decided || decides
-            evaluations.append(.init(ruleID: rule.id, source: rule.source, verdict: rule.verdict,
-                                     truth: result.truth, reasons: result.reasons, decides: decides))
+            evaluations.append(
+                .init(
+                    ruleID: rule.id, source: rule.source, verdict: rule.verdict,
+                    truth: result.truth, reasons: result.reasons, decides: decides))
         }
-        return RuleExplanation(override: overrides.classification(for: record.sha),
-                               evaluations: evaluations,
-                               classification: classify(record, context: context))
+        return RuleExplanation(
+            override: overrides.classification(for: record.sha),
+            evaluations: evaluations,
+            classification: classify(record, context: context))
     }
 }
 

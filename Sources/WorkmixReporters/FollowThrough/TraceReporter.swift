@@ -16,19 +16,22 @@ public enum TraceReporter {
         let record = trace.commit.record, classification = trace.commit.classification
         var text = "commit \(record.sha)  \(classification.skipped ? "skipped" : classification.category.rawValue)"
         if let rule = classification.ruleID { text += "  (rule \(TextCell.clean(rule)))" }
-        text += "\n  " + TextCell.clean(record.repo) + " · " + record.authoredAt.iso8601 + " · "
+        text +=
+            "\n  " + TextCell.clean(record.repo) + " · " + record.authoredAt.iso8601 + " · "
             + TextCell.clean(ResidencyText.name(record.author)) + "\n  " + TextCell.clean(record.subject) + "\n\n"
         if let note = trace.note { return text + "  \(note)\n" }
         text += "areas (\(trace.scheme.summary)): " + TextCell.clean(trace.areas.map(\.area).joined(separator: ", ")) + "\n"
         let next = FollowThroughTrace.nextLinkName(trace.commit.classification.category)
-        text += "within \(trace.settings.weeks) weeks after it, by anyone"
+        text +=
+            "within \(trace.settings.weeks) weeks after it, by anyone"
             + (next.map { " (* \($0): what follow-through counts)" } ?? "") + ":\n"
         for area in trace.areas {
             text += "\n  " + TextCell.clean(area.area) + "\n"
             if area.followers.isEmpty { text += "    (nothing)\n" }
             for follower in area.followers {
                 let commit = follower.commit.record
-                text += "    " + (follower.isNextLink ? "* " : "  ") + String(commit.sha.prefix(10)) + "  "
+                text +=
+                    "    " + (follower.isNextLink ? "* " : "  ") + String(commit.sha.prefix(10)) + "  "
                     + TextCell.fit(follower.commit.classification.category.rawValue, 12)
                     + TableResidencyReporter.pad("+" + FollowThroughText.days(follower.lagDays) + " d", 9) + "  "
                     + TextCell.fit(ResidencyText.name(commit.author), 18) + "  " + TextCell.cut(commit.subject, 60) + "\n"

@@ -23,10 +23,11 @@ enum FollowThroughText {
 
     /// The areas a reader looks at first: most support, then most investment after it.
     static func topAreas(_ result: FollowThroughResult) -> [FollowThroughArea] {
-        Array(result.areas.sorted {
-            ($1.support, $1.investmentAfterSupport, $1.investment, $0.repo, $0.area)
-                < ($0.support, $0.investmentAfterSupport, $0.investment, $1.repo, $1.area)
-        }.prefix(areaLimit))
+        Array(
+            result.areas.sorted {
+                ($1.support, $1.investmentAfterSupport, $1.investment, $0.repo, $0.area)
+                    < ($0.support, $0.investmentAfterSupport, $0.investment, $1.repo, $1.area)
+            }.prefix(areaLimit))
     }
 
     /// `payments-api: api/refunds` when the areas span several repositories, else `api/refunds`.
@@ -50,8 +51,12 @@ enum FollowThroughText {
         }
         text += "\n" + row("AREA", ["SUPP", "INV", "MAINT", "INV AFTER", "MAINT AFTER"])
         for area in topAreas(result) {
-            text += row(areaName(area, in: result), [area.support, area.investment, area.maintenance, area.investmentAfterSupport,
-                                                     area.maintenanceAfterInvestment].map(String.init))
+            text += row(
+                areaName(area, in: result),
+                [
+                    area.support, area.investment, area.maintenance, area.investmentAfterSupport,
+                    area.maintenanceAfterInvestment,
+                ].map(String.init))
         }
         if let more = more(result) { text += "    \(more)\n" }
         return text + "    (INV AFTER: investment in the area within \(result.settings.weeks) weeks after its support; "
@@ -61,19 +66,26 @@ enum FollowThroughText {
     static func markdown(_ result: FollowThroughResult) -> String {
         var text = "\n**Follow-through** (\(result.description))\n\n"
         text += "| Link | Commits | Followed | Share | Lag p25 (days) | Median | p75 |\n|---|---:|---:|---:|---:|---:|---:|\n"
-        for (name, link) in [("support → investment", result.supportToInvestment),
-                             ("investment → maintenance", result.investmentToMaintenance)] {
+        for (name, link) in [
+            ("support → investment", result.supportToInvestment),
+            ("investment → maintenance", result.investmentToMaintenance),
+        ] {
             let lags = [link.lagDays?.p25, link.lagDays?.median, link.lagDays?.p75].map { $0.map(days) ?? "—" }
-            text += "| \(name) | \(link.commits) | \(link.followed) | \(Percent.format(link.share)) | "
+            text +=
+                "| \(name) | \(link.commits) | \(link.followed) | \(Percent.format(link.share)) | "
                 + lags.joined(separator: " | ") + " |\n"
         }
         guard !result.areas.isEmpty else { return text }
-        text += "\n| Area | Support | Investment | Maintenance | Investment after support | Maintenance after investment |\n"
+        text +=
+            "\n| Area | Support | Investment | Maintenance | Investment after support | Maintenance after investment |\n"
             + "|---|---:|---:|---:|---:|---:|\n"
         for area in topAreas(result) {
-            let counts = [area.support, area.investment, area.maintenance, area.investmentAfterSupport,
-                          area.maintenanceAfterInvestment]
-            text += "| " + Escaping.markdownCell(areaName(area, in: result)) + " | "
+            let counts = [
+                area.support, area.investment, area.maintenance, area.investmentAfterSupport,
+                area.maintenanceAfterInvestment,
+            ]
+            text +=
+                "| " + Escaping.markdownCell(areaName(area, in: result)) + " | "
                 + counts.map(String.init).joined(separator: " | ") + " |\n"
         }
         if let more = more(result) { text += "\n_\(more)_\n" }

@@ -25,7 +25,9 @@ public enum RuleListReporter {
         case .markdown:
             var text = "| # | Rule | Verdict | Source | Description |\n|---|---|---|---|---|\n"
             for (index, rule) in rules.enumerated() {
-                text += "| \(index + 1) | " + [rule.id, rule.verdict.description, rule.source.description, rule.description]
+                text +=
+                    "| \(index + 1) | "
+                    + [rule.id, rule.verdict.description, rule.source.description, rule.description]
                     .map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
             }
             return text
@@ -34,7 +36,8 @@ public enum RuleListReporter {
             var text = "  #  " + TextCell.fit("RULE", width) + "  VERDICT      SOURCE\n"
             for (index, rule) in rules.enumerated() {
                 let number = String(index + 1)
-                text += String(repeating: " ", count: max(0, 3 - number.count)) + number + "  "
+                text +=
+                    String(repeating: " ", count: max(0, 3 - number.count)) + number + "  "
                     + TextCell.fit(rule.id, width) + "  " + TextCell.fit(rule.verdict.description, 11) + "  "
                     + TextCell.clean(rule.source.description) + (rule.needsFileChanges ? "  (files)" : "") + "\n"
             }
@@ -162,7 +165,8 @@ public enum AccuracyReporter {
             text += "\nwrong (\(report.wrong.count)\(report.wrong.count > maxWrong ? ", first \(maxWrong)" : "")):\n"
             for row in report.wrong.prefix(maxWrong) {
                 let id = row.record.sha.isEmpty ? "" : String(row.record.sha.prefix(10)) + "  "
-                text += "  \(id)expected \(row.expected.rawValue), got \(row.classification.label)"
+                text +=
+                    "  \(id)expected \(row.expected.rawValue), got \(row.classification.label)"
                     + (row.classification.ruleID.map { " (\($0))" } ?? "") + ": \(TextCell.clean(row.record.subject))\n"
             }
         }
