@@ -21,6 +21,11 @@ extension Workmix {
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
         @OptionGroup(title: "Run") var runOptions: RunOptions
 
+        @Flag(
+            name: .customLong("no-follow-through"),
+            help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through.")
+        var noFollowThrough = false
+
         func run() throws {
             let format = output.resolvedFormat(default: .json)
             guard let reporter = Reporters.residency.reporter(for: format) else {
@@ -29,7 +34,7 @@ extension Workmix {
             let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
             let (report, warnings) = try ResidencyJob(workspace: workspace)
-                .run(diffs: { _ in .always }, observer: ProgressLine(enabled: runOptions.showsProgress))
+                .run(diffs: { _ in .always }, followThrough: !noFollowThrough, observer: ProgressLine(enabled: runOptions.showsProgress))
             runOptions.printWarnings(warnings)
             try write(reporter.report(report), to: output.output)
         }

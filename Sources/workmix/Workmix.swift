@@ -10,7 +10,7 @@ struct Workmix: ParsableCommand {
         commandName: "workmix",
         abstract: "Classify Git history as investment, maintenance or support work.",
         version: "0.1.0",
-        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Model.self]
+        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, Model.self]
     )
 }
 

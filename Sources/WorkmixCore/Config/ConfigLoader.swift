@@ -7,6 +7,7 @@ public enum ConfigLoader {
         case version, identities, bots, rules, measure, overrides, residencies, repos, model
         case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
         case mergeSameName = "merge_same_name"
+        case areas, followThrough = "follow_through"
     }
 
     enum ResidencyKey: String, CaseIterable {
@@ -47,6 +48,7 @@ public enum ConfigLoader {
             }
             config.measure = value
         }
+        try followThrough(top, into: &config)
         if let repos = top["repos"] {
             config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
         }
@@ -206,24 +208,33 @@ public enum ConfigLoader {
             }
             timezone = parsed
         }
-        var plan: [Category: Double] = [:]
-        if let planValue = map["plan"] {
-            let planMap = try planValue.mapping()
-            try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue))
-            for entry in planMap.entries {
-                plan[Category(rawValue: entry.key)!] = try share(entry.value)
-            }
-            let total = plan.values.reduce(0, +)
-            guard abs(total - 1) < 0.0005 else {
-                throw planValue.error("the plan sums to \(Percent.format(total)), not 100%")
-            }
-        }
+        let (plan, minFollowThrough) = try map["plan"].map(self.plan) ?? ([:], nil)
         let tolerance = try map["tolerance"].map(share) ?? 0.1
         let maxUnclassified = try map["max_unclassified"].map(share) ?? 0.2
-        return Residency(
+        var residency = Residency(
             name: name, residents: residents, team: team, repositories: repos, from: from, to: to,
             timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
             location: value.location)
+        residency.minFollowThrough = minFollowThrough
+        return residency
+    }
+
+    /// `plan: {investment: 50%, …, min_follow_through: 30%}`: category shares summing to 100% (or none,
+    /// when the plan holds only `min_follow_through`).
+    static func plan(_ planValue: YAMLValue) throws -> (plan: [Category: Double], minFollowThrough: Double?) {
+        var plan: [Category: Double] = [:]
+        let planMap = try planValue.mapping()
+        try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue) + [minFollowThroughKey])
+        for entry in planMap.entries where entry.key != minFollowThroughKey {
+            guard let category = Category(rawValue: entry.key) else { continue }
+            plan[category] = try share(entry.value)
+        }
+        let minFollowThrough = try planMap[minFollowThroughKey].map(share)
+        let total = plan.values.reduce(0, +)
+        guard abs(total - 1) < 0.0005 || (plan.isEmpty && minFollowThrough != nil) else {
+            throw planValue.error("the plan sums to \(Percent.format(total)), not 100%")
+        }
+        return (plan, minFollowThrough)
     }
 
     /// A resident or team member: an email, `Name <email>`, or a name alone.

@@ -26,6 +26,9 @@ public struct WorkmixConfig: Sendable {
     /// Repositories to read when no `--repo` is given: name → path.
     public var repos: [NamedRepository] = []
     public var residencies: [Residency] = []
+    /// How paths become areas, and what counts as follow-through (SPEC 9).
+    public var areas = AreaScheme.depth(AreaScheme.defaultDepth)
+    public var followThrough = FollowThroughSettings()
 
     public init() {}
 }
@@ -59,6 +62,8 @@ public struct Residency: Sendable {
     public var tolerance: Double
     /// Largest unclassified share that still passes.
     public var maxUnclassified: Double
+    /// The plan's `min_follow_through`: the least share of support commits followed by investment.
+    public var minFollowThrough: Double?
     public var location: SourceLocation?
 
     public init(

@@ -31,6 +31,8 @@ public struct ResidencyResult: Sendable {
     public var pairings: [ResidencyPairing]
     /// `work` week by week across the window (see `ResidencyWeek`), for the timeline.
     public var weeks: [ResidencyWeek]
+    /// What its support and investment led to (SPEC 9), when the run asked for it.
+    public var followThrough: FollowThroughResult?
 
     public init(
         residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
@@ -65,10 +67,12 @@ public struct ResidencyResult: Sendable {
     }
 
     public var verdict: ResidencyVerdict {
-        ResidencyVerdict.judge(
+        var verdict = ResidencyVerdict.judge(
             residency: residency, totalCommits: work.total.commits,
             shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
             unclassifiedShare: share(of: .unclassified))
+        verdict.findings += followThroughFindings
+        return verdict
     }
 }
 
@@ -92,6 +96,8 @@ public struct ResidencySummary: Sendable {
     public var work: CategoryTallies
     public var passed: [String]
     public var failed: [String]
+    /// Follow-through of all residencies, each commit once (SPEC 9), when the run asked for it.
+    public var followThrough: FollowThroughResult?
     /// Commits on which the regex engine could not decide a rule (see `UnevaluatedRules`).
     public var unevaluated = 0
 

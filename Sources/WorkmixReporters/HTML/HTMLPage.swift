@@ -98,6 +98,7 @@ enum HTMLPage {
         svg .band { fill: var(--band); fill-opacity: 0.12; stroke: var(--band); stroke-opacity: 0.55; stroke-dasharray: 3 2; }
         svg .plan { stroke: var(--fg); stroke-width: 2.5; } svg .limit { stroke: var(--fail); stroke-width: 2; stroke-dasharray: 4 2; }
         svg .seg { stroke: var(--bg); stroke-width: 1; }
+        svg .link { stroke: var(--investment); stroke-width: 1.5; } svg .seg.unfollowed { stroke: var(--fail); stroke-width: 1.5; }
         .seg.investment { fill: url(#wm-investment); } .seg.maintenance { fill: url(#wm-maintenance); }
         .seg.support { fill: url(#wm-support); } .seg.unclassified { fill: url(#wm-unclassified); }
         .base-investment { fill: var(--investment); } .base-maintenance { fill: var(--maintenance); }

@@ -80,6 +80,7 @@ public struct HTMLResidencyReporter: Reporter {
         text += ResidencyCharts.timeline(result, id: id + "-weeks")
         if !result.pairings.isEmpty { text += ResidencyCharts.pairings(result, id: id + "-pairings") }
         text += numbers(result)
+        if let followThrough = result.followThrough { text += FollowThroughChart.section(followThrough, result, id: id + "-follow") }
         return text + "</section>\n"
     }
 

@@ -73,6 +73,9 @@ public enum Reporters {
             TableCheckReporter.self, JSONCheckReporter.self, GitHubCheckReporter.self,
         ] as [any Reporter<ResidencyReport>.Type])
 
+    public static let trace = ReporterRegistry(
+        [TableTraceReporter.self, JSONTraceReporter.self] as [any Reporter<FollowThroughTrace>.Type])
+
     public static let ruleList = ReporterRegistry(
         [
             TableRuleListReporter.self, JSONRuleListReporter.self, MarkdownRuleListReporter.self,

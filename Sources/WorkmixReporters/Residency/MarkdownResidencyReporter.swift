@@ -21,6 +21,9 @@ public struct MarkdownResidencyReporter: Reporter {
             text += " Off plan: " + summary.failed.map(Escaping.markdownCell).joined(separator: ", ") + "."
         }
         text += " \(summary.work.total.commits) commits, churn \(summary.work.total.churn).\n"
+        if let followThrough = summary.followThrough {
+            text += "\n" + FollowThroughText.summaryLine(followThrough, label: "Follow-through") + ".\n"
+        }
         return text
     }
 
@@ -61,6 +64,7 @@ public struct MarkdownResidencyReporter: Reporter {
                     + Category.allCases.map { String(pairing.work[$0].commits) }.joined(separator: " | ") + " |\n"
             }
         }
+        if let followThrough = result.followThrough { text += FollowThroughText.markdown(followThrough) }
         if !result.verdict.passed {
             text += "\n" + result.verdict.findings.map { "- " + Escaping.markdownCell($0.description) }.joined(separator: "\n") + "\n"
         }

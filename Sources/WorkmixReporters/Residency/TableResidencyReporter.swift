@@ -56,6 +56,7 @@ public struct TableResidencyReporter: Reporter {
                     [String(pairing.commits)] + Category.allCases.map { String(pairing.work[$0].commits) })
             }
         }
+        if let followThrough = result.followThrough { text += FollowThroughText.table(followThrough) }
         text += "\n  verdict: \(result.verdict.label)\n"
         for finding in result.verdict.findings { text += "    - \(finding)\n" }
         return text
@@ -68,6 +69,7 @@ public struct TableResidencyReporter: Reporter {
         if !summary.failed.isEmpty { text += " (" + TextCell.clean(summary.failed.joined(separator: ", ")) + ")" }
         text += "\n  \(summary.work.total.commits) commits, churn \(summary.work.total.churn): "
         text += Category.allCases.map { "\($0.rawValue) \(Percent.format(summary.share(of: $0)))" }.joined(separator: ", ") + "\n"
+        if let followThrough = summary.followThrough { text += "  " + FollowThroughText.summaryLine(followThrough) + "\n" }
         return text
     }
 
