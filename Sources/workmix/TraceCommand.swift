@@ -23,6 +23,7 @@ extension Workmix {
         @OptionGroup(title: "Config and rules") var config: ConfigOptions
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup(title: "Run") var runOptions: RunOptions
         @Argument(help: "The commit (a sha, a prefix, or any revision).")
         var revision: String
 
@@ -31,7 +32,7 @@ extension Workmix {
             guard let reporter = Reporters.trace.reporter(for: format) else {
                 throw ValidationError("trace has no '\(format.rawValue)' format")
             }
-            let trace = try Workspace(options: WorkspaceOptions(repository, history, config, rules)).trace(revision)
+            let trace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions)).trace(revision)
             try write(reporter.report(trace), to: output.output)
         }
     }
