@@ -81,6 +81,7 @@ extension Workmix.Rules {
         @OptionGroup(title: "Config and rules") var config: ConfigOptions
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup var quietness: QuietOption
         @Argument(help: "The commit (a sha, a prefix, or any revision).")
         var revision: String
 
@@ -107,6 +108,7 @@ extension Workmix.Rules {
         @OptionGroup(title: "Config and rules") var config: ConfigOptions
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<AccuracyFormats>
+        @OptionGroup var quietness: QuietOption
         @Option(help: "The labels file (CSV).")
         var labels: String
         @Option(name: .customLong("show-wrong"), parsing: .unconditional, help: "How many wrongly classified rows to list.")
