@@ -13,12 +13,8 @@ extension Workmix {
             static var formats: [OutputFormat] { Reporters.pairs.formats }
         }
 
-        @OptionGroup(title: "History") var repository: RepositoryOptions
-        @OptionGroup(title: "History") var history: HistoryOptions
-        @OptionGroup(title: "Config and rules") var config: ConfigOptions
-        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
-        @OptionGroup(title: "Run") var runOptions: RunOptions
 
         @Option(name: .customLong("min-commits"), parsing: .unconditional, help: "List only pairs with at least this many commits.")
         var minCommits = 1
@@ -41,15 +37,15 @@ extension Workmix {
             guard let reporter = Reporters.pairs.reporter(for: format) else {
                 throw ValidationError("pairs has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions))
+            let workspace = try walk.workspace()
             let sink = try OutputSink(path: output.output)
             let job = PairingJob(workspace: workspace, diffs: noStats ? .onDemand : .always)
             let (report, warnings) = try job.run(
                 PairingSelection(minCommits: minCommits, top: top),
-                observer: ProgressLine(enabled: runOptions.showsProgress))
+                observer: ProgressLine(enabled: walk.run.showsProgress))
             try sink.write(reporter.report(report))
             try sink.commit()
-            runOptions.printWarnings(warnings)
+            walk.run.printWarnings(warnings)
         }
     }
 }

@@ -18,12 +18,8 @@ extension Workmix {
             static var formats: [OutputFormat] { Reporters.trace.formats }
         }
 
-        @OptionGroup(title: "History") var repository: RepositoryOptions
-        @OptionGroup(title: "History") var history: HistoryOptions
-        @OptionGroup(title: "Config and rules") var config: ConfigOptions
-        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
-        @OptionGroup(title: "Run") var runOptions: RunOptions
         @Argument(help: "The commit (a sha, a prefix, or any revision).")
         var revision: String
 
@@ -32,7 +28,7 @@ extension Workmix {
             guard let reporter = Reporters.trace.reporter(for: format) else {
                 throw ValidationError("trace has no '\(format.rawValue)' format")
             }
-            let trace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions)).trace(revision)
+            let trace = try walk.workspace().trace(revision)
             try write(reporter.report(trace), to: output.output)
         }
     }

@@ -59,3 +59,20 @@ struct HistoryOptions: ParsableArguments, WorkspaceOptionGroup {
 
     func apply(to options: inout WorkspaceOptions) { options.query = query }
 }
+
+/// What every command that reads and classifies history takes: the repositories and commits, the config
+/// and rules, and how the walk runs.
+struct WalkOptions: ParsableArguments, WorkspaceOptionGroup {
+    @OptionGroup(title: "History") var repository: RepositoryOptions
+    @OptionGroup(title: "History") var history: HistoryOptions
+    @OptionGroup(title: "Config and rules") var config: ConfigOptions
+    @OptionGroup(title: "Config and rules") var rules: RuleOptions
+    @OptionGroup(title: "Run") var run: RunOptions
+
+    func apply(to options: inout WorkspaceOptions) {
+        for group in [repository, history, config, rules, run] as [any WorkspaceOptionGroup] { group.apply(to: &options) }
+    }
+
+    /// Loads config, rules and model and checks the repositories: all bad input fails here, before output.
+    func workspace() throws -> Workspace { try Workspace(options: WorkspaceOptions(self)) }
+}
