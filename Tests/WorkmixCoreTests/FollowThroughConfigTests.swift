@@ -3,27 +3,8 @@ import WorkmixCore
 import XCTest
 
 /// `areas:`, `follow_through:` and the plan's `min_follow_through` (SPEC 9): read, or rejected at file:line.
-final class FollowThroughConfigTests: XCTestCase {
+final class FollowThroughConfigTests: XCTestCase, ConfigTesting {
     static let valid = ConfigLoaderTests.valid
-
-    func parse(_ text: String) throws -> WorkmixConfig {
-        try ConfigLoader.parse(text, file: "/teams/workmix.yml", directory: "/teams", pathExists: { $0 == "/payments-api" })
-    }
-
-    func replacing(_ line: String, with replacement: String) -> String {
-        XCTAssertTrue(Self.valid.contains(line), line)
-        return Self.valid.replacingOccurrences(of: line, with: replacement)
-    }
-
-    func assertError(_ text: String, line: Int, mentions needles: [String], file: StaticString = #filePath, testLine: UInt = #line) {
-        XCTAssertThrowsError(try parse(text), file: file, line: testLine) { error in
-            let message = "\(error)"
-            XCTAssertTrue(message.hasPrefix("/teams/workmix.yml:\(line):"), message, file: file, line: testLine)
-            for needle in needles {
-                XCTAssertTrue(message.contains(needle), "'\(needle)' in \(message)", file: file, line: testLine)
-            }
-        }
-    }
 
     func testDefaultsAreDepthTwoEightWeeksByTheTeam() throws {
         let config = try parse(Self.valid)
