@@ -50,8 +50,9 @@ public struct ResidencyJob {
         observer?.finished()
         var report = analysis.report()
         if let collector { report.attach(collector.result()) }
-        report.summary.unevaluated = unevaluated.summary(in: workspace.ruleSet).commits
-        return (report, warnings + unevaluated.warnings(in: workspace.ruleSet))
+        let gaveUp = unevaluated.summary(in: workspace.ruleSet)
+        report.summary.unevaluated = gaveUp.commits
+        return (report, warnings + gaveUp.warnings)
     }
 }
 

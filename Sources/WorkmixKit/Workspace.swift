@@ -62,7 +62,8 @@ public final class Workspace {
         ruleSet = loaded.ruleSet
         ruleFiles = loaded.ruleFiles
         repositories = loaded.repositories
-        model = loaded.model
+        // The model was read already when the rules use it; otherwise it stays unread until asked.
+        if ruleSet.usesModel || options.modelPath != nil || config.model != nil { model = loaded.model }
     }
 
     static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {

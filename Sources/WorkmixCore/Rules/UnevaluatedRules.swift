@@ -19,6 +19,9 @@ public struct UnevaluatedRules: Sendable, Hashable {
     public var rules: [Entry]
 
     public var isEmpty: Bool { commits == 0 }
+
+    /// The warning to give at the end of a run, if the engine gave up at all.
+    public var warnings: [RunWarning] { isEmpty ? [] : [.rulesUnevaluated(self)] }
 }
 
 /// Counts, over a run, the commits whose classification left rules unevaluated. Commits are classified
@@ -40,8 +43,7 @@ public final class UnevaluatedRuleTally: @unchecked Sendable {
 
     /// The warning to give at the end of a run, if the engine gave up at all.
     public func warnings(in ruleSet: RuleSet) -> [RunWarning] {
-        let summary = summary(in: ruleSet)
-        return summary.isEmpty ? [] : [.rulesUnevaluated(summary)]
+        summary(in: ruleSet).warnings
     }
 
     /// The tally so far, rules in the order `ruleSet` evaluates them.
