@@ -52,6 +52,10 @@ final class ProgressTests: CLITestCase {
                 + "kill -TERM $pid; wait $pid; echo \" exit=$?\"")
         let lastProgress = try XCTUnwrap(shown.range(of: " commits", options: .backwards), shown)
         let rest = shown[lastProgress.upperBound...]
-        XCTAssertTrue(rest.contains("\r\u{1B}[K exit=143"), "cleared before the shell goes on: \(rest.debugDescription)")
+        // The shell may report the job ("Terminated") between the cleared line and its own echo.
+        let cleared = try XCTUnwrap(rest.range(of: "\r\u{1B}[K"), "cleared before the shell goes on: \(rest.debugDescription)")
+        let after = rest[cleared.upperBound...]
+        XCTAssertTrue(after.hasSuffix(" exit=143\r\n"), "ended by SIGTERM: \(rest.debugDescription)")
+        XCTAssertFalse(after.contains("%"), "no progress drawn after it was cleared: \(rest.debugDescription)")
     }
 }
