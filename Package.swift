@@ -1,11 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// A module sees the members (and operators, and literal conformances) only of modules it imports
+// itself: GRDB's `SQL` would otherwise take over string interpolations in files that never import it.
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "workmix",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "workmix", targets: ["workmix"]),
+        .executable(name: "workmix", targets: ["workmix"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,35 +33,43 @@ let package = Package(
         // The only module that imports Clibgit2: owning wrappers and value types.
         .target(name: "WorkmixGit", dependencies: ["Clibgit2"]),
         // Records, trailers, identities, rules, classification, pairings, residencies. No git.
-        .target(name: "WorkmixCore", dependencies: [
-            "Cpcre2",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(
+            name: "WorkmixCore",
+            dependencies: [
+                "Cpcre2",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // One small type per output format.
         .target(name: "WorkmixReporters", dependencies: ["WorkmixCore"]),
         // Turns repositories into commit records (git layer -> core values), keeps them in the history
         // store (SQLite through GRDB: the only module that imports GRDB) and runs the jobs.
-        .target(name: "WorkmixKit", dependencies: [
-            "WorkmixGit", "WorkmixCore", "WorkmixReporters",
-            .product(name: "CSV", package: "CSV.swift"),
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ], plugins: ["EmbedRules"]),
+        .target(
+            name: "WorkmixKit",
+            dependencies: [
+                "WorkmixGit", "WorkmixCore", "WorkmixReporters",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ], swiftSettings: strictImports, plugins: ["EmbedRules"]),
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
-        .executableTarget(name: "workmix", dependencies: [
-            "WorkmixKit", "WorkmixCore", "WorkmixReporters",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "workmix",
+            dependencies: [
+                "WorkmixKit", "WorkmixCore", "WorkmixReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], swiftSettings: strictImports),
         // Builds fixture repositories with the git CLI, fixed names and dates.
         .target(name: "WorkmixTestSupport", path: "Tests/WorkmixTestSupport"),
         .testTarget(name: "WorkmixCoreTests", dependencies: ["WorkmixCore", "WorkmixTestSupport"]),
         .testTarget(name: "WorkmixGitTests", dependencies: ["WorkmixGit", "WorkmixTestSupport"]),
         .testTarget(name: "WorkmixReportersTests", dependencies: ["WorkmixReporters", "WorkmixCore", "WorkmixTestSupport"]),
-        .testTarget(name: "WorkmixKitTests", dependencies: [
-            "WorkmixKit", "WorkmixCore", "WorkmixTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "WorkmixKitTests",
+            dependencies: [
+                "WorkmixKit", "WorkmixCore", "WorkmixTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "WorkmixCLITests", dependencies: ["workmix", "WorkmixTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The workmix demo: builds a small, realistic team history in /tmp/workmix-demo (wiped first) and runs
-# `workmix report` and `workmix check` on it. `make demo` builds workmix in release mode and runs this.
+# `workmix report`, `workmix trace` and `workmix check` on it. `make demo` builds workmix in release
+# mode and runs this.
 #
 #   WORKMIX=/path/to/workmix bash examples/demo.sh [DIR]
 #
@@ -27,6 +28,12 @@ echo
 
 echo "\$ workmix report --format table"
 "$WORKMIX" report --config workmix.yml --format table --no-progress
+echo
+
+# Follow-through, one commit at a time: a support commit of payments-q1 and what came after it in its areas.
+sha=$(git -C payments-api log --format=%h --grep='^Extract a shared HTTP client' -1)
+echo "\$ workmix trace $sha --repo payments-api --format table"
+"$WORKMIX" trace "$sha" --repo payments-api --config workmix.yml --format table
 echo
 
 echo "\$ workmix check"

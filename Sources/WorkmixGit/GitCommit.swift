@@ -28,8 +28,10 @@ public struct GitCommit: Sendable {
     /// The raw message, decoded as UTF-8 with invalid bytes replaced.
     public var message: String
 
-    public init(id: ObjectID, parents: [ObjectID], tree: ObjectID, author: GitSignature, committer: GitSignature,
-                message: String) {
+    public init(
+        id: ObjectID, parents: [ObjectID], tree: ObjectID, author: GitSignature, committer: GitSignature,
+        message: String
+    ) {
         self.id = id
         self.parents = parents
         self.tree = tree
@@ -124,7 +126,8 @@ func decodeText(_ cString: UnsafePointer<CChar>, encoding: String?) -> String {
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         }
         if lower == "windows-1252" || lower == "cp1252",
-           let text = String(data: Data(bytes), encoding: .windowsCP1252) {
+            let text = String(data: Data(bytes), encoding: .windowsCP1252)
+        {
             return text
         }
     }

@@ -6,8 +6,9 @@ extension Repository {
     /// damaged packs).
     public func fileChange(_ change: TreeChange, context: String) throws -> GitFileChange {
         let counts = try LineCounts(change, in: self, context: context)
-        return GitFileChange(path: change.path, oldPath: nil, status: change.status,
-                             insertions: counts.insertions, deletions: counts.deletions, binary: counts.binary)
+        return GitFileChange(
+            path: change.path, oldPath: nil, status: change.status,
+            insertions: counts.insertions, deletions: counts.deletions, binary: counts.binary)
     }
 }
 
@@ -34,8 +35,9 @@ struct LineCounts {
         options.context_lines = 0
         options.interhunk_lines = 0
         var patch: OpaquePointer?
-        try check(git_patch_from_blobs(&patch, oldBlob?.pointer, change.path, newBlob?.pointer, change.path, &options),
-                  "reading the changes of commit \(context)")
+        try check(
+            git_patch_from_blobs(&patch, oldBlob?.pointer, change.path, newBlob?.pointer, change.path, &options),
+            "reading the changes of commit \(context)")
         defer { git_patch_free(patch) }
         var contextLines = 0, additions = 0, deletions = 0
         try check(git_patch_line_stats(&contextLines, &additions, &deletions, patch), "counting lines of \(context)")

@@ -21,8 +21,10 @@ public final class Repository {
         // is configured at all, as a missing config value: check the owner itself.
         if result != 0, SafeDirectory.ownedByAnotherUser(path) {
             guard SafeDirectory.allows(path) else {
-                throw GitError(code: .notOwned, message: "the repository belongs to another user; git reads it only when "
-                               + "safe.directory lists it (git config --global --add safe.directory PATH)", context: path)
+                throw GitError(
+                    code: .notOwned,
+                    message: "the repository belongs to another user; git reads it only when "
+                        + "safe.directory lists it (git config --global --add safe.directory PATH)", context: path)
             }
             result = LibGit2.withoutOwnerValidation { git_repository_open_ext(&repo, path, 0, nil) }
         }
@@ -138,11 +140,13 @@ public final class Repository {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) { parts.append(text) }
         }
         if let blob = configString("mailmap.blob", path: false) ?? (workTree == nil ? "HEAD:.mailmap" : nil),
-           let text = blobText(blob) {
+            let text = blobText(blob)
+        {
             parts.append(text)
         }
         if let file = configString("mailmap.file", path: true),
-           let text = try? String(contentsOfFile: file, encoding: .utf8) {
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+        {
             parts.append(text)
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")

@@ -2,8 +2,10 @@
 public enum RevisionSpec {
     /// Resolves one revision argument, appending the commits it lists to `include` and those it
     /// excludes to `exclude` (for `A...B`, their merge bases).
-    public static func parse(_ text: String, in repository: Repository,
-                             include: inout [ObjectID], exclude: inout [ObjectID]) throws {
+    public static func parse(
+        _ text: String, in repository: Repository,
+        include: inout [ObjectID], exclude: inout [ObjectID]
+    ) throws {
         if text.hasPrefix("^") {
             exclude.append(try repository.resolveCommit(String(text.dropFirst())))
         } else if let range = text.range(of: "...") {

@@ -110,15 +110,18 @@ public final class HistoryMiner {
     /// to `transform` as a mined commit that reads its changes on demand, and calls `emit` with the
     /// results in walk order. With several jobs, commits are processed in batches on as many threads, each with
     /// its own repository handle and identity cache; the output is the same as with one.
-    public func run<T>(_ transform: @escaping @Sendable (MinedCommit) -> T,
-                       emit: (T) throws -> Void) throws {
+    public func run<T>(
+        _ transform: @escaping @Sendable (MinedCommit) -> T,
+        emit: (T) throws -> Void
+    ) throws {
         guard let walk = try makeWalk() else { return }
         let jobs = max(1, options.jobs)
         // With several jobs the walk runs on its own thread with the main handle, and every worker
         // opens its own; with one, everything runs here on the main handle.
         let workers = try (0..<jobs).map { _ in
-            try MinerWorker(repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
-                            mailmap: mailmap, options: options, repoName: repoName, stored: stored)
+            try MinerWorker(
+                repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
+                mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         }
         func output(_ batch: [GitCommit]) throws {
             for output in MinerWorker.process(batch, on: workers, transform) {
@@ -217,9 +220,10 @@ public final class HistoryMiner {
         if include.isEmpty { return nil }
         stored?.note(tips: include)
         do {
-            return try RevisionWalk(repository: repository,
-                                    options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent),
-                                    source: stored)
+            return try RevisionWalk(
+                repository: repository,
+                options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent),
+                source: stored)
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }

@@ -10,8 +10,10 @@ public struct HistoryQuery: Sendable {
     public var noMerges = false
     public var firstParent = false
 
-    public init(revisions: [String] = [], all: Bool = false, since: DateBound? = nil, until: DateBound? = nil,
-                noMerges: Bool = false, firstParent: Bool = false) {
+    public init(
+        revisions: [String] = [], all: Bool = false, since: DateBound? = nil, until: DateBound? = nil,
+        noMerges: Bool = false, firstParent: Bool = false
+    ) {
         self.revisions = revisions
         self.all = all
         self.since = since

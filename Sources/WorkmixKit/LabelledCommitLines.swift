@@ -66,9 +66,10 @@ public enum LabelledCommitLines {
                 throw InputError("empty subject", at: location)
             }
             let when = authoredAt.flatMap(DateParser.parseTimestamp) ?? Timestamp(seconds: 0, offsetMinutes: 0)
-            let record = CommitRecord(repo: repo ?? "", sha: sha ?? "", author: Person(name: "", email: ""),
-                                      authoredAt: when, subject: parts.subject, body: parts.body,
-                                      changeInfo: changeInfo())
+            let record = CommitRecord(
+                repo: repo ?? "", sha: sha ?? "", author: Person(name: "", email: ""),
+                authoredAt: when, subject: parts.subject, body: parts.body,
+                changeInfo: changeInfo())
             return (record, expected)
         }
 
@@ -79,9 +80,10 @@ public enum LabelledCommitLines {
             guard let files else { return .notComputed }
             var changes = files.map(\.change)
             if let fileCount, fileCount > changes.count {
-                let rest = FileChange(path: "…",
-                                      insertions: max(0, (insertions ?? 0) - changes.reduce(0) { $0 + $1.insertions }),
-                                      deletions: max(0, (deletions ?? 0) - changes.reduce(0) { $0 + $1.deletions }))
+                let rest = FileChange(
+                    path: "…",
+                    insertions: max(0, (insertions ?? 0) - changes.reduce(0) { $0 + $1.insertions }),
+                    deletions: max(0, (deletions ?? 0) - changes.reduce(0) { $0 + $1.deletions }))
                 changes.append(rest)
                 changes += Array(repeating: FileChange(path: "…"), count: fileCount - changes.count)
             }

@@ -1,5 +1,5 @@
-import Foundation
 import CSV
+import Foundation
 import WorkmixCore
 
 /// The hand-labelled commits of `workmix rules eval --labels FILE`: CSV with a header and the columns
@@ -46,7 +46,11 @@ public enum LabelsFile {
             throw InputError("the header has no 'expect' column (expected sha,expect or message,expect)", at: SourceLocation(file: file, line: 1))
         }
         let key: String
-        if header.contains("sha") { key = "sha" } else if header.contains("message") { key = "message" } else {
+        if header.contains("sha") {
+            key = "sha"
+        } else if header.contains("message") {
+            key = "message"
+        } else {
             throw InputError("the header has neither a 'sha' nor a 'message' column", at: SourceLocation(file: file, line: 1))
         }
         let keyColumn = header.firstIndex(of: key)!
@@ -66,8 +70,10 @@ public enum LabelsFile {
             guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw InputError("empty \(key)", at: location)
             }
-            rows.append(Row(subject: key == "sha" ? .sha(value.trimmingCharacters(in: .whitespaces)) : .message(value),
-                            expected: expected, row: rows.count + 1, line: recordLine))
+            rows.append(
+                Row(
+                    subject: key == "sha" ? .sha(value.trimmingCharacters(in: .whitespaces)) : .message(value),
+                    expected: expected, row: rows.count + 1, line: recordLine))
         }
         return rows
     }
@@ -90,8 +96,9 @@ extension Workspace {
             switch row.subject {
             case .message(let message):
                 let (subject, body) = MessageParts.split(message)
-                let record = CommitRecord(sha: "", author: Person(name: "", email: ""),
-                                          authoredAt: Timestamp(seconds: 0, offsetMinutes: 0), subject: subject, body: body)
+                let record = CommitRecord(
+                    sha: "", author: Person(name: "", email: ""),
+                    authoredAt: Timestamp(seconds: 0, offsetMinutes: 0), subject: subject, body: body)
                 return (record, row.expected)
             case .commit(let record):
                 return (record, row.expected)

@@ -30,8 +30,10 @@ final class MinerWorker: @unchecked Sendable {
     }
 
     /// Processes a batch on all workers, results in batch order.
-    static func process<T>(_ batch: [GitCommit], on workers: [MinerWorker],
-                           _ transform: @escaping @Sendable (MinedCommit) -> T) -> [Output<T>] {
+    static func process<T>(
+        _ batch: [GitCommit], on workers: [MinerWorker],
+        _ transform: @escaping @Sendable (MinedCommit) -> T
+    ) -> [Output<T>] {
         if workers.count == 1 || batch.count == 1 {
             return batch.map { workers[0].process($0, transform) }
         }
@@ -83,8 +85,9 @@ final class MinerWorker: @unchecked Sendable {
 
     /// The people of a commit at each step of identity resolution, author first (for the census).
     func traces(of commit: GitCommit) -> [IdentityTrace] {
-        resolver.traces(author: Person(name: commit.author.name, email: commit.author.email),
-                        coAuthors: coAuthorParser.people(in: MessageLines(commit.message)))
+        resolver.traces(
+            author: Person(name: commit.author.name, email: commit.author.email),
+            coAuthors: coAuthorParser.people(in: MessageLines(commit.message)))
     }
 
     /// File changes at the detail asked for, from the store when it has them, else from the repository
@@ -106,11 +109,13 @@ final class MinerWorker: @unchecked Sendable {
         let listed = treeChanges.map { FileChange(path: $0.path, status: Self.status($0.status)) }
         guard detail == .lines else { return .paths(listed) }
         do {
-            return .computed(try treeChanges.map { change in
-                let counted = try repository.fileChange(change, context: commit.id.hex)
-                return FileChange(path: counted.path, oldPath: counted.oldPath, status: Self.status(counted.status),
-                                  insertions: counted.insertions, deletions: counted.deletions, binary: counted.binary)
-            })
+            return .computed(
+                try treeChanges.map { change in
+                    let counted = try repository.fileChange(change, context: commit.id.hex)
+                    return FileChange(
+                        path: counted.path, oldPath: counted.oldPath, status: Self.status(counted.status),
+                        insertions: counted.insertions, deletions: counted.deletions, binary: counted.binary)
+                })
         } catch {
             return .linesUnavailable(listed)
         }

@@ -14,10 +14,13 @@ public struct PairingJob {
         observer?.started(counting: workspace.commitCounter())
         // Who is who, from the same commits: a person's every address is known before the first pair.
         let people = try workspace.people()
-        var aggregator = PairingAggregator(filter: workspace.config.participantFilter, people: people,
-                                           distinctCommits: workspace.repositories.count > 1)
-        let warnings = try workspace.classifyCommits(diffs: diffs, context: workspace.ruleContext(people: people),
-                                                     evidence: false) { commit in
+        var aggregator = PairingAggregator(
+            filter: workspace.config.participantFilter, people: people,
+            distinctCommits: workspace.repositories.count > 1)
+        let warnings = try workspace.classifyCommits(
+            diffs: diffs, context: workspace.ruleContext(people: people),
+            evidence: false
+        ) { commit in
             aggregator.add(commit)
             observer?.tick()
         }

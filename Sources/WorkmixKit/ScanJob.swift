@@ -12,8 +12,10 @@ public struct ScanJob {
     /// they may be kept in the store; nil to classify every commit afresh.
     public var classificationDigest: String?
 
-    public init(repositories: [RepositoryTarget], mining: MiningOptions,
-                classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }) {
+    public init(
+        repositories: [RepositoryTarget], mining: MiningOptions,
+        classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }
+    ) {
         self.repositories = repositories
         self.mining = mining
         self.classify = classify
@@ -41,22 +43,27 @@ public struct ScanJob {
             }
             // The mined record is the output: classification reads changes through the commit and
             // leaves the record as the diff policy made it.
-            try miner.run({ commit in
-                let sha = commit.record.sha
-                let classification: Classification
-                if let known = cache?.lookup(sha) {
-                    classification = known
-                } else {
-                    classification = classify(commit)
-                    // Objects missing now may be fetched later: such a verdict is not kept.
-                    if commit.knownChanges.isComplete { cache?.add(sha, classification) }
-                }
-                observe(sha, classification)
-                return ClassifiedCommit(record: commit.record, classification: classification)
-            }, emit: { commit in
-                if commit.classification.skipped && !includeSkipped { return }
-                try emit(commit)
-            })
+            try miner.run(
+                { commit in
+                    let sha = commit.record.sha
+                    let classification: Classification
+                    if let known = cache?.lookup(sha) {
+                        classification = known
+                    } else {
+                        classification = classify(commit)
+                        // Objects missing now may be fetched later, and a regex that gave up may not
+                        // give up under other limits: such verdicts are not kept.
+                        if commit.knownChanges.isComplete && classification.unevaluated.isEmpty {
+                            cache?.add(sha, classification)
+                        }
+                    }
+                    observe(sha, classification)
+                    return ClassifiedCommit(record: commit.record, classification: classification)
+                },
+                emit: { commit in
+                    if commit.classification.skipped && !includeSkipped { return }
+                    try emit(commit)
+                })
             warnings += miner.warnings.warnings(repository: miners.count > 1 ? miner.repoName : nil)
         }
         return warnings

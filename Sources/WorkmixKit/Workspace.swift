@@ -69,7 +69,8 @@ public final class Workspace {
         ruleFiles = loaded.ruleFiles
         repositories = loaded.repositories
         store = loaded.store
-        model = loaded.model
+        // The model was read already when the rules use it; otherwise it stays unread until asked.
+        if ruleSet.usesModel || options.modelPath != nil || config.model != nil { model = loaded.model }
     }
 
     static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {
@@ -113,9 +114,14 @@ public final class Workspace {
     /// Classifies every commit of `targets` (default: the run's repositories) and hands each to `emit`,
     /// in walk order; returns what went wrong without stopping the run.
     @discardableResult
-    public func classifyCommits(in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
-                                context: RuleContext? = nil, evidence: Bool = true,
-                                _ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
+    /// `unevaluated` counts the rules the regex engine gave up on across several calls (the caller then
+    /// warns); without it, this call warns of its own.
+    public func classifyCommits(
+        in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
+        context: RuleContext? = nil, evidence: Bool = true, unevaluated: UnevaluatedRuleTally? = nil,
+        _ emit: (ClassifiedCommit) throws -> Void
+    ) throws -> [RunWarning] {
+        let tally = unevaluated ?? UnevaluatedRuleTally()
         let ruleSet = self.ruleSet
         // With residencies, the `resident` matcher knows every address of a resident, as reports do.
         let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
@@ -126,12 +132,14 @@ public final class Workspace {
         job.observe = { sha, classification in
             // Only pinned commits are looked up again, to learn which prefix pinned them.
             if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(sha) }
+            // Rules the regex engine could not decide, skipped commits included.
+            tally.note(classification)
         }
         job.classificationDigest = store == nil ? nil : classificationDigest(diffs: diffs, evidence: evidence)
         job.includeSkipped = includeSkipped
-        let warnings = try job.run(emit)
+        let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
         store?.save()
-        return (store?.takeWarnings() ?? []) + warnings + (overrideHits?.warnings ?? [])
+        return (store?.takeWarnings() ?? []) + warnings + (unevaluated == nil ? tally.warnings(in: ruleSet) : [])
     }
 
     /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it

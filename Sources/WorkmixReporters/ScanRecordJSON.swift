@@ -49,6 +49,12 @@ enum ScanRecordJSON {
         }
         json.string("category", commit.classification.label)
         json.optionalString("rule", commit.classification.ruleID)
+        // Only when the regex engine gave up on a rule before the verdict, as `stats` is null only when objects are missing.
+        if !commit.classification.unevaluated.isEmpty {
+            json.beginArray("unevaluated")
+            for ruleID in commit.classification.unevaluated { json.string(nil, ruleID) }
+            json.endArray()
+        }
         if options.explain {
             json.beginArray("evidence")
             for item in commit.classification.evidence { json.string(nil, item) }

@@ -7,8 +7,10 @@ public struct CSVScanReporter: ScanReporter {
     public init(options: ScanOptions) { self.options = options }
 
     public func header() -> String {
-        var columns = ["repo", "sha", "authored_at", "author_name", "author_email", "committer_name", "committer_email",
-                       "subject", "co_authors", "is_merge", "files", "insertions", "deletions", "category", "rule"]
+        var columns = [
+            "repo", "sha", "authored_at", "author_name", "author_email", "committer_name", "committer_email",
+            "subject", "co_authors", "is_merge", "files", "insertions", "deletions", "category", "rule",
+        ]
         if options.explain { columns.append("evidence") }
         return CSVRow.header(columns)
     }
@@ -16,12 +18,14 @@ public struct CSVScanReporter: ScanReporter {
     public func row(_ commit: ClassifiedCommit) -> String {
         let record = commit.record
         let stats = record.changeInfo.stats
-        var cells = [record.repo, record.sha, record.authoredAt.iso8601, record.author.name, record.author.email,
-                     record.committer.name, record.committer.email, record.subject,
-                     record.coAuthors.map(\.description).joined(separator: "; "), record.isMerge ? "true" : "false",
-                     stats.map { String($0.files) } ?? "", stats.map { String($0.insertions) } ?? "",
-                     stats.map { String($0.deletions) } ?? "",
-                     commit.classification.label, commit.classification.ruleID ?? ""]
+        var cells = [
+            record.repo, record.sha, record.authoredAt.iso8601, record.author.name, record.author.email,
+            record.committer.name, record.committer.email, record.subject,
+            record.coAuthors.map(\.description).joined(separator: "; "), record.isMerge ? "true" : "false",
+            stats.map { String($0.files) } ?? "", stats.map { String($0.insertions) } ?? "",
+            stats.map { String($0.deletions) } ?? "",
+            commit.classification.label, commit.classification.ruleID ?? "",
+        ]
         if options.explain { cells.append(commit.classification.evidence.joined(separator: "; ")) }
         return CSVRow.text(cells)
     }
@@ -45,8 +49,10 @@ public struct TableScanReporter: ScanReporter {
         let record = commit.record
         var subject = record.subject
         if !record.coAuthors.isEmpty { subject += " (+\(record.coAuthors.count))" }
-        var text = line([String(record.sha.prefix(10)), record.authoredAt.localDate.description,
-                         commit.classification.label, commit.classification.ruleID ?? "-", record.author.name, subject])
+        var text = line([
+            String(record.sha.prefix(10)), record.authoredAt.localDate.description,
+            commit.classification.label, commit.classification.ruleID ?? "-", record.author.name, subject,
+        ])
         if options.explain {
             // Long patterns are cut on a terminal; json and jsonl keep them whole.
             for item in commit.classification.evidence { text += "    ↳ " + TextCell.cut(item, 110) + "\n" }
@@ -75,8 +81,10 @@ public struct MarkdownScanReporter: ScanReporter {
 
     public func row(_ commit: ClassifiedCommit) -> String {
         let r = commit.record
-        let cells = [String(r.sha.prefix(10)), r.authoredAt.localDate.description, commit.classification.label,
-                     commit.classification.ruleID ?? "", r.author.name, r.subject]
+        let cells = [
+            String(r.sha.prefix(10)), r.authoredAt.localDate.description, commit.classification.label,
+            commit.classification.ruleID ?? "", r.author.name, r.subject,
+        ]
         return "| " + cells.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
     }
 
@@ -86,9 +94,12 @@ public struct MarkdownScanReporter: ScanReporter {
 /// Terminal cells: control characters removed (a message must not move the cursor), cut to a width.
 public enum TextCell {
     public static func clean(_ text: String) -> String {
-        Escaping.visible(String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? " " : scalar
-        })))
+        Escaping.visible(
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.map { scalar in
+                        scalar.properties.generalCategory == .control ? " " : scalar
+                    })))
     }
 
     /// Cleaned and cut to at most `width` characters, not padded.

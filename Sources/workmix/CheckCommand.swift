@@ -18,13 +18,8 @@ extension Workmix {
             static var formats: [OutputFormat] { Reporters.check.formats }
         }
 
-        @OptionGroup(title: "History") var repository: RepositoryOptions
-        @OptionGroup(title: "History") var history: HistoryOptions
-        @OptionGroup(title: "Config and rules") var config: ConfigOptions
-        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
-        @OptionGroup(title: "Run") var runOptions: RunOptions
-        @OptionGroup(title: "Store") var store: StoreOptions
 
         func run() throws {
             let format = output.resolvedFormat(default: .table)
@@ -32,12 +27,12 @@ extension Workmix {
                 throw ValidationError("check has no '\(format.rawValue)' format")
             }
             let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
+            let workspace = try walk.workspace()
             // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
             let (report, warnings) = try ResidencyJob(workspace: workspace).run(
                 diffs: { $0.measure == .churn || stepSummary != nil ? .always : .onDemand },
-                observer: ProgressLine(enabled: runOptions.showsProgress))
-            runOptions.printWarnings(warnings)
+                observer: ProgressLine(enabled: walk.run.showsProgress))
+            walk.run.printWarnings(warnings)
             try write(reporter.report(report), to: output.output)
             if let stepSummary, !stepSummary.isEmpty {
                 appendStepSummary(MarkdownResidencyReporter().report(report), to: stepSummary)
@@ -52,7 +47,7 @@ extension Workmix {
                 _ = FileManager.default.createFile(atPath: path, contents: nil)
             }
             guard let handle = FileHandle(forUpdatingAtPath: path) else {
-                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: runOptions.quiet)
+                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: walk.run.quiet)
                 return
             }
             defer { try? handle.close() }
@@ -66,7 +61,7 @@ extension Workmix {
                 }
                 try handle.write(contentsOf: Data((separator + markdown + "\n").utf8))
             } catch {
-                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: runOptions.quiet)
+                warn("GITHUB_STEP_SUMMARY \(path): cannot write", quiet: walk.run.quiet)
             }
         }
     }

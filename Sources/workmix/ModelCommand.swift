@@ -64,14 +64,16 @@ extension Workmix.Model {
             let counts = Category.assignable.map { category in "\(commits.filter { $0.expected == category }.count) \(category.rawValue)" }
             let model: CommitModel
             do {
-                model = try ModelTrainer(options: options).train(commits,
-                                                                 provenance: "\(commits.count) commits (\(counts.joined(separator: ", ")))")
+                model = try ModelTrainer(options: options).train(
+                    commits,
+                    provenance: "\(commits.count) commits (\(counts.joined(separator: ", ")))")
             } catch let error as ModelTrainer.TrainingError {
                 throw InputError("\(error) (Conventional commits of the repositories and rows of --labels)")
             }
             try write(ModelFile.write(model), to: output)
             if !runOptions.quiet {
-                writeToStandardError("workmix: trained on \(commits.count) commits (\(counts.joined(separator: ", "))): \(model.featureCount) features\n")
+                writeToStandardError(
+                    "workmix: trained on \(commits.count) commits (\(counts.joined(separator: ", "))): \(model.featureCount) features\n")
             }
         }
     }

@@ -13,13 +13,8 @@ extension Workmix {
             static var formats: [OutputFormat] { Reporters.pairs.formats }
         }
 
-        @OptionGroup(title: "History") var repository: RepositoryOptions
-        @OptionGroup(title: "History") var history: HistoryOptions
-        @OptionGroup(title: "Config and rules") var config: ConfigOptions
-        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
-        @OptionGroup(title: "Run") var runOptions: RunOptions
-        @OptionGroup(title: "Store") var store: StoreOptions
 
         @Option(name: .customLong("min-commits"), parsing: .unconditional, help: "List only pairs with at least this many commits.")
         var minCommits = 1
@@ -27,7 +22,9 @@ extension Workmix {
         @Option(parsing: .unconditional, help: "List only the first N pairs and the first N people.")
         var top: Int?
 
-        @Flag(name: .customLong("no-stats"), help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")
+        @Flag(
+            name: .customLong("no-stats"),
+            help: "Skip diffs unless a rule needs them (the shipped rules do): faster, but churn is then unknown (null, -).")
         var noStats = false
 
         func validate() throws {
@@ -40,14 +37,15 @@ extension Workmix {
             guard let reporter = Reporters.pairs.reporter(for: format) else {
                 throw ValidationError("pairs has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
+            let workspace = try walk.workspace()
             let sink = try OutputSink(path: output.output)
             let job = PairingJob(workspace: workspace, diffs: noStats ? .onDemand : .always)
-            let (report, warnings) = try job.run(PairingSelection(minCommits: minCommits, top: top),
-                                                 observer: ProgressLine(enabled: runOptions.showsProgress))
+            let (report, warnings) = try job.run(
+                PairingSelection(minCommits: minCommits, top: top),
+                observer: ProgressLine(enabled: walk.run.showsProgress))
             try sink.write(reporter.report(report))
             try sink.commit()
-            runOptions.printWarnings(warnings)
+            walk.run.printWarnings(warnings)
         }
     }
 }

@@ -14,24 +14,24 @@ extension Workmix {
             static var formats: [OutputFormat] { Reporters.residency.formats }
         }
 
-        @OptionGroup(title: "History") var repository: RepositoryOptions
-        @OptionGroup(title: "History") var history: HistoryOptions
-        @OptionGroup(title: "Config and rules") var config: ConfigOptions
-        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
-        @OptionGroup(title: "Run") var runOptions: RunOptions
-        @OptionGroup(title: "Store") var store: StoreOptions
+
+        @Flag(
+            name: .customLong("no-follow-through"),
+            help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through.")
+        var noFollowThrough = false
 
         func run() throws {
             let format = output.resolvedFormat(default: .json)
             guard let reporter = Reporters.residency.reporter(for: format) else {
                 throw ValidationError("report has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
+            let workspace = try walk.workspace()
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
             let (report, warnings) = try ResidencyJob(workspace: workspace)
-                .run(diffs: { _ in .always }, observer: ProgressLine(enabled: runOptions.showsProgress))
-            runOptions.printWarnings(warnings)
+                .run(diffs: { _ in .always }, followThrough: !noFollowThrough, observer: ProgressLine(enabled: walk.run.showsProgress))
+            walk.run.printWarnings(warnings)
             try write(reporter.report(report), to: output.output)
         }
     }

@@ -62,8 +62,9 @@ extension Workmix.Rules {
                 writeToStandardError("FAIL \(failure)\n")
             }
             let rules = tested?.count ?? workspace.ruleSet.rules.count
-            try write("\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)\n",
-                      to: output.output)
+            try write(
+                "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed (\(report.examplesRun) examples of \(rules) rules)\n",
+                to: output.output)
             if !report.passed { throw ExitFailure(code: 1, message: nil) }
         }
     }
@@ -80,6 +81,7 @@ extension Workmix.Rules {
         @OptionGroup(title: "Config and rules") var config: ConfigOptions
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup var quietness: QuietOption
         @Argument(help: "The commit (a sha, a prefix, or any revision).")
         var revision: String
 
@@ -98,13 +100,16 @@ extension Workmix.Rules {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accuracy of the rules in force against hand-labelled commits.",
-            discussion: "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone); or JSON lines of whole commits (subject, body, category, files), as the shared Conventional Commits corpus.")
+            discussion:
+                "FILE is CSV with a header: sha,expect (commits looked up in --repo) or message,expect (the message alone); or JSON lines of whole commits (subject, body, category, files), as the shared Conventional Commits corpus."
+        )
 
         @OptionGroup(title: "History") var repository: RepositoryOptions
         @OptionGroup(title: "Config and rules") var config: ConfigOptions
         @OptionGroup(title: "Config and rules") var rules: RuleOptions
         @OptionGroup(title: "Store") var store: StoreOptions
         @OptionGroup(title: "Output") var output: OutputOptions<AccuracyFormats>
+        @OptionGroup var quietness: QuietOption
         @Option(help: "The labels file (CSV).")
         var labels: String
         @Option(name: .customLong("show-wrong"), parsing: .unconditional, help: "How many wrongly classified rows to list.")

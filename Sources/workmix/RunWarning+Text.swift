@@ -14,6 +14,8 @@ extension RunWarning {
         case .ambiguousOverride(let prefix, let commits, let location):
             return (location.map { "\($0): " } ?? "")
                 + "override \(prefix) matches \(commits.count) commits (\(commits.joined(separator: ", "))): give more digits"
+        case .rulesUnevaluated(let rules):
+            return rules.text
         case .storeRebuilt(let path, let reason):
             return "\(path): history store unreadable (\(reason)): rebuilt from git"
         case .storeUnavailable(let path, let reason):
@@ -21,5 +23,18 @@ extension RunWarning {
         case .storeNotSaved(let path, let reason):
             return "\(path): history store not updated (\(reason))"
         }
+    }
+}
+
+extension UnevaluatedRules {
+    /// Which rules the regex engine gave up on, where they are written, and on how many commits.
+    var text: String {
+        let list = rules.map { entry in
+            let place = entry.source.map { " (\($0))" } ?? ""
+            return rules.count == 1 ? "rule \(entry.ruleID)\(place)" : "\(entry.ruleID)\(place) on \(entry.commits)"
+        }.joined(separator: ", ")
+        return (rules.count == 1 ? "" : "rules ") + list
+            + ": the regex engine gave up (too much backtracking) on \(commits) commit(s), left undecided; simplify the"
+            + " pattern (`scan` JSON lists the commits under \"unevaluated\", `rules explain SHA` shows why)"
     }
 }

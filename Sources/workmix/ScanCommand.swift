@@ -13,13 +13,8 @@ extension Workmix {
             static var formats: [OutputFormat] { Reporters.scan.formats }
         }
 
-        @OptionGroup(title: "History") var repository: RepositoryOptions
-        @OptionGroup(title: "History") var history: HistoryOptions
-        @OptionGroup(title: "Config and rules") var config: ConfigOptions
-        @OptionGroup(title: "Config and rules") var rules: RuleOptions
+        @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
-        @OptionGroup(title: "Run") var runOptions: RunOptions
-        @OptionGroup(title: "Store") var store: StoreOptions
 
         @Flag(help: "Compute file statistics (files, insertions, deletions) against the first parent.")
         var stats = false
@@ -33,9 +28,12 @@ extension Workmix {
         @Flag(name: .customLong("include-skipped"), help: "Also list commits that a rule skips.")
         var includeSkipped = false
 
-        @Flag(name: .customLong("no-diffs"), help: ArgumentHelp(
-            "Read no diff at all: rules on files and line counts match nothing.",
-            discussion: "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
+        @Flag(
+            name: .customLong("no-diffs"),
+            help: ArgumentHelp(
+                "Read no diff at all: rules on files and line counts match nothing.",
+                discussion:
+                    "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
         var noDiffs = false
 
         func validate() throws {
@@ -52,10 +50,10 @@ extension Workmix {
             guard var reporter = Reporters.scan.reporter(for: format, options: ScanOptions(includeFiles: files, explain: explain)) else {
                 throw ValidationError("scan has no '\(format.rawValue)' format")
             }
-            let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, rules, runOptions, store))
+            let workspace = try walk.workspace()
             let sink = try OutputSink(path: output.output, lineBuffered: format == .jsonl)
             // Rows written to the terminal as they come would run into the progress line.
-            let progress = ProgressLine(enabled: runOptions.showsProgress && !output.isTerminal)
+            let progress = ProgressLine(enabled: walk.run.showsProgress && !output.isTerminal)
             progress.started(counting: workspace.commitCounter())
             try sink.write(reporter.header())
             let warnings = try workspace.classifyCommits(diffs: diffs, includeSkipped: includeSkipped, evidence: explain) { commit in
@@ -65,7 +63,7 @@ extension Workmix {
             try sink.write(reporter.footer())
             progress.finished()
             try sink.commit()
-            runOptions.printWarnings(warnings)
+            walk.run.printWarnings(warnings)
         }
     }
 }

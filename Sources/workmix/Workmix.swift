@@ -10,7 +10,7 @@ struct Workmix: ParsableCommand {
         commandName: "workmix",
         abstract: "Classify Git history as investment, maintenance or support work.",
         version: WorkmixVersion.current,
-        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Model.self, Store.self]
+        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, Model.self, Store.self]
     )
 }
 
@@ -31,6 +31,8 @@ struct ExitFailure: Error {
 @main
 enum Main {
     static func main() {
+        // Any signal that ends the run removes the partial output file; SIGQUIT is no crash report.
+        InterruptCleanup.install()
         do {
             var command = try Workmix.parseAsRoot()
             try command.run()

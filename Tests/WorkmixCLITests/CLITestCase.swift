@@ -17,8 +17,10 @@ class CLITestCase: XCTestCase {
         var stdoutData: Data
     }
 
-    func workmix(_ arguments: [String], in directory: String = FileManager.default.temporaryDirectory.path,
-                 environment: [String: String] = [:]) throws -> Run {
+    func workmix(
+        _ arguments: [String], in directory: String = FileManager.default.temporaryDirectory.path,
+        environment: [String: String] = [:]
+    ) throws -> Run {
         let result = try FixtureRepository.runProcess(PackageFiles.workmixExecutable.path, arguments, in: directory, environment: environment)
         return Run(status: result.status, stdout: result.stdout, stderr: result.stderr, stdoutData: result.stdoutData)
     }

@@ -1,17 +1,19 @@
 import Foundation
+import WorkmixTestSupport
+import XCTest
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import WorkmixTestSupport
-import XCTest
 
 /// `workmix report --format html` and `workmix pairs --format html` end to end (issue 7): on the demo
 /// history the page's numbers are the JSON report's; on a history of hostile names nothing runs.
 final class HTMLReportTests: CLITestCase {
     func demo() throws -> (root: URL, cleanup: () -> Void) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-html-test-\(UUID().uuidString)")
-        try FixtureRepository.run("/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-                                  in: FileManager.default.temporaryDirectory.path)
+        try FixtureRepository.run(
+            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
+            in: FileManager.default.temporaryDirectory.path)
         return (root, { try? FileManager.default.removeItem(at: root) })
     }
 
@@ -24,8 +26,12 @@ final class HTMLReportTests: CLITestCase {
         XCTAssertEqual(run.stdout, "")
         let page = try String(contentsOfFile: output, encoding: .utf8)
         let html = try Element.parse(page)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: try workmix(["report", "--config", "workmix.yml", "--format", "json"],
-                                                                                 in: root.path).stdoutData) as? [String: Any])
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: try workmix(
+                    ["report", "--config", "workmix.yml", "--format", "json"],
+                    in: root.path
+                ).stdoutData) as? [String: Any])
         let residencies = try XCTUnwrap(json["residencies"] as? [[String: Any]])
         XCTAssertEqual(residencies.count, 2)
         for (index, residency) in residencies.enumerated() {
@@ -47,8 +53,9 @@ final class HTMLReportTests: CLITestCase {
             XCTAssertEqual(bars.map { $0.attributes["data-commits"] }, pairings.map { ($0["commits"] as? Int).map(String.init) })
         }
         // The hand count of ReportCommandTests: payments-q1 has 20 commits, 7 of them investment.
-        XCTAssertEqual(html.first { $0.attributes["id"] == "residency-1" }?
-            .first { $0.attributes["data-row"] == "investment" }?.attributes["data-commits"], "7")
+        XCTAssertEqual(
+            html.first { $0.attributes["id"] == "residency-1" }?
+                .first { $0.attributes["data-row"] == "investment" }?.attributes["data-commits"], "7")
         Element.assertSelfContained(page, html)
     }
 
@@ -60,8 +67,9 @@ final class HTMLReportTests: CLITestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let html = try Element.parse(run.stdout)
         Element.assertSelfContained(run.stdout, html)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: try workmix(arguments + ["--format", "json"], in: root.path).stdoutData)
-            as? [String: Any])
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: try workmix(arguments + ["--format", "json"], in: root.path).stdoutData)
+                as? [String: Any])
         let commits = try XCTUnwrap((json["matrix"] as? [String: Any])?["commits"] as? [[Int]])
         XCTAssertGreaterThan(commits.count, 2)
         var drawn = commits.map { $0.map { _ in 0 } }
@@ -79,12 +87,14 @@ final class HTMLReportTests: CLITestCase {
     func testHostileHistoryShowsAsText() throws {
         let repo = try FixtureRepository(name: "hostile")
         try repo.write("a.txt", "a\n")
-        try repo.commit("<script>alert(1)</script>\n\nCo-authored-by: x\" onmouseover=\"alert(1)\" y <m@x.io>\n",
-                        author: (name: "Bob", email: "bob@x.io"), date: "2024-01-10T10:00:00+00:00")
+        try repo.commit(
+            "<script>alert(1)</script>\n\nCo-authored-by: x\" onmouseover=\"alert(1)\" y <m@x.io>\n",
+            author: (name: "Bob", email: "bob@x.io"), date: "2024-01-10T10:00:00+00:00")
         try repo.write("b.txt", "b\n")
         try repo.git(["add", "-A"])
         let tree = try repo.git(["write-tree"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let object = "tree \(tree)\nparent \(try repo.head())\n"
+        let object =
+            "tree \(tree)\nparent \(try repo.head())\n"
             + "author <img src=x onerror=alert(1)> <img@x.io> 1704967200 +0000\ncommitter Bob <bob@x.io> 1704967200 +0000\n\n"
             + "<img src=x onerror=alert(1)>\n\nCo-authored-by: Bob <bob@x.io>\n"
         let sha = try repo.git(["hash-object", "-t", "commit", "-w", "--stdin", "--literally"], input: Data(object.utf8))
@@ -147,8 +157,10 @@ private final class Element {
 
     private final class Builder: NSObject, XMLParserDelegate {
         var stack = [Element(name: "#document", attributes: [:])]
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let element = Element(name: name, attributes: attributes)
             stack[stack.count - 1].children.append(element)
             stack.append(element)
@@ -179,8 +191,9 @@ private final class Element {
         XCTAssertEqual(root.name, "html", file: file, line: line)
         XCTAssertFalse(page.contains("<script"), file: file, line: line)
         for element in root.descendants {
-            XCTAssertFalse(["script", "img", "iframe", "object", "embed", "link", "image", "foreignObject"].contains(element.name),
-                           element.name, file: file, line: line)
+            XCTAssertFalse(
+                ["script", "img", "iframe", "object", "embed", "link", "image", "foreignObject"].contains(element.name),
+                element.name, file: file, line: line)
             for (name, value) in element.attributes {
                 XCTAssertFalse(name.lowercased().hasPrefix("on"), "\(name)=\(value)", file: file, line: line)
                 if name == "href" { XCTAssertTrue(value.hasPrefix("#"), value, file: file, line: line) }

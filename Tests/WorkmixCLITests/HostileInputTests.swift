@@ -15,10 +15,12 @@ final class HostileInputTests: CLITestCase {
 
     func testConfigThatIsADirectoryOrEndlessIsOneLine() throws {
         let repo = try repository()
-        assertFails(try workmix(["scan", "--repo", repo.path, "--config", repo.path]), code: 2,
-                    mentioning: ["cannot read config file: it is a directory"])
-        assertFails(try workmix(["scan", "--repo", repo.path, "--config", "/dev/zero"]), code: 2,
-                    mentioning: ["/dev/zero", "config file is larger than 16 MB"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--config", repo.path]), code: 2,
+            mentioning: ["cannot read config file: it is a directory"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--config", "/dev/zero"]), code: 2,
+            mentioning: ["/dev/zero", "config file is larger than 16 MB"])
         assertFails(try workmix(["rules", "list", "--rules", "/dev/zero"]), code: 2, mentioning: ["rule file is larger than 16 MB"])
     }
 
@@ -28,7 +30,9 @@ final class HostileInputTests: CLITestCase {
 
     func testAnOffsetIsNoTimezone() throws {
         let repo = try repository()
-        try repo.write("workmix.yml", """
+        try repo.write(
+            "workmix.yml",
+            """
             residencies:
               - name: q1
                 resident: ada@example.com
@@ -36,8 +40,9 @@ final class HostileInputTests: CLITestCase {
                 to: 2020-01-31
                 timezone: UTC+3
             """)
-        assertFails(try workmix(["report", "--repo", repo.path, "--config", repo.path + "/workmix.yml"]), code: 2,
-                    mentioning: ["workmix.yml:6", "'UTC+3' is not an IANA timezone", "Etc/GMT-3"])
+        assertFails(
+            try workmix(["report", "--repo", repo.path, "--config", repo.path + "/workmix.yml"]), code: 2,
+            mentioning: ["workmix.yml:6", "'UTC+3' is not an IANA timezone", "Etc/GMT-3"])
     }
 
     func testJobsAreCappedNotAllocated() throws {
@@ -95,10 +100,12 @@ final class YAMLBombTests: CLITestCase {
             lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
         try repo.write("bomb.yml", lines.joined(separator: "\n") + "\nrules: []\n")
-        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/bomb.yml"]), code: 2,
-                    mentioning: ["bomb.yml:", "expands to more than 100000 values"])
-        assertFails(try workmix(["scan", "--repo", repo.path, "--config", repo.path + "/bomb.yml"]), code: 2,
-                    mentioning: ["bomb.yml:", "expands to more than 100000 values"])
+        assertFails(
+            try workmix(["rules", "list", "--rules", repo.path + "/bomb.yml"]), code: 2,
+            mentioning: ["bomb.yml:", "expands to more than 100000 values"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--config", repo.path + "/bomb.yml"]), code: 2,
+            mentioning: ["bomb.yml:", "expands to more than 100000 values"])
     }
 
     func testAliasesNestedDeeperThanTheLimitAreRefused() throws {
@@ -106,7 +113,30 @@ final class YAMLBombTests: CLITestCase {
         var lines = ["version: 1", "d0: &d0 [x]"]
         for level in 1...300 { lines.append("d\(level): &d\(level) [*d\(level - 1)]") }
         try repo.write("deep.yml", lines.joined(separator: "\n") + "\nrules: []\n")
-        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/deep.yml"]), code: 2,
-                    mentioning: ["deep.yml:", "nests more than 256 levels"])
+        assertFails(
+            try workmix(["rules", "list", "--rules", repo.path + "/deep.yml"]), code: 2,
+            mentioning: ["deep.yml:", "nests more than 256 levels"])
+    }
+}
+
+/// What `bench/fuzz.py` turned up (#14): each case once more, alone.
+final class FuzzFindingsTests: CLITestCase {
+    /// A residency from year 1 to 9999 made `report` build 521,000 weekly buckets: 37 s and 245 MB.
+    func testAResidencyOfMillenniaIsRefused() throws {
+        let repo = try FixtureRepository(name: "ages")
+        try repo.write("a.txt", "a\n")
+        try repo.commit("Add a")
+        try repo.write(
+            "workmix.yml",
+            """
+            residencies:
+              - name: forever
+                resident: ada@example.com
+                from: 0001-01-01
+                to: 9999-12-31
+            """)
+        assertFails(
+            try workmix(["report", "--repo", repo.path, "--config", repo.path + "/workmix.yml", "--format", "json"]),
+            code: 2, mentioning: ["workmix.yml:5", "a residency spans at most 100 years"])
     }
 }

@@ -10,15 +10,18 @@ final class ModelCommandTests: CLITestCase {
         let repo = try FixtureRepository(name: name)
         var labels: [(String, String)] = []
         let nouns = ["ledger", "payout", "invoice", "refund", "statement", "settlement", "chargeback", "mandate"]
-        let kinds = [("feat", "investment", "wire up the %@ sync"), ("fix", "maintenance", "mend the %@ totals"),
-                     ("chore", "maintenance", "mend %@ rounding"), ("refactor", "support", "hoist %@ lookups")]
+        let kinds = [
+            ("feat", "investment", "wire up the %@ sync"), ("fix", "maintenance", "mend the %@ totals"),
+            ("chore", "maintenance", "mend %@ rounding"), ("refactor", "support", "hoist %@ lookups"),
+        ]
         var day = 1
         for noun in nouns {
             for (type, category, template) in kinds {
                 try repo.write("src/\(noun).go", "package pay\n// \(day)\n")
                 let subject = template.replacingOccurrences(of: "%@", with: noun)
-                let sha = try repo.commit(prefixed ? "\(type): \(subject)" : subject,
-                                          date: String(format: "2024-01-%02dT10:00:00+00:00", day % 28 + 1))
+                let sha = try repo.commit(
+                    prefixed ? "\(type): \(subject)" : subject,
+                    date: String(format: "2024-01-%02dT10:00:00+00:00", day % 28 + 1))
                 labels.append((sha, category))
                 day += 1
             }
@@ -35,8 +38,9 @@ final class ModelCommandTests: CLITestCase {
         XCTAssertTrue(train.stderr.contains("trained on 32 commits (8 investment, 16 maintenance, 8 support)"), train.stderr)
         let again = prefixed.path + "/" + "again.model"
         XCTAssertEqual(try workmix(["model", "train", "--repo", prefixed.path, "--output", again, "--quiet"]).status, 0)
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: model)), try Data(contentsOf: URL(fileURLWithPath: again)),
-                       "the same history gives the same file")
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: model)), try Data(contentsOf: URL(fileURLWithPath: again)),
+            "the same history gives the same file")
 
         try stripped.write("labels.csv", "sha,expect\n" + labels.map { "\($0.sha),\($0.category)" }.joined(separator: "\n") + "\n")
         let labelsPath = stripped.path + "/" + "labels.csv"
@@ -48,19 +52,27 @@ final class ModelCommandTests: CLITestCase {
             try FileManager.default.copyItem(atPath: PackageFiles.url("rules/\(name)").path, toPath: rulesAlone + "/" + name)
         }
         try stripped.write("alone.yml", "default_rules: false\nrules: [rules-alone]\n")
-        let alone = try accuracy(["rules", "eval", "--labels", labelsPath, "--repo", stripped.path,
-                                  "--config", stripped.path + "/" + "alone.yml"])
-        let combined = try accuracy(["rules", "eval", "--labels", labelsPath, "--repo", stripped.path, "--model", model,
-                                     "--config", "/dev/null"])
-        let modelAlone = try accuracy(["model", "eval", "--labels", labelsPath, "--repo", stripped.path, "--model", model,
-                                       "--config", "/dev/null"])
+        let alone = try accuracy([
+            "rules", "eval", "--labels", labelsPath, "--repo", stripped.path,
+            "--config", stripped.path + "/" + "alone.yml",
+        ])
+        let combined = try accuracy([
+            "rules", "eval", "--labels", labelsPath, "--repo", stripped.path, "--model", model,
+            "--config", "/dev/null",
+        ])
+        let modelAlone = try accuracy([
+            "model", "eval", "--labels", labelsPath, "--repo", stripped.path, "--model", model,
+            "--config", "/dev/null",
+        ])
         XCTAssertGreaterThan(combined, alone + 0.2, "rules + trained model \(combined) vs rules alone \(alone)")
         XCTAssertEqual(modelAlone, 1, "the model alone on the words it learned")
     }
 
     func testModelEvalHoldsOutByDate() throws {
         let (prefixed, _) = try history("dated", prefixed: true)
-        let run = try workmix(["model", "eval", "--repo", prefixed.path, "--holdout-after", "2024-01-20", "--format", "json", "--config", "/dev/null"])
+        let run = try workmix([
+            "model", "eval", "--repo", prefixed.path, "--holdout-after", "2024-01-20", "--format", "json", "--config", "/dev/null",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
         let total = try XCTUnwrap(report["total"] as? Int)
@@ -82,14 +94,17 @@ final class ModelCommandTests: CLITestCase {
     func testBadModelFilesAndEmptyTrainingAreOneLineErrors() throws {
         let (repo, _) = try history("bad", prefixed: false)
         try repo.write("foreign.model", "{\"coef\": [1, 2]}\n")
-        assertFails(try workmix(["scan", "--repo", repo.path, "--model", repo.path + "/" + "foreign.model"]),
-                    code: 2, mentioning: ["foreign.model:1", "not a workmix model file"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--model", repo.path + "/" + "foreign.model"]),
+            code: 2, mentioning: ["foreign.model:1", "not a workmix model file"])
         try repo.write("workmix.yml", "model: nowhere.model\n")
-        assertFails(try workmix(["scan", "--repo", repo.path, "--config", repo.path + "/" + "workmix.yml"]),
-                    code: 2, mentioning: ["workmix.yml:1", "nowhere.model"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--config", repo.path + "/" + "workmix.yml"]),
+            code: 2, mentioning: ["workmix.yml:1", "nowhere.model"])
         let out = repo.path + "/" + "out.model"
-        assertFails(try workmix(["model", "train", "--repo", repo.path, "--output", out, "--config", "/dev/null"]),
-                    code: 2, mentioning: ["no labelled commits"])
+        assertFails(
+            try workmix(["model", "train", "--repo", repo.path, "--output", out, "--config", "/dev/null"]),
+            code: 2, mentioning: ["no labelled commits"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out), "no file is written")
     }
 

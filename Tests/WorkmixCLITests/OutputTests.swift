@@ -35,8 +35,9 @@ final class OutputTests: CLITestCase {
     }
 
     func testExistingFileKeepsItsMode() throws {
-        _ = FileManager.default.createFile(atPath: path("private.jsonl"), contents: Data("x".utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: path("private.jsonl"), contents: Data("x".utf8),
+            attributes: [.posixPermissions: 0o600])
         XCTAssertEqual(try workmix(scan + ["--output", path("private.jsonl")]).status, 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: path("private.jsonl"))
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
@@ -60,10 +61,15 @@ final class OutputTests: CLITestCase {
 
     func testAFullDiskIsAnErrorNotACrash() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
-        assertFails(try workmix(scan + ["--output", "/dev/full"]), code: 2,
-                    mentioning: ["--output /dev/full", "cannot write", "No space left on device"])
-        let shell = try FixtureRepository.runProcess("/bin/sh", ["-c", "\"$0\" \"$@\" > /dev/full",
-                                                                  PackageFiles.workmixExecutable.path] + scan, in: repo.root.path)
+        assertFails(
+            try workmix(scan + ["--output", "/dev/full"]), code: 2,
+            mentioning: ["--output /dev/full", "cannot write", "No space left on device"])
+        let shell = try FixtureRepository.runProcess(
+            "/bin/sh",
+            [
+                "-c", "\"$0\" \"$@\" > /dev/full",
+                PackageFiles.workmixExecutable.path,
+            ] + scan, in: repo.root.path)
         XCTAssertEqual(shell.status, 2, shell.stderr)
         XCTAssertEqual(shell.stderr, "workmix: error: stdout: cannot write: No space left on device\n")
     }

@@ -14,25 +14,32 @@ final class PairsCommandTests: CLITestCase {
         let repo = try FixtureRepository(name: name)
         try repo.write(".mailmap", "Bob <bob@x.io> <robert@old.example>\n")
         try repo.write("a.txt", "\(firstLine)\n")
-        try repo.commit("Add the retry middleware\n\nCo-authored-by: Bob <bob@x.io>\nCo-authored-by: Cyd <cyd@x.io>\n",
-                        author: Self.ada, date: "2021-03-01T10:00:00+01:00")
+        try repo.commit(
+            "Add the retry middleware\n\nCo-authored-by: Bob <bob@x.io>\nCo-authored-by: Cyd <cyd@x.io>\n",
+            author: Self.ada, date: "2021-03-01T10:00:00+01:00")
         try repo.write("a.txt", "\(firstLine)\n2\n")
-        try repo.commit("Fix the flaky test\n\nCo-authored-by: Robert <ROBERT@old.example>\n", author: Self.ada,
-                        date: "2021-03-02T10:00:00+01:00")
+        try repo.commit(
+            "Fix the flaky test\n\nCo-authored-by: Robert <ROBERT@old.example>\n", author: Self.ada,
+            date: "2021-03-02T10:00:00+01:00")
         try repo.write("b.txt", "b\n")
-        try repo.commit("Fix the typo\n\nCo-authored-by: Cyd C <cyd@personal.example>\nco-authored-by: Ada <ADA@x.io>\n",
-                        author: Self.bob, date: "2021-03-03T10:00:00+01:00")
+        try repo.commit(
+            "Fix the typo\n\nCo-authored-by: Cyd C <cyd@personal.example>\nco-authored-by: Ada <ADA@x.io>\n",
+            author: Self.bob, date: "2021-03-03T10:00:00+01:00")
         try repo.write("c.txt", "c\n")
-        try repo.commit("Bump lodash from 4.17.20 to 4.17.21\n\nCo-authored-by: dependabot[bot] <support@github.com>\n"
-                        + "Co-authored-by: Claude <noreply@anthropic.com>\n", author: Self.cyd, date: "2021-03-04T10:00:00+01:00")
+        try repo.commit(
+            "Bump lodash from 4.17.20 to 4.17.21\n\nCo-authored-by: dependabot[bot] <support@github.com>\n"
+                + "Co-authored-by: Claude <noreply@anthropic.com>\n", author: Self.cyd, date: "2021-03-04T10:00:00+01:00")
         try repo.git(["checkout", "-q", "-b", "side"])
         try repo.write("d.txt", "d\n")
         try repo.commit("Add the side feature", author: Self.bob, date: "2021-03-05T10:00:00+01:00")
         try repo.git(["checkout", "-q", "main"])
-        try repo.git(["merge", "-q", "--no-ff", "side", "-m", "Merge branch 'side'\n\nCo-authored-by: Ada <ada@x.io>"],
-                     environment: ["GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "bob@x.io", "GIT_AUTHOR_DATE": "2021-03-06T10:00:00+01:00",
-                                   "GIT_COMMITTER_NAME": "Bob", "GIT_COMMITTER_EMAIL": "bob@x.io",
-                                   "GIT_COMMITTER_DATE": "2021-03-06T10:00:00+01:00"])
+        try repo.git(
+            ["merge", "-q", "--no-ff", "side", "-m", "Merge branch 'side'\n\nCo-authored-by: Ada <ada@x.io>"],
+            environment: [
+                "GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "bob@x.io", "GIT_AUTHOR_DATE": "2021-03-06T10:00:00+01:00",
+                "GIT_COMMITTER_NAME": "Bob", "GIT_COMMITTER_EMAIL": "bob@x.io",
+                "GIT_COMMITTER_DATE": "2021-03-06T10:00:00+01:00",
+            ])
         return repo
     }
 
@@ -140,8 +147,9 @@ final class PairsCommandTests: CLITestCase {
         XCTAssertEqual(counts(top), ["Ada+Bob": 3])
         XCTAssertEqual((top["people"] as? [Any])?.count, 1)
         XCTAssertEqual(top["pairingCommits"] as? Int, 3, "totals are not cut")
-        XCTAssertEqual(counts(try pairs(["--repo", repo.path, "--config", config, "--since", "2021-03-02"])),
-                       ["Ada+Bob": 2, "Ada+Cyd": 1, "Bob+Cyd": 1])
+        XCTAssertEqual(
+            counts(try pairs(["--repo", repo.path, "--config", config, "--since", "2021-03-02"])),
+            ["Ada+Bob": 2, "Ada+Cyd": 1, "Bob+Cyd": 1])
     }
 
     func testEveryFormatIsDeterministic() throws {
@@ -160,14 +168,17 @@ final class PairsCommandTests: CLITestCase {
 
     func testUnsupportedFormatsAndBadOptionsAreUsageErrors() throws {
         let repo = try makeRepository()
-        for arguments in [["--format", "jsonl"], ["--format", "github"], ["--top", "0"],
-                          ["--min-commits", "0"]] {
+        for arguments in [
+            ["--format", "jsonl"], ["--format", "github"], ["--top", "0"],
+            ["--min-commits", "0"],
+        ] {
             let run = try workmix(["pairs", "--repo", repo.path] + arguments)
             XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
             XCTAssertEqual(run.stdout, "")
         }
-        assertFails(try workmix(["pairs", "--repo", repo.root.appendingPathComponent("nope").path, "--format", "json"]),
-                    code: 2, mentioning: ["nope"])
+        assertFails(
+            try workmix(["pairs", "--repo", repo.root.appendingPathComponent("nope").path, "--format", "json"]),
+            code: 2, mentioning: ["nope"])
     }
 
     func testOutputFile() throws {

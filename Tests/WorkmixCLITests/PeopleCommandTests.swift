@@ -76,8 +76,12 @@ final class PeopleCommandTests: CLITestCase {
         XCTAssertEqual(report["pairingCommits"] as? Int, 8)
         let people = try XCTUnwrap(report["people"] as? [[String: Any]])
         let shown = people.compactMap { ($0["person"] as? [String: String]).map { "\($0["name"] ?? "") <\($0["email"] ?? "")>" } }
-        XCTAssertEqual(shown, ["Jane Doe <jane@corp.com>", "Bob Li <bob@corp.com>", "Sam Roe <sam@corp.com>",
-                               "Alex Kim <alex@a.io>", "Alex Kim <alex@b.io>"], "each person once, no bot")
+        XCTAssertEqual(
+            shown,
+            [
+                "Jane Doe <jane@corp.com>", "Bob Li <bob@corp.com>", "Sam Roe <sam@corp.com>",
+                "Alex Kim <alex@a.io>", "Alex Kim <alex@b.io>",
+            ], "each person once, no bot")
         XCTAssertEqual(people.map { $0["commits"] as? Int }, [7, 6, 5, 1, 1])
         XCTAssertEqual(people.map { $0["pairedCommits"] as? Int }, [6, 6, 3, 1, 1])
         let aliases = people.map { ($0["aliases"] as? [[String: String]] ?? []).map { $0["email"] ?? "" } }
@@ -134,8 +138,9 @@ final class PeopleCommandTests: CLITestCase {
         let repo = try makeRepository()
         let yaml = try workmix(["people", "--repo", repo.path, "--config", try writeConfig(repo), "--format", "yaml"])
         XCTAssertEqual(yaml.status, 0, yaml.stderr)
-        XCTAssertTrue(yaml.stdout.contains("\n  \"Jane Doe <jane@corp.com>\": [\"jane.doe@gmail.com\", \"janed@users.noreply.github.com\"]\n"),
-                      yaml.stdout)
+        XCTAssertTrue(
+            yaml.stdout.contains("\n  \"Jane Doe <jane@corp.com>\": [\"jane.doe@gmail.com\", \"janed@users.noreply.github.com\"]\n"),
+            yaml.stdout)
         XCTAssertTrue(yaml.stdout.contains("\n  distinct: [\"Alex Kim <alex@a.io>\", \"Alex Kim <alex@b.io>\"]\n"), yaml.stdout)
         let path = repo.root.appendingPathComponent("generated.yml").path
         try (yaml.stdout + "merge_same_name: false\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -148,7 +153,9 @@ final class PeopleCommandTests: CLITestCase {
     /// 2, 3, 6 (4).
     func testReportMatchesEveryAddressOfTheResident() throws {
         let repo = try makeRepository()
-        let config = try writeConfig(repo, """
+        let config = try writeConfig(
+            repo,
+            """
             residencies:
               - name: platform
                 resident: jane.doe@gmail.com
@@ -173,7 +180,8 @@ final class PeopleCommandTests: CLITestCase {
         let repo = try makeRepository()
         assertFails(try workmix(["people", "--repo", repo.path, "--format", "csv"]), code: 2, mentioning: ["people has no 'csv' format"])
         let config = try writeConfig(repo, "merge_same_name: maybe\n")
-        assertFails(try workmix(["people", "--repo", repo.path, "--config", config]), code: 2,
-                    mentioning: ["workmix.yml:3:", "merge_same_name"])
+        assertFails(
+            try workmix(["people", "--repo", repo.path, "--config", config]), code: 2,
+            mentioning: ["workmix.yml:3:", "merge_same_name"])
     }
 }

@@ -36,8 +36,9 @@ final class ReadmeTests: CLITestCase {
         // Alice under an old alias, paired with Bob, moving refunds to Stripe: the README's own rule
         // makes it support, and the identities make it the resident's.
         try repo.write("payments/refund.go", (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n")
-        try repo.commit("Route refunds through Stripe\n\nCo-authored-by: Bob <bob@heetch.com>",
-                        author: (name: "Alice M", email: "am@old.example"), date: "2019-10-02T10:00:00+02:00")
+        try repo.commit(
+            "Route refunds through Stripe\n\nCo-authored-by: Bob <bob@heetch.com>",
+            author: (name: "Alice M", email: "am@old.example"), date: "2019-10-02T10:00:00+02:00")
         let run = try workmix(["report", "--config", repo.path + "/workmix.yml", "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")

@@ -7,8 +7,9 @@ final class ReportCommandTests: CLITestCase {
     /// The demo's history (examples/build-demo-history.sh) in a scratch folder.
     func demo() throws -> (root: URL, cleanup: () -> Void) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-demo-test-\(UUID().uuidString)")
-        try FixtureRepository.run("/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-                                  in: FileManager.default.temporaryDirectory.path)
+        try FixtureRepository.run(
+            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
+            in: FileManager.default.temporaryDirectory.path)
         return (root, { try? FileManager.default.removeItem(at: root) })
     }
 
@@ -118,8 +119,9 @@ final class ReportCommandTests: CLITestCase {
         }
         XCTAssertEqual(try workmix(["report", "--config", "workmix.yml", "--format", "jsonl"], in: root.path).status, 2)
         let demoDir = root.appendingPathComponent("demo").path
-        let script = try FixtureRepository.runProcess("/usr/bin/env", ["bash", PackageFiles.url("examples/demo.sh").path, demoDir],
-                                                      in: root.path, environment: ["WORKMIX": PackageFiles.workmixExecutable.path])
+        let script = try FixtureRepository.runProcess(
+            "/usr/bin/env", ["bash", PackageFiles.url("examples/demo.sh").path, demoDir],
+            in: root.path, environment: ["WORKMIX": PackageFiles.workmixExecutable.path])
         XCTAssertEqual(script.status, 0, script.stderr)
         XCTAssertTrue(script.stdout.contains("check exited 1: checkout-q2 is off plan"), script.stdout)
     }
@@ -138,16 +140,19 @@ final class ReportCommandTests: CLITestCase {
 
         let bad = config.replacingOccurrences(of: "to: 2024-02-16", with: "to: 2024-02-31")
         try bad.write(to: root.appendingPathComponent("bad.yml"), atomically: true, encoding: .utf8)
-        assertFails(try workmix(["check", "--config", "bad.yml"], in: root.path), code: 2,
-                    mentioning: ["bad.yml:10:", "residencies[0].to", "2024-02-31"])
+        assertFails(
+            try workmix(["check", "--config", "bad.yml"], in: root.path), code: 2,
+            mentioning: ["bad.yml:10:", "residencies[0].to", "2024-02-31"])
         assertFails(try workmix(["report", "--config", "bad.yml"], in: root.path), code: 2, mentioning: ["bad.yml:10:"])
 
         try "measure: commits\n".write(to: root.appendingPathComponent("none.yml"), atomically: true, encoding: .utf8)
-        assertFails(try workmix(["check", "--config", "none.yml"], in: root.path), code: 2,
-                    mentioning: ["no residencies configured", "none.yml"])
+        assertFails(
+            try workmix(["check", "--config", "none.yml"], in: root.path), code: 2,
+            mentioning: ["no residencies configured", "none.yml"])
         let repo = root.appendingPathComponent("payments-api").path
-        assertFails(try workmix(["report", "--repo", repo], in: repo), code: 2,
-                    mentioning: ["no residencies configured"])
+        assertFails(
+            try workmix(["report", "--repo", repo], in: repo), code: 2,
+            mentioning: ["no residencies configured"])
         XCTAssertEqual(try workmix(["check", "--config", "workmix.yml", "--format", "csv"], in: root.path).status, 2)
     }
 
@@ -156,14 +161,16 @@ final class ReportCommandTests: CLITestCase {
         defer { cleanup() }
         let summary = root.appendingPathComponent("step-summary.md")
         try "# Earlier step\n".write(to: summary, atomically: true, encoding: .utf8)
-        let run = try workmix(["check", "--config", "workmix.yml", "--format", "github"], in: root.path,
-                              environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        let run = try workmix(
+            ["check", "--config", "workmix.yml", "--format", "github"], in: root.path,
+            environment: ["GITHUB_STEP_SUMMARY": summary.path])
         XCTAssertEqual(run.status, 1, run.stderr)
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 2, run.stdout)
         XCTAssertTrue(lines[0].hasPrefix("::notice title=Residency payments-q1 on plan::investment 36.8%25 (plan 40%25)"), run.stdout)
-        XCTAssertTrue(lines[1].hasPrefix("::error title=Residency checkout-q2 off plan::investment is 21.4%25 of classified work"),
-                      run.stdout)
+        XCTAssertTrue(
+            lines[1].hasPrefix("::error title=Residency checkout-q2 off plan::investment is 21.4%25 of classified work"),
+            run.stdout)
         let markdown = try String(contentsOf: summary, encoding: .utf8)
         XCTAssertTrue(markdown.hasPrefix("# Earlier step\n# Residency report\n"), markdown)
         XCTAssertTrue(markdown.contains("## checkout-q2 — ❌ fail"), markdown)
@@ -171,8 +178,9 @@ final class ReportCommandTests: CLITestCase {
 
         // After a step whose text ends without a line break, the report still starts on its own line.
         try "Previous step output".write(to: summary, atomically: true, encoding: .utf8)
-        _ = try workmix(["check", "--config", "workmix.yml", "--format", "github"], in: root.path,
-                        environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        _ = try workmix(
+            ["check", "--config", "workmix.yml", "--format", "github"], in: root.path,
+            environment: ["GITHUB_STEP_SUMMARY": summary.path])
         XCTAssertTrue(try String(contentsOf: summary, encoding: .utf8).hasPrefix("Previous step output\n# Residency report\n"))
     }
 
@@ -182,13 +190,15 @@ final class ReportCommandTests: CLITestCase {
         let origin = try FixtureRepository(name: "payments-api")
         try origin.write(".mailmap", "Bob Li <bob@payments.example> <BOB.LI@gmail.com>\n")
         try origin.write("a.go", "a\n")
-        try origin.commit("feat: add the mailmap and a", author: (name: "Bob Li", email: "bob@payments.example"),
-                          date: "2024-01-02T10:00:00+00:00")
+        try origin.commit(
+            "feat: add the mailmap and a", author: (name: "Bob Li", email: "bob@payments.example"),
+            date: "2024-01-02T10:00:00+00:00")
         try origin.write("b.go", "b\n")
         try origin.commit("feat: add b", author: (name: "bob", email: "bob.li@gmail.com"), date: "2024-01-03T10:00:00+00:00")
         try origin.write("c.go", "c\nc\n")
-        try origin.commit("fix: handle c\n\nCo-authored-by: Alice <ALICE@platform.example>\n",
-                          author: (name: "bob", email: "bob.li@gmail.com"), date: "2024-01-04T10:00:00+00:00")
+        try origin.commit(
+            "fix: handle c\n\nCo-authored-by: Alice <ALICE@platform.example>\n",
+            author: (name: "bob", email: "bob.li@gmail.com"), date: "2024-01-04T10:00:00+00:00")
 
         let mirror = try FixtureRepository(name: "payments-mirror")
         try mirror.git(["pull", "-q", origin.path, "main"])
@@ -197,16 +207,16 @@ final class ReportCommandTests: CLITestCase {
 
         let config = origin.root.appendingPathComponent("workmix.yml")
         try """
-            measure: churn
-            residencies:
-              - name: payments
-                resident: alice@platform.example
-                team: [bob@payments.example]
-                from: 2024-01-01
-                to: 2024-01-31
-                plan: { investment: 50%, maintenance: 30%, support: 20% }
-                tolerance: 5%
-            """.write(to: config, atomically: true, encoding: .utf8)
+        measure: churn
+        residencies:
+          - name: payments
+            resident: alice@platform.example
+            team: [bob@payments.example]
+            from: 2024-01-01
+            to: 2024-01-31
+            plan: { investment: 50%, maintenance: 30%, support: 20% }
+            tolerance: 5%
+        """.write(to: config, atomically: true, encoding: .utf8)
         let run = try workmix(["report", "--config", config.path, "--repo", origin.path, "--repo", mirror.path, "--format", "json"])
         let first = try residency(try json(run), 0)
         XCTAssertEqual(first["repos"] as? [String], ["payments-api", "payments-mirror"])

@@ -13,7 +13,9 @@ final class RulesCommandTests: CLITestCase {
 
     func testFailingExampleExitsOneNamingFileRuleAndExample() throws {
         let repo = try scratch()
-        try repo.write("team.yml", """
+        try repo.write(
+            "team.yml",
+            """
             version: 1
             rules:
               - id: wrong_on_purpose
@@ -40,11 +42,13 @@ final class RulesCommandTests: CLITestCase {
     func testMalformedRuleFileExitsTwoWithFileAndLine() throws {
         let repo = try scratch()
         try repo.write("bad.yml", "version: 1\nrules:\n  - id: x\n    category: maintenance\n    match: { subjet: 'a' }\n")
-        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/bad.yml"]), code: 2,
-                    mentioning: ["bad.yml:5", "subjet"])
+        assertFails(
+            try workmix(["rules", "list", "--rules", repo.path + "/bad.yml"]), code: 2,
+            mentioning: ["bad.yml:5", "subjet"])
         try repo.write("regex.yml", "version: 1\nrules:\n  - id: x\n    category: maintenance\n    match: { subject: '(' }\n")
-        assertFails(try workmix(["scan", "--repo", repo.path, "--rules", repo.path + "/regex.yml"]), code: 2,
-                    mentioning: ["regex.yml:5"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--rules", repo.path + "/regex.yml"]), code: 2,
+            mentioning: ["regex.yml:5"])
         assertFails(try workmix(["rules", "list", "--rules", repo.path + "/nope.yml"]), code: 2, mentioning: ["nope.yml"])
     }
 
@@ -69,7 +73,9 @@ final class RulesCommandTests: CLITestCase {
         XCTAssertEqual(rules.first?["id"] as? String, "login_is_support")
         XCTAssertTrue((rules.first?["source"] as? String ?? "").hasSuffix("team.yml:3:9"))
 
-        let explain = try workmix(["rules", "explain", String(sha.prefix(8)), "--repo", repo.path, "--rules", repo.path + "/team.yml", "--format", "table"])
+        let explain = try workmix([
+            "rules", "explain", String(sha.prefix(8)), "--repo", repo.path, "--rules", repo.path + "/team.yml", "--format", "table",
+        ])
         XCTAssertEqual(explain.status, 0, explain.stderr)
         XCTAssertTrue(explain.stdout.contains("=> login_is_support"), explain.stdout)
         XCTAssertTrue(explain.stdout.contains("verdict: support by login_is_support"), explain.stdout)
@@ -143,12 +149,14 @@ final class RulesCommandTests: CLITestCase {
         try repo.write("no-expect.csv", "message,label\nAdd x,investment\n")
         assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/no-expect.csv"]), code: 2, mentioning: ["no-expect.csv:1", "expect"])
         try repo.write("bad-category.csv", "message,expect\nAdd x,investment\nFix y,bugfix\n")
-        assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/bad-category.csv"]), code: 2, mentioning: ["bad-category.csv:3", "bugfix"])
+        assertFails(
+            try workmix(["rules", "eval", "--labels", repo.path + "/bad-category.csv"]), code: 2, mentioning: ["bad-category.csv:3", "bugfix"])
         try repo.write("unknown-sha.csv", "sha,expect\ndeadbeefdeadbeef,investment\n")
         try repo.write("a.txt", "a\n")
         try repo.commit("x")
-        assertFails(try workmix(["rules", "eval", "--labels", repo.path + "/unknown-sha.csv", "--repo", repo.path]), code: 2,
-                    mentioning: ["unknown-sha.csv:2", "deadbeef"])
+        assertFails(
+            try workmix(["rules", "eval", "--labels", repo.path + "/unknown-sha.csv", "--repo", repo.path]), code: 2,
+            mentioning: ["unknown-sha.csv:2", "deadbeef"])
     }
 
     func testResidentMatcherSeesTheConfigsResidencies() throws {
@@ -157,7 +165,9 @@ final class RulesCommandTests: CLITestCase {
         try repo.commit("Tidy the dashboard", author: (name: "Alice", email: "alice@x.io"), date: "2024-01-10T10:00:00+00:00")
         try repo.write("a.txt", "b\n")
         try repo.commit("Tidy the dashboard again", author: (name: "Alice", email: "alice@x.io"), date: "2024-03-10T10:00:00+00:00")
-        try repo.write("resident.yml", """
+        try repo.write(
+            "resident.yml",
+            """
             version: 1
             rules:
               - id: resident_help
@@ -166,7 +176,9 @@ final class RulesCommandTests: CLITestCase {
                 examples:
                   - { message: "Anything", expect_not: resident_help }
             """)
-        try repo.write("workmix.yml", """
+        try repo.write(
+            "workmix.yml",
+            """
             residencies:
               - { name: q1, resident: alice@x.io, from: 2024-01-01, to: 2024-01-31, plan: { investment: 100% } }
             """)

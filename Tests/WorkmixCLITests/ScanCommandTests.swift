@@ -81,8 +81,10 @@ final class ScanCommandTests: CLITestCase {
         XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count, 2)
 
         let failed = repo.root.appendingPathComponent("failed.jsonl").path
-        let run = try workmix(["scan", "--repo", repo.path, "--repo", repo.root.appendingPathComponent("nope").path,
-                               "--format", "jsonl", "--output", failed])
+        let run = try workmix([
+            "scan", "--repo", repo.path, "--repo", repo.root.appendingPathComponent("nope").path,
+            "--format", "jsonl", "--output", failed,
+        ])
         XCTAssertEqual(run.status, 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: failed))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: repo.root.path).filter { $0.contains("partial") }, [])
@@ -90,8 +92,9 @@ final class ScanCommandTests: CLITestCase {
 
     func testBadInputExitsTwoWithOneLine() throws {
         let repo = try makeRepository()
-        assertFails(try workmix(["scan", "--repo", repo.root.appendingPathComponent("missing").path]), code: 2,
-                    mentioning: ["missing", "no such file"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.root.appendingPathComponent("missing").path]), code: 2,
+            mentioning: ["missing", "no such file"])
         assertFails(try workmix(["scan", "--repo", repo.root.path]), code: 2, mentioning: ["not a git repository"])
         assertFails(try workmix(["scan", "--repo", repo.path, "--rev", "nope..HEAD"]), code: 2, mentioning: ["nope", repo.path])
         let usage = try workmix(["scan", "--repo", repo.path, "--since", "last tuesday"])
@@ -105,18 +108,22 @@ final class ScanCommandTests: CLITestCase {
     /// value, not a missing one.
     func testUsageErrorsAreWholeOnOneLine() throws {
         let repo = try makeRepository()
-        assertFails(try workmix(["scan", "--repo", repo.path, "--format", "nope"]), code: 2,
-                    mentioning: ["'nope'", "scan has no 'nope' format (use jsonl, json, csv, table, markdown)"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--format", "nope"]), code: 2,
+            mentioning: ["'nope'", "scan has no 'nope' format (use jsonl, json, csv, table, markdown)"])
         // Each command offers its own formats only (issue 15): scan has no html, report no jsonl.
         assertFails(try workmix(["scan", "--repo", repo.path, "--format", "html"]), code: 2, mentioning: ["scan has no 'html' format"])
-        assertFails(try workmix(["report", "--repo", repo.path, "--format", "jsonl"]), code: 2,
-                    mentioning: ["report has no 'jsonl' format (use table, json, csv, markdown, html)"])
+        assertFails(
+            try workmix(["report", "--repo", repo.path, "--format", "jsonl"]), code: 2,
+            mentioning: ["report has no 'jsonl' format (use table, json, csv, markdown, html)"])
         assertFails(try workmix(["scan", "--repo", repo.path, "--jobs", "-1"]), code: 2, mentioning: ["--jobs must be at least 1"])
-        assertFails(try workmix(["pairs", "--repo", repo.path, "--min-commits", "-1"]), code: 2,
-                    mentioning: ["--min-commits must be at least 1"])
+        assertFails(
+            try workmix(["pairs", "--repo", repo.path, "--min-commits", "-1"]), code: 2,
+            mentioning: ["--min-commits must be at least 1"])
         assertFails(try workmix(["pairs", "--repo", repo.path, "--top", "-3"]), code: 2, mentioning: ["--top must be at least 1"])
-        assertFails(try workmix(["rules", "eval", "--labels", "x.csv", "--show-wrong", "-1"]), code: 2,
-                    mentioning: ["--show-wrong must be 0 or more"])
+        assertFails(
+            try workmix(["rules", "eval", "--labels", "x.csv", "--show-wrong", "-1"]), code: 2,
+            mentioning: ["--show-wrong must be 0 or more"])
     }
 
     /// A revision unknown to the second repository fails before the first one's rows stream out.
@@ -126,8 +133,9 @@ final class ScanCommandTests: CLITestCase {
         try second.write("b.txt", "b\n")
         try second.commit("Add b", date: "2021-03-01T10:00:00+01:00")
         XCTAssertEqual(try workmix(["scan", "--repo", first.path, "--rev", "v1", "--format", "jsonl"]).status, 0)
-        assertFails(try workmix(["scan", "--repo", first.path, "--repo", second.path, "--rev", "v1", "--format", "jsonl"]),
-                    code: 2, mentioning: [second.path, "v1"])
+        assertFails(
+            try workmix(["scan", "--repo", first.path, "--repo", second.path, "--rev", "v1", "--format", "jsonl"]),
+            code: 2, mentioning: [second.path, "v1"])
     }
 
     /// A repository of another user (a checkout in a CI container) is read when git would read it:
@@ -188,7 +196,9 @@ final class ScanFileChangesTests: CLITestCase {
         try repo.write("website/index.html", "<p>hi</p>\n")
         try repo.commit("Refresh the landing page", date: "2021-03-02T10:00:00Z")
         try repo.deleteObject(try repo.git(["rev-parse", "HEAD:website/index.html"]).trimmingCharacters(in: .whitespacesAndNewlines))
-        try repo.write("site.yml", """
+        try repo.write(
+            "site.yml",
+            """
             version: 1
             rules:
               - id: website
@@ -217,7 +227,9 @@ final class ScanFileChangesTests: CLITestCase {
         let repo = try FixtureRepository(name: "evidence")
         try repo.write("a.c", "int a;\n")
         try repo.commit("chmod the build script", date: "2021-03-01T10:00:00Z")
-        try repo.write("r.yml", """
+        try repo.write(
+            "r.yml",
+            """
             version: 1
             rules:
               - id: c_or_chmod
@@ -239,8 +251,9 @@ final class ScanFileChangesTests: CLITestCase {
         let directory = repo.root.appendingPathComponent("keep")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("precious".utf8).write(to: directory.appendingPathComponent("data.txt"))
-        assertFails(try workmix(["scan", "--repo", repo.path, "--format", "json", "--output", directory.path]), code: 2,
-                    mentioning: ["is a directory"])
+        assertFails(
+            try workmix(["scan", "--repo", repo.path, "--format", "json", "--output", directory.path]), code: 2,
+            mentioning: ["is a directory"])
         XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("data.txt"), encoding: .utf8), "precious")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: repo.root.path).filter { $0.contains("partial") }, [])
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 final class CommitModelTests: XCTestCase {
@@ -17,14 +18,19 @@ final class CommitModelTests: XCTestCase {
     }
 
     func testFeaturesReadWordsFilesAndSizes() {
-        let changes = [FileChange(path: "docs/guide.md", status: .added, insertions: 40),
-                       FileChange(path: "Sources/App/Cache.swift", insertions: 10, deletions: 2)]
-        let features = CommitFeatures(subject: "feat(cache): Added Redis caching for 2 stores v1.10",
-                                      body: "Uses the pool.\n\nSigned-off-by: Ada <ada@example.com>",
-                                      changes: changes, stats: ChangeStats(changes), settings: FeatureSettings())
+        let changes = [
+            FileChange(path: "docs/guide.md", status: .added, insertions: 40),
+            FileChange(path: "Sources/App/Cache.swift", insertions: 10, deletions: 2),
+        ]
+        let features = CommitFeatures(
+            subject: "feat(cache): Added Redis caching for 2 stores v1.10",
+            body: "Uses the pool.\n\nSigned-off-by: Ada <ada@example.com>",
+            changes: changes, stats: ChangeStats(changes), settings: FeatureSettings())
         let values = Dictionary(uniqueKeysWithValues: zip(features.names, features.values))
-        for expected in ["w:add", "first:add", "w:redi", "w:cach", "w:0", "w:v0", "bi:add_redi", "b:us", "b:pool",
-                         "hasbody", "fc:1", "ins:5", "del:1", "net:ins"] {
+        for expected in [
+            "w:add", "first:add", "w:redi", "w:cach", "w:0", "w:v0", "bi:add_redi", "b:us", "b:pool",
+            "hasbody", "fc:1", "ins:5", "del:1", "net:ins",
+        ] {
             XCTAssertEqual(values[expected], 1, "\(expected) in \(features.names)")
         }
         XCTAssertEqual(values["kind:docs"], 0.5)
@@ -37,8 +43,9 @@ final class CommitModelTests: XCTestCase {
         XCTAssertNil(values["nodiff"])
         let messageOnly = CommitFeatures(subject: "Add Redis", body: "", changes: nil, stats: nil, settings: FeatureSettings())
         XCTAssertEqual(messageOnly.names, ["w:add", "w:redi", "first:add", "bi:add_redi", "nodiff"])
-        XCTAssertEqual(CommitFeatures(subject: "", body: "", changes: [], stats: nil, settings: FeatureSettings()).names,
-                       ["first:<none>", "nofiles", "fc:0", "nosize"])
+        XCTAssertEqual(
+            CommitFeatures(subject: "", body: "", changes: [], stats: nil, settings: FeatureSettings()).names,
+            ["first:<none>", "nofiles", "fc:0", "nosize"])
     }
 
     func testTokensAndStems() {
@@ -100,7 +107,8 @@ final class CommitModelTests: XCTestCase {
 
     func testModelMatcherAsksTheContextsModel() throws {
         let model = try ModelTrainer().train(Self.toyHistory(), provenance: "toy")
-        let rules = try RuleLoader.parse("""
+        let rules = try RuleLoader.parse(
+            """
             version: 1
             rules:
               - id: learned_investment
@@ -114,7 +122,10 @@ final class CommitModelTests: XCTestCase {
         XCTAssertEqual(set.classify(record).category, .unclassified, "without a model the rule is unknown")
         let explained = set.classify(record, context: RuleContext(model: model)).evidence
         XCTAssertTrue(explained.first?.hasPrefix("model investment 0.") == true, "\(explained)")
-        XCTAssertThrowsError(try RuleLoader.parse("version: 1\nrules:\n  - id: x\n    category: support\n    match: { model: { category: support, min: 2 } }\n", file: "bad.yml")) {
+        XCTAssertThrowsError(
+            try RuleLoader.parse(
+                "version: 1\nrules:\n  - id: x\n    category: support\n    match: { model: { category: support, min: 2 } }\n", file: "bad.yml")
+        ) {
             XCTAssertTrue("\($0)".contains("bad.yml:5"), "\($0)")
         }
     }

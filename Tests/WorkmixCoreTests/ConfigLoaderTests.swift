@@ -2,7 +2,7 @@ import Foundation
 import WorkmixCore
 import XCTest
 
-final class ConfigLoaderTests: XCTestCase {
+final class ConfigLoaderTests: XCTestCase, ConfigTesting {
     /// A valid residency; tests replace one line of it.
     static let valid = """
         measure: commits
@@ -19,27 +19,6 @@ final class ConfigLoaderTests: XCTestCase {
             max_unclassified: 15%
         """
 
-    func parse(_ text: String) throws -> WorkmixConfig {
-        try ConfigLoader.parse(text, file: "/teams/workmix.yml", directory: "/teams",
-                               pathExists: { $0 == "/payments-api" || $0 == "/teams/web" })
-    }
-
-    func replacing(_ line: String, with replacement: String) -> String {
-        XCTAssertTrue(Self.valid.contains(line), line)
-        return Self.valid.replacingOccurrences(of: line, with: replacement)
-    }
-
-    /// The error names file:line and the key.
-    func assertError(_ text: String, line: Int, mentions needles: [String], file: StaticString = #filePath, testLine: UInt = #line) {
-        XCTAssertThrowsError(try parse(text), file: file, line: testLine) { error in
-            let message = "\(error)"
-            XCTAssertTrue(message.hasPrefix("/teams/workmix.yml:\(line):"), message, file: file, line: testLine)
-            for needle in needles {
-                XCTAssertTrue(message.contains(needle), "'\(needle)' in \(message)", file: file, line: testLine)
-            }
-        }
-    }
-
     func testValidResidency() throws {
         let config = try parse(Self.valid)
         let residency = try XCTUnwrap(config.residencies.first)
@@ -54,14 +33,16 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(residency.tolerance, 0.1, accuracy: 1e-12)
         XCTAssertEqual(residency.maxUnclassified, 0.15, accuracy: 1e-12)
         XCTAssertEqual(residency.location?.line, 3)
-        XCTAssertEqual(config.participantFilter.knownPeople,
-                       ["alice@platform.example", "bob@payments.example", "carol@payments.example"],
-                       "residents and team members are people for pairing, whatever their names")
+        XCTAssertEqual(
+            config.participantFilter.knownPeople,
+            ["alice@platform.example", "bob@payments.example", "carol@payments.example"],
+            "residents and team members are people for pairing, whatever their names")
     }
 
     /// YAML merge keys: a residency written once and reused, its keys overridden where set again.
     func testMergeKeys() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             residencies:
               - &q1
                 name: payments-q1
@@ -85,7 +66,8 @@ final class ConfigLoaderTests: XCTestCase {
     /// Residents and team written as identity aliases are their canonical people, as on commits; a
     /// residency's repository takes the name the top-level `repos` gives it.
     func testResidencyPeopleAfterIdentitiesAndRepositoryNames() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             identities:
               "Alice Martin <alice@platform.example>": [alice@old.example]
               "Bob Li <bob@payments.example>": ["Bobby <bob@old.example>"]
@@ -106,7 +88,8 @@ final class ConfigLoaderTests: XCTestCase {
     }
 
     func testDefaults() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             residencies:
               - { name: r, resident: [a@x.io, "B <b@x.io>"], from: 2024-01-01, to: 2024-01-01 }
             """)
@@ -123,20 +106,26 @@ final class ConfigLoaderTests: XCTestCase {
 
     func testNamedRepositoriesKeepTheirNames() throws {
         let config = try parse(replacing("repos: [../payments-api]", with: "repos: { api: ../payments-api, web: web }"))
-        XCTAssertEqual(config.residencies[0].repositories, [NamedRepository(name: "api", path: "/payments-api"),
-                                                             NamedRepository(name: "web", path: "/teams/web")])
+        XCTAssertEqual(
+            config.residencies[0].repositories,
+            [
+                NamedRepository(name: "api", path: "/payments-api"),
+                NamedRepository(name: "web", path: "/teams/web"),
+            ])
     }
 
     func testMergeSameNameAndDistinctIdentities() throws {
         XCTAssertEqual(try parse(Self.valid).peopleOptions, PeopleOptions(mergeSameName: true, distinct: []))
-        let config = try parse("""
+        let config = try parse(
+            """
             merge_same_name: no
             identities:
               "Alex Kim <alex@a.io>": [alex@old.example]
               distinct: ["Alex Kim <ALEX@a.io>", alex@old.example, "Alex Kim <alex@b.io>"]
             """)
-        XCTAssertEqual(config.peopleOptions, PeopleOptions(mergeSameName: false, distinct: ["alex@a.io", "alex@b.io"]),
-                       "an alias stands for its person")
+        XCTAssertEqual(
+            config.peopleOptions, PeopleOptions(mergeSameName: false, distinct: ["alex@a.io", "alex@b.io"]),
+            "an alias stands for its person")
         XCTAssertEqual(config.identities.distinct.first, Person(name: "Alex Kim", email: "alex@a.io"))
     }
 
@@ -149,8 +138,9 @@ final class ConfigLoaderTests: XCTestCase {
     func testUnknownKey() {
         assertError(replacing("    tolerance: 10%", with: "    tolerence: 10%"), line: 11, mentions: ["residencies[0]", "'tolerence'"])
         assertError(Self.valid + "\nresidency: x\n", line: 13, mentions: ["'residency'"])
-        assertError(replacing("support: 30% }", with: "support: 20%, unclassified: 10% }"), line: 10,
-                    mentions: ["residencies[0].plan", "'unclassified'"])
+        assertError(
+            replacing("support: 30% }", with: "support: 20%, unclassified: 10% }"), line: 10,
+            mentions: ["residencies[0].plan", "'unclassified'"])
     }
 
     func testBadDate() {
@@ -159,8 +149,9 @@ final class ConfigLoaderTests: XCTestCase {
     }
 
     func testFromAfterTo() {
-        assertError(replacing("from: 2024-01-08", with: "from: 2024-03-01"), line: 8,
-                    mentions: ["residencies[0].to", "before 'from'"])
+        assertError(
+            replacing("from: 2024-01-08", with: "from: 2024-03-01"), line: 8,
+            mentions: ["residencies[0].to", "before 'from'"])
     }
 
     func testPlanNotSummingTo100Percent() {
@@ -168,37 +159,42 @@ final class ConfigLoaderTests: XCTestCase {
     }
 
     func testUnknownTimezone() {
-        assertError(replacing("Europe/Paris", with: "Europe/Pariss"), line: 9,
-                    mentions: ["residencies[0].timezone", "Europe/Pariss"])
+        assertError(
+            replacing("Europe/Paris", with: "Europe/Pariss"), line: 9,
+            mentions: ["residencies[0].timezone", "Europe/Pariss"])
     }
 
     func testMissingRepository() {
-        assertError(replacing("../payments-api", with: "../payments-apj"), line: 6,
-                    mentions: ["residencies[0].repos[0]", "/payments-apj"])
+        assertError(
+            replacing("../payments-api", with: "../payments-apj"), line: 6,
+            mentions: ["residencies[0].repos[0]", "/payments-apj"])
     }
 
     func testBadShare() {
         assertError(replacing("tolerance: 10%", with: "tolerance: ten"), line: 11, mentions: ["residencies[0].tolerance", "'ten'"])
-        assertError(replacing("max_unclassified: 15%", with: "max_unclassified: 150%"), line: 12,
-                    mentions: ["residencies[0].max_unclassified", "150%"])
+        assertError(
+            replacing("max_unclassified: 15%", with: "max_unclassified: 150%"), line: 12,
+            mentions: ["residencies[0].max_unclassified", "150%"])
         assertError(replacing("investment: 40%", with: "investment: 40"), line: 10, mentions: ["residencies[0].plan.investment"])
     }
 
     func testDuplicateResidencyName() {
-        let text = Self.valid + "\n" + """
-              - name: payments-q1
-                resident: alice@platform.example
-                from: 2024-03-01
-                to: 2024-03-31
-            """
+        let text =
+            Self.valid + "\n" + """
+                  - name: payments-q1
+                    resident: alice@platform.example
+                    from: 2024-03-01
+                    to: 2024-03-31
+                """
         assertError(text, line: 13, mentions: ["residencies[1].name", "duplicate residency name 'payments-q1'", "line 3"])
     }
 
     func testMissingKeysAndEmptyPeople() {
         assertError(replacing("    from: 2024-01-08\n", with: ""), line: 3, mentions: ["residencies[0]", "missing key 'from'"])
         assertError(replacing("resident: alice@platform.example", with: "resident: []"), line: 4, mentions: ["residencies[0].resident"])
-        assertError(replacing("resident: alice@platform.example", with: "resident: \"  \""), line: 4,
-                    mentions: ["residencies[0].resident", "names nobody"])
+        assertError(
+            replacing("resident: alice@platform.example", with: "resident: \"  \""), line: 4,
+            mentions: ["residencies[0].resident", "names nobody"])
         assertError(replacing("name: payments-q1", with: "name: \"\""), line: 3, mentions: ["residencies[0].name"])
     }
 

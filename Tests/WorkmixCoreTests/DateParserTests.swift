@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 final class DateParserTests: XCTestCase {
@@ -24,8 +25,10 @@ final class DateParserTests: XCTestCase {
         for text in ["", "2019", "2019-1-01", "2019-13-01", "2019-02-30", "19-10-01", "2019/10/01", "yesterday", "2019-10-01x"] {
             XCTAssertNil(DateParser.parseDate(text), text)
         }
-        for text in ["2019-10-01T", "2019-10-01T25:00:00Z", "2019-10-01T10:61Z", "2019-10-01T10:00:00+2500",
-                     "2019-10-01T10:00:00+01", "2019-10-01X10:00:00Z", "2019-10-01T1:00:00Z"] {
+        for text in [
+            "2019-10-01T", "2019-10-01T25:00:00Z", "2019-10-01T10:61Z", "2019-10-01T10:00:00+2500",
+            "2019-10-01T10:00:00+01", "2019-10-01X10:00:00Z", "2019-10-01T1:00:00Z",
+        ] {
             XCTAssertNil(DateParser.parseTimestamp(text), text)
         }
     }

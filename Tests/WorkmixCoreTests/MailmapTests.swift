@@ -1,17 +1,19 @@
 import XCTest
+
 @testable import WorkmixCore
 
 final class MailmapTests: XCTestCase {
-    let mailmap = Mailmap(text: """
-    # comment
-    Proper Name <commit@x.io>
-    <proper@x.io> <Old@X.io>
-    Full Name <full@x.io> <both@x.io>
-    Specific <specific@x.io> Nick <shared@x.io>
-    Generic <generic@x.io> <shared@x.io>
-    not a line
-    Later Wins <commit@x.io>
-    """)
+    let mailmap = Mailmap(
+        text: """
+            # comment
+            Proper Name <commit@x.io>
+            <proper@x.io> <Old@X.io>
+            Full Name <full@x.io> <both@x.io>
+            Specific <specific@x.io> Nick <shared@x.io>
+            Generic <generic@x.io> <shared@x.io>
+            not a line
+            Later Wins <commit@x.io>
+            """)
 
     func testNameOnlyEntryKeepsEmail() {
         XCTAssertEqual(mailmap.resolve(Person(name: "whoever", email: "commit@x.io")), Person(name: "Later Wins", email: "commit@x.io"))
@@ -36,8 +38,9 @@ final class MailmapTests: XCTestCase {
 
     func testIdentitiesAfterMailmap() {
         var table = IdentityTable()
-        table.add(canonical: Person(name: "Alice Martin", email: "alice@heetch.com"),
-                  aliases: ["alice@users.noreply.github.com", "Alice M <am@old.example>", "@alice"])
+        table.add(
+            canonical: Person(name: "Alice Martin", email: "alice@heetch.com"),
+            aliases: ["alice@users.noreply.github.com", "Alice M <am@old.example>", "@alice"])
         let resolver = IdentityResolver(mailmap: Mailmap(text: "<am@old.example> <alice@laptop.local>"), identities: table)
         XCTAssertEqual(resolver.resolve(Person(name: "a", email: "alice@laptop.local")), Person(name: "Alice Martin", email: "alice@heetch.com"))
         XCTAssertEqual(resolver.resolve(Person(name: "a", email: "ALICE@users.noreply.github.com")).email, "alice@heetch.com")
@@ -55,8 +58,9 @@ final class MailmapTests: XCTestCase {
     }
 
     func testGitHubNoreplyAddressesOfOneLoginAreOnePerson() {
-        XCTAssertEqual(Person(name: "a", email: "12345+Login@users.noreply.github.com").key,
-                       Person(name: "b", email: "login@users.noreply.github.com").key)
+        XCTAssertEqual(
+            Person(name: "a", email: "12345+Login@users.noreply.github.com").key,
+            Person(name: "b", email: "login@users.noreply.github.com").key)
         XCTAssertNotEqual(Person(name: "a", email: "12345+login@example.com").key, Person(name: "a", email: "login@example.com").key)
     }
 }
@@ -74,17 +78,21 @@ final class PersonMatcherTests: XCTestCase {
 final class MailmapRealFileTests: XCTestCase {
     /// Lines of git.git's own .mailmap: an email-case fix, a name-specific entry, a UTF-8 name.
     func testGitsOwnMailmapLines() {
-        let mailmap = Mailmap(text: """
-            Jens Lindström <jl@opera.com> Jens Lindstrom <jl@opera.com>
-            Johannes Schindelin <Johannes.Schindelin@gmx.de> <johannes.schindelin@gmx.de>
-            Johannes Schindelin <Johannes.Schindelin@gmx.de> Johannes Schindelin via GitGitGadget <gitgitgadget@gmail.com>
-            """)
-        XCTAssertEqual(mailmap.resolve(Person(name: "Johannes Schindelin", email: "johannes.schindelin@gmx.de")),
-                       Person(name: "Johannes Schindelin", email: "Johannes.Schindelin@gmx.de"))
-        XCTAssertEqual(mailmap.resolve(Person(name: "Johannes Schindelin via GitGitGadget", email: "gitgitgadget@gmail.com")),
-                       Person(name: "Johannes Schindelin", email: "Johannes.Schindelin@gmx.de"))
+        let mailmap = Mailmap(
+            text: """
+                Jens Lindström <jl@opera.com> Jens Lindstrom <jl@opera.com>
+                Johannes Schindelin <Johannes.Schindelin@gmx.de> <johannes.schindelin@gmx.de>
+                Johannes Schindelin <Johannes.Schindelin@gmx.de> Johannes Schindelin via GitGitGadget <gitgitgadget@gmail.com>
+                """)
+        XCTAssertEqual(
+            mailmap.resolve(Person(name: "Johannes Schindelin", email: "johannes.schindelin@gmx.de")),
+            Person(name: "Johannes Schindelin", email: "Johannes.Schindelin@gmx.de"))
+        XCTAssertEqual(
+            mailmap.resolve(Person(name: "Johannes Schindelin via GitGitGadget", email: "gitgitgadget@gmail.com")),
+            Person(name: "Johannes Schindelin", email: "Johannes.Schindelin@gmx.de"))
         XCTAssertEqual(mailmap.resolve(Person(name: "Jens Lindstrom", email: "jl@opera.com")).name, "Jens Lindström")
-        XCTAssertEqual(mailmap.resolve(Person(name: "Someone via GitGitGadget", email: "gitgitgadget@gmail.com")).name,
-                       "Someone via GitGitGadget")
+        XCTAssertEqual(
+            mailmap.resolve(Person(name: "Someone via GitGitGadget", email: "gitgitgadget@gmail.com")).name,
+            "Someone via GitGitGadget")
     }
 }

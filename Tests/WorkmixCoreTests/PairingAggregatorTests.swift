@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import WorkmixCore
 
 /// The pairing counts of SPEC 5 on in-memory records, with hand counts.
@@ -11,19 +12,24 @@ final class PairingAggregatorTests: XCTestCase {
 
     var serial = 0
 
-    func commit(_ author: Person, _ coAuthors: [Person] = [], category: Category = .investment, skipped: Bool = false,
-                seconds: Int64 = 1_600_000_000, offset: Int32 = 0, repo: String = "r",
-                churn: Int? = nil) -> ClassifiedCommit {
+    func commit(
+        _ author: Person, _ coAuthors: [Person] = [], category: Category = .investment, skipped: Bool = false,
+        seconds: Int64 = 1_600_000_000, offset: Int32 = 0, repo: String = "r",
+        churn: Int? = nil
+    ) -> ClassifiedCommit {
         serial += 1
         let changes: ChangeInfo = churn.map { .computed([FileChange(path: "f", insertions: $0, deletions: 0)]) } ?? .notComputed
-        let record = CommitRecord(repo: repo, sha: String(format: "%040d", serial), author: author,
-                                  authoredAt: Timestamp(seconds: seconds, offsetMinutes: offset),
-                                  subject: "commit \(serial)", coAuthors: coAuthors, changeInfo: changes)
+        let record = CommitRecord(
+            repo: repo, sha: String(format: "%040d", serial), author: author,
+            authoredAt: Timestamp(seconds: seconds, offsetMinutes: offset),
+            subject: "commit \(serial)", coAuthors: coAuthors, changeInfo: changes)
         return ClassifiedCommit(record: record, classification: Classification(category: category, skipped: skipped))
     }
 
-    func report(_ commits: [ClassifiedCommit], filter: ParticipantFilter = ParticipantFilter(),
-                _ selection: PairingSelection = PairingSelection()) -> PairingReport {
+    func report(
+        _ commits: [ClassifiedCommit], filter: ParticipantFilter = ParticipantFilter(),
+        _ selection: PairingSelection = PairingSelection()
+    ) -> PairingReport {
         var aggregator = PairingAggregator(filter: filter)
         for commit in commits { aggregator.add(commit) }
         return aggregator.report(selection)
@@ -83,8 +89,9 @@ final class PairingAggregatorTests: XCTestCase {
         let dependabot = Person(name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com")
         let ci = Person(name: "Team CI", email: "ci@x.io")
         let filter = ParticipantFilter(extraBots: [try Pattern("(?i)^team ci\\b")])
-        let r = report([commit(Self.ada, [dependabot, Self.bob]), commit(Self.ada, [ci]), commit(dependabot, [Self.cyd])],
-                       filter: filter)
+        let r = report(
+            [commit(Self.ada, [dependabot, Self.bob]), commit(Self.ada, [ci]), commit(dependabot, [Self.cyd])],
+            filter: filter)
         XCTAssertEqual(pairNames(r), ["Ada+Bob=1"])
         XCTAssertEqual(r.commits, 3)
         XCTAssertEqual(r.pairingCommits, 1)
@@ -107,13 +114,17 @@ final class PairingAggregatorTests: XCTestCase {
     /// people who share a first name with one stay people.
     func testPeopleNamedLikeAssistantsArePeople() {
         let filter = ParticipantFilter()
-        for name in ["Claude Dupont <claude.dupont@acme.fr>", "Devin Patel <devin.patel@acme.com>",
-                     "Cody Banks <cody@x.io>", "Gemini Rao <gemini.rao@x.io>", "Aider Kaya <aider@x.io>"] {
+        for name in [
+            "Claude Dupont <claude.dupont@acme.fr>", "Devin Patel <devin.patel@acme.com>",
+            "Cody Banks <cody@x.io>", "Gemini Rao <gemini.rao@x.io>", "Aider Kaya <aider@x.io>",
+        ] {
             XCTAssertFalse(filter.isAssistant(PersonMatcher(name).person), name)
         }
-        for name in ["Claude <noreply@anthropic.com>", "Claude", "claude code", "GitHub Copilot",
-                     "Copilot <175728472+Copilot@users.noreply.github.com>", "Cursor Agent <cursoragent@cursor.com>",
-                     "aider (gpt-4o) <noreply@aider.chat>", "Devin AI <no-reply@devin.ai>", "Codex <noreply@openai.com>"] {
+        for name in [
+            "Claude <noreply@anthropic.com>", "Claude", "claude code", "GitHub Copilot",
+            "Copilot <175728472+Copilot@users.noreply.github.com>", "Cursor Agent <cursoragent@cursor.com>",
+            "aider (gpt-4o) <noreply@aider.chat>", "Devin AI <no-reply@devin.ai>", "Codex <noreply@openai.com>",
+        ] {
             XCTAssertTrue(filter.isAssistant(PersonMatcher(name).person), name)
         }
         // The config's residents and team are people whatever the patterns say.
@@ -129,8 +140,10 @@ final class PairingAggregatorTests: XCTestCase {
         XCTAssertEqual(CategoryTally(investment: 1, support: 2).dominant, .support)
         XCTAssertEqual(CategoryTally(support: 2, unclassified: 2).dominant, .support)
         XCTAssertEqual(CategoryTally(support: 1, unclassified: 2).dominant, .unclassified)
-        let r = report([commit(Self.ada, [Self.bob], category: .maintenance), commit(Self.ada, [Self.bob], category: .support),
-                        commit(Self.bob, [Self.ada], category: .support), commit(Self.ada, [Self.bob], category: .unclassified)])
+        let r = report([
+            commit(Self.ada, [Self.bob], category: .maintenance), commit(Self.ada, [Self.bob], category: .support),
+            commit(Self.bob, [Self.ada], category: .support), commit(Self.ada, [Self.bob], category: .unclassified),
+        ])
         XCTAssertEqual(r.pairs[0].byCategory, CategoryTally(maintenance: 1, support: 2, unclassified: 1))
         XCTAssertEqual(r.pairs[0].category, .support)
     }
@@ -151,8 +164,10 @@ final class PairingAggregatorTests: XCTestCase {
     }
 
     func testPeopleCommitsSharesAndPartners() {
-        let r = report([commit(Self.ada, [Self.bob]), commit(Self.ada, [Self.cyd]), commit(Self.ada), commit(Self.ada),
-                        commit(Self.dee)])
+        let r = report([
+            commit(Self.ada, [Self.bob]), commit(Self.ada, [Self.cyd]), commit(Self.ada), commit(Self.ada),
+            commit(Self.dee),
+        ])
         let ada = try? XCTUnwrap(r.people.first)
         XCTAssertEqual(ada?.person, Self.ada)
         XCTAssertEqual(ada?.commits, 4)
@@ -187,8 +202,10 @@ final class PairingAggregatorTests: XCTestCase {
 
     func testDisplayIsTheMostFrequentSpellingAndOrderDoesNotMatter() {
         let formal = Person(name: "Robert", email: "Bob@X.io")
-        let commits = [commit(formal, [Self.ada]), commit(Self.ada, [Self.bob]), commit(Self.cyd, [Self.bob]),
-                       commit(Self.ada, [Self.cyd], seconds: 5, offset: 60), commit(Self.cyd, [Self.ada], seconds: 5, offset: 0)]
+        let commits = [
+            commit(formal, [Self.ada]), commit(Self.ada, [Self.bob]), commit(Self.cyd, [Self.bob]),
+            commit(Self.ada, [Self.cyd], seconds: 5, offset: 60), commit(Self.cyd, [Self.ada], seconds: 5, offset: 0),
+        ]
         let forward = report(commits)
         XCTAssertEqual(forward.people.first { $0.person.key == "bob@x.io" }?.person, Self.bob)
         XCTAssertEqual(forward, report(commits.reversed()))

@@ -1,17 +1,21 @@
 import Foundation
 import WorkmixTestSupport
 import XCTest
+
 @testable import WorkmixCore
 
 /// Pairing on records built from real messages, read as the miner reads them (parser, then resolver).
 final class PairingRealMessagesTests: XCTestCase {
-    func record(author: Person, message: String, parser: CoAuthorParser, resolver: IdentityResolver = IdentityResolver(),
-                repo: String = "r", sha: String = "0") -> ClassifiedCommit {
+    func record(
+        author: Person, message: String, parser: CoAuthorParser, resolver: IdentityResolver = IdentityResolver(),
+        repo: String = "r", sha: String = "0"
+    ) -> ClassifiedCommit {
         let (subject, body) = MessageParts.split(message)
         let author = resolver.resolve(author)
-        let record = CommitRecord(repo: repo, sha: sha, author: author, authoredAt: Timestamp(seconds: 0, offsetMinutes: 0),
-                                  subject: subject, body: body,
-                                  coAuthors: resolver.coAuthors(parser.people(in: message), author: author))
+        let record = CommitRecord(
+            repo: repo, sha: sha, author: author, authoredAt: Timestamp(seconds: 0, offsetMinutes: 0),
+            subject: subject, body: body,
+            coAuthors: resolver.coAuthors(parser.people(in: message), author: author))
         return ClassifiedCommit(record: record, classification: .unclassified)
     }
 
@@ -28,7 +32,7 @@ final class PairingRealMessagesTests: XCTestCase {
             let author = Person(name: message.author.name, email: message.author.email)
             let commit = record(author: author, message: message.message, parser: parser, repo: message.repo, sha: message.sha)
             aggregator.add(commit)
-            let people = ([author] + message.expected_coauthors.map { Person(name: $0.name, email: $0.email) })
+            let people = ([author] + message.expectedCoAuthors.map { Person(name: $0.name, email: $0.email) })
                 .filter { !filter.isBot($0) && !($0 != author && filter.isAssistant($0)) }
             let keys = people.map(\.key)
             XCTAssertEqual(Set(keys).count, keys.count, message.sha)
@@ -44,7 +48,7 @@ final class PairingRealMessagesTests: XCTestCase {
         XCTAssertEqual(got, expected)
         // The mob commit that opens the fixture: Eli, Supraja and Reid, three pairs.
         let mob = messages[0]
-        XCTAssertEqual(mob.expected_coauthors.count, 2)
+        XCTAssertEqual(mob.expectedCoAuthors.count, 2)
         XCTAssertNotNil(got[["ewrenn@pivotal.io", "snarasimhan@pivotal.io"]])
         XCTAssertNotNil(got[["ewrenn@pivotal.io", "rmitchell@pivotal.io"]])
         XCTAssertNotNil(got[["snarasimhan@pivotal.io", "rmitchell@pivotal.io"]])
@@ -76,8 +80,10 @@ final class PairingRealMessagesTests: XCTestCase {
         let resolver = IdentityResolver(mailmap: mailmap, identities: identities)
         let ada = Person(name: "Ada", email: "ada@x.io")
         var aggregator = PairingAggregator()
-        for message in ["A\n\nCo-authored-by: Robert <ROBERT@old.example>", "B\n\nCo-authored-by: Bob <bob@x.io>",
-                        "C\n\nCo-authored-by: Cyd <cyd@personal.example>", "D\n\nCo-authored-by: @cyd"] {
+        for message in [
+            "A\n\nCo-authored-by: Robert <ROBERT@old.example>", "B\n\nCo-authored-by: Bob <bob@x.io>",
+            "C\n\nCo-authored-by: Cyd <cyd@personal.example>", "D\n\nCo-authored-by: @cyd",
+        ] {
             aggregator.add(record(author: ada, message: message, parser: CoAuthorParser(), resolver: resolver))
         }
         let report = aggregator.report()

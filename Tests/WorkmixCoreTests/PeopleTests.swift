@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import WorkmixCore
 
 /// Identities merged into people (issue 17): same name, address typos, `distinct`, bots by name.
@@ -14,8 +15,10 @@ final class PeopleTests: XCTestCase {
         people.map { IdentityTrace(written: $0, mailmapped: $0, resolved: $0) }
     }
 
-    func people(_ commits: [[Person]], options: PeopleOptions = PeopleOptions(),
-                filter: ParticipantFilter = ParticipantFilter()) -> People {
+    func people(
+        _ commits: [[Person]], options: PeopleOptions = PeopleOptions(),
+        filter: ParticipantFilter = ParticipantFilter()
+    ) -> People {
         var census = IdentityCensus(filter: filter)
         for commit in commits { census.add(traces(commit)) }
         return People(census: census, options: options)
@@ -41,10 +44,13 @@ final class PeopleTests: XCTestCase {
     /// chain from one person to the other through it.
     func testASharedAddressJoinsTheNameItUsesMostOnly() {
         let pairAddress = "pair+jane+bob@corp.com"
-        let directory = people([[Person(name: "Jane Doe", email: pairAddress)], [Person(name: "Jane Doe", email: pairAddress)],
-                                [Person(name: "Bob Li", email: pairAddress)], [Self.jane], [Self.bob]])
-        XCTAssertEqual(directory.everyone.map(\.person), [Person(name: "Jane Doe", email: pairAddress), Self.bob],
-                       "shown with the address used most")
+        let directory = people([
+            [Person(name: "Jane Doe", email: pairAddress)], [Person(name: "Jane Doe", email: pairAddress)],
+            [Person(name: "Bob Li", email: pairAddress)], [Self.jane], [Self.bob],
+        ])
+        XCTAssertEqual(
+            directory.everyone.map(\.person), [Person(name: "Jane Doe", email: pairAddress), Self.bob],
+            "shown with the address used most")
         XCTAssertEqual(directory.everyone.map(\.commits), [4, 1])
         XCTAssertEqual(directory.resolve(Self.jane), directory.everyone[0].person)
     }
@@ -57,8 +63,10 @@ final class PeopleTests: XCTestCase {
     }
 
     func testWithoutSameNameMergingOnlyTyposOfOneAddressMerge() {
-        let typos = [Person(name: "Jo Kim", email: "jo@@corp.com"), Person(name: "Jo Kim", email: "jo@cprp.com"),
-                     Person(name: "Jo Kim", email: "jo@corp"), Person(name: "Jo Kim", email: "jo@corp.com")]
+        let typos = [
+            Person(name: "Jo Kim", email: "jo@@corp.com"), Person(name: "Jo Kim", email: "jo@cprp.com"),
+            Person(name: "Jo Kim", email: "jo@corp"), Person(name: "Jo Kim", email: "jo@corp.com"),
+        ]
         let other = Person(name: "Jo Kim", email: "jokim@gmail.com")
         let directory = people(typos.map { [$0] } + [[typos[3]], [other]], options: PeopleOptions(mergeSameName: false))
         XCTAssertEqual(directory.everyone.map(\.person.email), ["jo@corp.com", "jokim@gmail.com"])
@@ -87,13 +95,17 @@ final class PeopleTests: XCTestCase {
     }
 
     func testBotsByNameAreNoPeople() {
-        let bots = [Person(name: "Acme-Bot", email: "ci@acme.io"), Person(name: "acme-bot", email: "acme@ci.example"),
-                    Person(name: "Release Bot", email: "r@x.io"), Person(name: "bot", email: "b@x.io"),
-                    Person(name: "Deploy", email: "deploy_bot@x.io"), Person(name: "Jenkins", email: "j@ci.x.io")]
+        let bots = [
+            Person(name: "Acme-Bot", email: "ci@acme.io"), Person(name: "acme-bot", email: "acme@ci.example"),
+            Person(name: "Release Bot", email: "r@x.io"), Person(name: "bot", email: "b@x.io"),
+            Person(name: "Deploy", email: "deploy_bot@x.io"), Person(name: "Jenkins", email: "j@ci.x.io"),
+        ]
         let filter = ParticipantFilter()
         for bot in bots { XCTAssertTrue(filter.isBot(bot), bot.description) }
-        for person in [Person(name: "Ann Abbot", email: "abbot@x.io"), Person(name: "Robot Smith", email: "rs@x.io"),
-                       Person(name: "Mark Jenkins", email: "mj@x.io"), Person(name: "Talbot", email: "talbot@x.io")] {
+        for person in [
+            Person(name: "Ann Abbot", email: "abbot@x.io"), Person(name: "Robot Smith", email: "rs@x.io"),
+            Person(name: "Mark Jenkins", email: "mj@x.io"), Person(name: "Talbot", email: "talbot@x.io"),
+        ] {
             XCTAssertFalse(filter.isBot(person), person.description)
         }
         let directory = people([[Self.jane] + bots, [bots[0], Self.bob]])
@@ -114,11 +126,15 @@ final class PeopleTests: XCTestCase {
     /// The `resident` matcher knows every address of the person a residency names (issue 17.5).
     func testResidentMatcherKnowsEveryAddressOfTheResident() throws {
         var config = WorkmixConfig()
-        config.residencies = [Residency(name: "q1", residents: [PersonMatcher("jane@corp.com")],
-                                        from: CivilDate(year: 2024, month: 1, day: 1), to: CivilDate(year: 2024, month: 1, day: 31))]
+        config.residencies = [
+            Residency(
+                name: "q1", residents: [PersonMatcher("jane@corp.com")],
+                from: CivilDate(year: 2024, month: 1, day: 1), to: CivilDate(year: 2024, month: 1, day: 31))
+        ]
         let directory = people([[Self.jane], [Self.janeHome, Self.bob]])
-        let record = CommitRecord(sha: "a", author: Self.bob, authoredAt: try XCTUnwrap(DateParser.parseTimestamp("2024-01-10T10:00:00Z")),
-                                  subject: "s", coAuthors: [Self.janeHome])
+        let record = CommitRecord(
+            sha: "a", author: Self.bob, authoredAt: try XCTUnwrap(DateParser.parseTimestamp("2024-01-10T10:00:00Z")),
+            subject: "s", coAuthors: [Self.janeHome])
         XCTAssertFalse(RuleContext.residencies(of: config).isResident(record), "by the address the config names only")
         XCTAssertTrue(RuleContext.residencies(of: config, people: directory).isResident(record))
     }

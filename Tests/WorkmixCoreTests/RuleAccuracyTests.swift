@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 /// The shipped rules and model against 3,851 real subjects labelled by their own Conventional-Commits
@@ -14,13 +15,17 @@ final class RuleAccuracyTests: XCTestCase {
         let labelled: [(record: CommitRecord, expected: Category)] = try rows.dropFirst().enumerated().map { index, row in
             let expected = try XCTUnwrap(Category(rawValue: row[1]), "row \(index + 2): \(row)")
             let parts = MessageParts.split(row[0])
-            return (CommitRecord(sha: String(format: "%07x", index), author: Person(name: "A", email: "a@example.com"),
-                                 authoredAt: Timestamp(seconds: 0, offsetMinutes: 0),
-                                 subject: parts.subject, body: parts.body), expected)
+            return (
+                CommitRecord(
+                    sha: String(format: "%07x", index), author: Person(name: "A", email: "a@example.com"),
+                    authoredAt: Timestamp(seconds: 0, offsetMinutes: 0),
+                    subject: parts.subject, body: parts.body), expected
+            )
         }
         XCTAssertEqual(labelled.count, 3851)
-        let report = AccuracyReport.evaluate(labelled, ruleSet: try ShippedRulesOnDisk.ruleSet(),
-                                             context: try ShippedRulesOnDisk.context())
+        let report = AccuracyReport.evaluate(
+            labelled, ruleSet: try ShippedRulesOnDisk.ruleSet(),
+            context: try ShippedRulesOnDisk.context())
         print(report.summary)
         // A gate, not a result: the shipped model was trained on the corpus, which holds two of the
         // three projects these subjects come from (bench/classifier_eval.py measures on held-out ones).
@@ -45,7 +50,9 @@ enum CSVRows {
                 if c == "\"" {
                     if let next = iterator.next() {
                         if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.append(c)
                 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 /// The shipped rule files, read from the package root.
@@ -36,39 +37,49 @@ final class RuleExampleTests: XCTestCase {
     func testEveryShippedRuleHasPositiveAndNegativeExamples() throws {
         for rule in try ShippedRulesOnDisk.ruleSet().rules {
             XCTAssertFalse(rule.examples.isEmpty, "\(rule.source): rule \(rule.id) has no examples")
-            XCTAssertTrue(rule.examples.contains { if case .verdict = $0.expectation { true } else { false } },
-                          "\(rule.source): rule \(rule.id) has no positive example")
-            XCTAssertTrue(rule.examples.contains { if case .verdict = $0.expectation { false } else { true } }
-                          || rule.matcher.usesModel,
-                          "\(rule.source): rule \(rule.id) has no expect_not example")
+            XCTAssertTrue(
+                rule.examples.contains { if case .verdict = $0.expectation { true } else { false } },
+                "\(rule.source): rule \(rule.id) has no positive example")
+            XCTAssertTrue(
+                rule.examples.contains { if case .verdict = $0.expectation { false } else { true } }
+                    || rule.matcher.usesModel,
+                "\(rule.source): rule \(rule.id) has no expect_not example")
             XCTAssertFalse(rule.description.isEmpty, "\(rule.source): rule \(rule.id) has no description")
         }
     }
 
     func testFailuresNameFileRuleAndExample() throws {
-        let set = try RuleSet(files: [("team.yml", """
-            version: 1
-            rules:
-              - id: fixes
-                category: maintenance
-                match: { subject: '^Fix' }
-                examples:
-                  - { message: "Fix a", expect: maintenance }
-                  - { message: "Add b", expect: maintenance }
-                  - { message: "Fix c", expect_not: fixes }
-                  - { message: "Fix d", expect_not: no_such_rule }
-            """)])
+        let set = try RuleSet(files: [
+            (
+                "team.yml",
+                """
+                version: 1
+                rules:
+                  - id: fixes
+                    category: maintenance
+                    match: { subject: '^Fix' }
+                    examples:
+                      - { message: "Fix a", expect: maintenance }
+                      - { message: "Add b", expect: maintenance }
+                      - { message: "Fix c", expect_not: fixes }
+                      - { message: "Fix d", expect_not: no_such_rule }
+                """
+            )
+        ])
         let report = RuleExampleRunner.run(set)
         XCTAssertEqual(report.examplesRun, 4)
-        XCTAssertEqual(report.failures.map(\.description), [
-            "team.yml:8:9: rule fixes, example 1 (\"Add b\"): expect maintenance, got unclassified (no rule matched)",
-            "team.yml:9:9: rule fixes, example 2 (\"Fix c\"): expect_not fixes, got maintenance (rule fixes)",
-            "team.yml:10:9: rule fixes, example 3 (\"Fix d\"): expect_not no_such_rule, got maintenance (rule fixes)",
-        ])
+        XCTAssertEqual(
+            report.failures.map(\.description),
+            [
+                "team.yml:8:9: rule fixes, example 1 (\"Add b\"): expect maintenance, got unclassified (no rule matched)",
+                "team.yml:9:9: rule fixes, example 2 (\"Fix c\"): expect_not fixes, got maintenance (rule fixes)",
+                "team.yml:10:9: rule fixes, example 3 (\"Fix d\"): expect_not no_such_rule, got maintenance (rule fixes)",
+            ])
     }
 
     func testExampleRecordsCarryAuthorFilesMergeAndCoAuthors() throws {
-        let rules = try RuleLoader.parse("""
+        let rules = try RuleLoader.parse(
+            """
             version: 1
             rules:
               - id: a

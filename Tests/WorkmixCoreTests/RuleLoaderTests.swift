@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 final class RuleLoaderTests: XCTestCase {
@@ -14,7 +15,8 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testLoadsEveryPartOfARule() throws {
-        let rules = try RuleLoader.parse("""
+        let rules = try RuleLoader.parse(
+            """
             version: 1
             rules:
               - id: dependency_bump
@@ -49,7 +51,8 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testUnknownKeyNamesKeyAndLine() {
-        let message = loadError("""
+        let message = loadError(
+            """
             version: 1
             rules:
               - id: a
@@ -61,10 +64,12 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testUnknownKeyInRuleAndFileAndExample() {
-        XCTAssertTrue(loadError("version: 1\nrules:\n  - id: a\n    category: support\n    matches: {}\n")
-            .hasPrefix("team.yml:5:5: rules[0]: unknown key 'matches'"))
+        XCTAssertTrue(
+            loadError("version: 1\nrules:\n  - id: a\n    category: support\n    matches: {}\n")
+                .hasPrefix("team.yml:5:5: rules[0]: unknown key 'matches'"))
         XCTAssertTrue(loadError("version: 1\nrule: []\n").hasPrefix("team.yml:2:1: unknown key 'rule'"))
-        let example = loadError("""
+        let example = loadError(
+            """
             version: 1
             rules:
               - id: a
@@ -101,15 +106,19 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testWrongTypes() {
-        XCTAssertTrue(loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { merge: maybe }\n")
-            .hasPrefix("team.yml:5:21: rules[0].match.merge: expected true or false, found 'maybe'"))
-        XCTAssertTrue(loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { churn: { min: lots } }\n")
-            .hasPrefix("team.yml:5:28: rules[0].match.churn.min: expected an integer"))
+        XCTAssertTrue(
+            loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { merge: maybe }\n")
+                .hasPrefix("team.yml:5:21: rules[0].match.merge: expected true or false, found 'maybe'"))
+        XCTAssertTrue(
+            loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { churn: { min: lots } }\n")
+                .hasPrefix("team.yml:5:28: rules[0].match.churn.min: expected an integer"))
         XCTAssertTrue(loadError("version: 1\nrules: { id: a }\n").hasPrefix("team.yml:2:8: rules: expected a list, found a mapping"))
-        XCTAssertTrue(loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { any: { subject: x } }\n")
-            .hasPrefix("team.yml:5:19: rules[0].match.any: expected a list"))
-        XCTAssertTrue(loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { trailer: { value: x } }\n")
-            .hasPrefix("team.yml:5:23: rules[0].match.trailer: missing key 'key'"))
+        XCTAssertTrue(
+            loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { any: { subject: x } }\n")
+                .hasPrefix("team.yml:5:19: rules[0].match.any: expected a list"))
+        XCTAssertTrue(
+            loadError("version: 1\nrules:\n  - id: a\n    category: support\n    match: { trailer: { value: x } }\n")
+                .hasPrefix("team.yml:5:23: rules[0].match.trailer: missing key 'key'"))
     }
 
     func testUnsupportedVersion() {
@@ -118,12 +127,14 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testIdMustBeSnakeCase() {
-        XCTAssertTrue(loadError("version: 1\nrules:\n  - id: DependencyBump\n    category: support\n    match: { subject: x }\n")
-            .hasPrefix("team.yml:3:9: rules[0].id: rule id 'DependencyBump' is not snake_case"))
+        XCTAssertTrue(
+            loadError("version: 1\nrules:\n  - id: DependencyBump\n    category: support\n    match: { subject: x }\n")
+                .hasPrefix("team.yml:3:9: rules[0].id: rule id 'DependencyBump' is not snake_case"))
     }
 
     func testMergeKeysInRules() throws {
-        let rules = try RuleLoader.parse("""
+        let rules = try RuleLoader.parse(
+            """
             version: 1
             rules:
               - &support
@@ -154,12 +165,16 @@ final class RuleLoaderTests: XCTestCase {
         func scalar(_ yaml: String) throws -> YAMLValue {
             try XCTUnwrap(try YAMLValue.parse("v: \(yaml)\n", file: "t.yml")?.mapping().required("v"))
         }
-        for (yaml, expected) in [("true", true), ("True", true), ("yes", true), ("on", true),
-                                 ("false", false), ("NO", false), ("off", false)] {
+        for (yaml, expected) in [
+            ("true", true), ("True", true), ("yes", true), ("on", true),
+            ("false", false), ("NO", false), ("off", false),
+        ] {
             XCTAssertEqual(try scalar(yaml).bool(), expected, yaml)
         }
-        for (yaml, expected) in [("0", 0), ("42", 42), ("-40", -40), ("+5", 5), ("1_000", 1000),
-                                 ("0x1F", 31), ("0o17", 15), ("0b101", 5), ("007", 7)] {
+        for (yaml, expected) in [
+            ("0", 0), ("42", 42), ("-40", -40), ("+5", 5), ("1_000", 1000),
+            ("0x1F", 31), ("0o17", 15), ("0b101", 5), ("007", 7),
+        ] {
             XCTAssertEqual(try scalar(yaml).int(), expected, yaml)
         }
         for yaml in ["'true'", "\"yes\"", "1", "maybe", "~", "[true]"] {
@@ -173,7 +188,8 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testExampleNeedsOneExpectation() {
-        let message = loadError("""
+        let message = loadError(
+            """
             version: 1
             rules:
               - id: a

@@ -1,14 +1,18 @@
 import XCTest
+
 @testable import WorkmixCore
 
 /// A commit record for rule tests; `files` nil leaves the changes not computed.
-func makeRecord(subject: String = "Change something", body: String = "", sha: String = "0123456789abcdef",
-                author: Person = Person(name: "Alice Martin", email: "alice@example.com"),
-                committer: Person? = nil, coAuthors: [Person] = [], trailers: [Trailer] = [],
-                merge: Bool = false, files: [FileChange]? = nil) -> CommitRecord {
-    CommitRecord(sha: sha, parents: merge ? ["p1", "p2"] : ["p1"], author: author, committer: committer,
-                 authoredAt: Timestamp(seconds: 0, offsetMinutes: 0), subject: subject, body: body,
-                 trailers: trailers, coAuthors: coAuthors, changeInfo: files.map { .computed($0) } ?? .notComputed)
+func makeRecord(
+    subject: String = "Change something", body: String = "", sha: String = "0123456789abcdef",
+    author: Person = Person(name: "Alice Martin", email: "alice@example.com"),
+    committer: Person? = nil, coAuthors: [Person] = [], trailers: [Trailer] = [],
+    merge: Bool = false, files: [FileChange]? = nil
+) -> CommitRecord {
+    CommitRecord(
+        sha: sha, parents: merge ? ["p1", "p2"] : ["p1"], author: author, committer: committer,
+        authoredAt: Timestamp(seconds: 0, offsetMinutes: 0), subject: subject, body: body,
+        trailers: trailers, coAuthors: coAuthors, changeInfo: files.map { .computed($0) } ?? .notComputed)
 }
 
 /// Parses a `match:` mapping written in YAML.
@@ -31,9 +35,10 @@ final class RuleMatcherTests: XCTestCase {
     }
 
     func testPeopleAreMatchedAsNameAndEmail() throws {
-        let record = makeRecord(author: Person(name: "dependabot[bot]", email: "bot@github.com"),
-                                committer: Person(name: "GitHub", email: "noreply@github.com"),
-                                coAuthors: [Person(name: "Bob", email: "bob@example.com")])
+        let record = makeRecord(
+            author: Person(name: "dependabot[bot]", email: "bot@github.com"),
+            committer: Person(name: "GitHub", email: "noreply@github.com"),
+            coAuthors: [Person(name: "Bob", email: "bob@example.com")])
         XCTAssertEqual(try truth(#"author: '^dependabot\[bot\] <bot@github\.com>$'"#, record), .yes)
         XCTAssertEqual(try truth("committer: 'noreply@github'", record), .yes)
         XCTAssertEqual(try truth("committer: 'dependabot'", record), .no)
@@ -65,8 +70,10 @@ final class RuleMatcherTests: XCTestCase {
     }
 
     func testCountsAndTheirBounds() throws {
-        let record = makeRecord(files: [FileChange(path: "a", insertions: 10, deletions: 30),
-                                        FileChange(path: "b", insertions: 5, deletions: 0)])
+        let record = makeRecord(files: [
+            FileChange(path: "a", insertions: 10, deletions: 30),
+            FileChange(path: "b", insertions: 5, deletions: 0),
+        ])
         XCTAssertEqual(try truth("insertions: { min: 15 }", record), .yes)
         XCTAssertEqual(try truth("insertions: { min: 16 }", record), .no)
         XCTAssertEqual(try truth("deletions: { max: 30 }", record), .yes)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 final class RulePatternTests: XCTestCase {

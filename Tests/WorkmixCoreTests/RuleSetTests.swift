@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import WorkmixCore
 
 final class RuleSetTests: XCTestCase {
@@ -65,8 +66,9 @@ final class RuleSetTests: XCTestCase {
         XCTAssertThrowsError(try ClassificationOverrides([(key: "012345", value: "support", location: nil)]))
         XCTAssertThrowsError(try ClassificationOverrides([(key: "0123456", value: "feature", location: nil)]))
         XCTAssertThrowsError(try ClassificationOverrides([(key: "zzzzzzz", value: "support", location: nil)]))
-        XCTAssertThrowsError(try ClassificationOverrides([(key: String(repeating: "a", count: 42), value: "support", location: nil)]),
-                             "longer than a SHA-1 name and no SHA-256 one")
+        XCTAssertThrowsError(
+            try ClassificationOverrides([(key: String(repeating: "a", count: 42), value: "support", location: nil)]),
+            "longer than a SHA-1 name and no SHA-256 one")
         XCTAssertNoThrow(try ClassificationOverrides([(key: String(repeating: "a", count: 64), value: "support", location: nil)]))
     }
 
@@ -78,8 +80,13 @@ final class RuleSetTests: XCTestCase {
         ])
         let hits = OverrideHits(overrides)
         for sha in ["abc1234f00", "abc1234e11", "abc1234f00", "def5678aaa", "0000000bbb"] { hits.note(sha) }
-        XCTAssertEqual(hits.warnings, [.ambiguousOverride(prefix: "abc1234", commits: ["abc1234e11", "abc1234f00"],
-                                                           location: SourceLocation(file: "workmix.yml", line: 3))])
+        XCTAssertEqual(
+            hits.warnings,
+            [
+                .ambiguousOverride(
+                    prefix: "abc1234", commits: ["abc1234e11", "abc1234f00"],
+                    location: SourceLocation(file: "workmix.yml", line: 3))
+            ])
     }
 
     func testExplainEvaluatesEveryRule() throws {
@@ -96,11 +103,11 @@ final class RuleSetTests: XCTestCase {
     func testAccuracyReportCountsUnclassifiedAndSkippedAsWrong() throws {
         let set = try ruleSet()
         let labelled: [(record: CommitRecord, expected: Category)] = [
-            (makeRecord(subject: "Fix a"), .maintenance),      // right
-            (makeRecord(subject: "Add b"), .investment),       // right
-            (makeRecord(subject: "Add c"), .maintenance),      // investment: wrong
-            (makeRecord(subject: "wip"), .support),            // unclassified: wrong
-            (makeRecord(subject: "Merge", merge: true), .maintenance), // skip: wrong
+            (makeRecord(subject: "Fix a"), .maintenance),  // right
+            (makeRecord(subject: "Add b"), .investment),  // right
+            (makeRecord(subject: "Add c"), .maintenance),  // investment: wrong
+            (makeRecord(subject: "wip"), .support),  // unclassified: wrong
+            (makeRecord(subject: "Merge", merge: true), .maintenance),  // skip: wrong
         ]
         let report = AccuracyReport.evaluate(labelled, ruleSet: set)
         XCTAssertEqual(report.total, 5)
@@ -119,35 +126,49 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(report.macroF1, (0.5 + 2.0 / 3 + 0) / 3, accuracy: 1e-9)
 
         // Macro-F1 averages the categories that occur: none labelled support, none predicted it.
-        let noSupport = AccuracyReport.evaluate([(makeRecord(subject: "Fix a"), .maintenance),
-                                                 (makeRecord(subject: "Add b"), .investment)], ruleSet: set)
+        let noSupport = AccuracyReport.evaluate(
+            [
+                (makeRecord(subject: "Fix a"), .maintenance),
+                (makeRecord(subject: "Add b"), .investment),
+            ], ruleSet: set)
         XCTAssertEqual(noSupport.accuracy, 1)
         XCTAssertEqual(noSupport.macroF1, 1, accuracy: 1e-9)
         // A category only predicted still counts (its F1 is 0).
-        let predictedOnly = AccuracyReport.evaluate([(makeRecord(subject: "Fix a"), .maintenance),
-                                                     (makeRecord(subject: "Add b"), .maintenance)], ruleSet: set)
+        let predictedOnly = AccuracyReport.evaluate(
+            [
+                (makeRecord(subject: "Fix a"), .maintenance),
+                (makeRecord(subject: "Add b"), .maintenance),
+            ], ruleSet: set)
         XCTAssertEqual(predictedOnly.macroF1, (2.0 / 3 + 0) / 2, accuracy: 1e-9)
         XCTAssertEqual(report.wrong.map(\.record.subject), ["Add c", "wip", "Merge"])
     }
 
     /// File changes are read on demand, cheapest first, and the verdict is the one full knowledge gives.
     func testReadsPathsBeforeLinesAndOnlyWhenUndecided() throws {
-        let rules = try RuleSet(files: [("team.yml", """
-            version: 1
-            rules:
-              - id: fixes
-                category: maintenance
-                match: { subject: '(?i)^fix' }
-              - id: big_new_code
-                category: investment
-                match: { insertions: { min: 100 }, file_count: { min: 2 } }
-            """)], overrides: .none)
+        let rules = try RuleSet(
+            files: [
+                (
+                    "team.yml",
+                    """
+                    version: 1
+                    rules:
+                      - id: fixes
+                        category: maintenance
+                        match: { subject: '(?i)^fix' }
+                      - id: big_new_code
+                        category: investment
+                        match: { insertions: { min: 100 }, file_count: { min: 2 } }
+                    """
+                )
+            ], overrides: .none)
         func classify(subject: String, files: [FileChange]) -> (rule: String?, asked: [ChangeDetail]) {
             var asked: [ChangeDetail] = []
-            let commit = MinedCommit(record: makeRecord(subject: subject), load: { detail in
-                asked.append(detail)
-                return detail == .lines ? .computed(files) : .paths(files.map { FileChange(path: $0.path) })
-            })
+            let commit = MinedCommit(
+                record: makeRecord(subject: subject),
+                load: { detail in
+                    asked.append(detail)
+                    return detail == .lines ? .computed(files) : .paths(files.map { FileChange(path: $0.path) })
+                })
             let verdict = rules.classify(commit)
             XCTAssertEqual(verdict, rules.classify(makeRecord(subject: subject, files: files)), subject)
             return (verdict.ruleID, asked)

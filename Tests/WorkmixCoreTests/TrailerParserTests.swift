@@ -1,14 +1,18 @@
 import Foundation
 import WorkmixTestSupport
 import XCTest
+
 @testable import WorkmixCore
 
 final class TrailerParserTests: XCTestCase {
     func testLastParagraphOnly() {
-        let message = "Subject\n\nReviewed-by: Not <a trailer@x>\nbecause this paragraph has prose\n\nSigned-off-by: A <a@x>\nCo-authored-by: B <b@x>\n"
-        XCTAssertEqual(TrailerParser.parse(message), [
-            Trailer(key: "Signed-off-by", value: "A <a@x>"), Trailer(key: "Co-authored-by", value: "B <b@x>"),
-        ])
+        let message =
+            "Subject\n\nReviewed-by: Not <a trailer@x>\nbecause this paragraph has prose\n\nSigned-off-by: A <a@x>\nCo-authored-by: B <b@x>\n"
+        XCTAssertEqual(
+            TrailerParser.parse(message),
+            [
+                Trailer(key: "Signed-off-by", value: "A <a@x>"), Trailer(key: "Co-authored-by", value: "B <b@x>"),
+            ])
     }
 
     func testSubjectIsNeverATrailer() {
@@ -18,9 +22,11 @@ final class TrailerParserTests: XCTestCase {
 
     func testContinuationLinesAreUnfolded() {
         let message = "S\n\nBody.\n\nNote: first line\n  second line\nAcked-by: C\n"
-        XCTAssertEqual(TrailerParser.parse(message), [
-            Trailer(key: "Note", value: "first line second line"), Trailer(key: "Acked-by", value: "C"),
-        ])
+        XCTAssertEqual(
+            TrailerParser.parse(message),
+            [
+                Trailer(key: "Note", value: "first line second line"), Trailer(key: "Acked-by", value: "C"),
+            ])
     }
 
     func testDashDashDashLineDoesNotHideTrailers() {
@@ -37,8 +43,9 @@ final class TrailerParserTests: XCTestCase {
     }
 
     func testCRLFAndKeyCaseKeptAsWritten() {
-        XCTAssertEqual(TrailerParser.parse("S\r\n\r\nco-AUTHORED-by: A <a@x>\r\n"),
-                       [Trailer(key: "co-AUTHORED-by", value: "A <a@x>")])
+        XCTAssertEqual(
+            TrailerParser.parse("S\r\n\r\nco-AUTHORED-by: A <a@x>\r\n"),
+            [Trailer(key: "co-AUTHORED-by", value: "A <a@x>")])
     }
 
     /// The same trailers as `git log --format=%(trailers:only,unfold)` on real commits, including the
@@ -65,8 +72,10 @@ final class TrailerParserTests: XCTestCase {
     }
 
     func testMalformedInputGivesNoTrailersAndNoCrash() {
-        for message in ["", "\n\n\n", ":", "S\n\n:", "S\n\n: value", "S\n\n  indented: x", "S\n\nkey with space in: v x y\nnot",
-                        "S\n\n\u{0}\u{1}: \u{FFFD}", "S\n\n" + String(repeating: "K: v\n", count: 10_000)] {
+        for message in [
+            "", "\n\n\n", ":", "S\n\n:", "S\n\n: value", "S\n\n  indented: x", "S\n\nkey with space in: v x y\nnot",
+            "S\n\n\u{0}\u{1}: \u{FFFD}", "S\n\n" + String(repeating: "K: v\n", count: 10_000),
+        ] {
             let trailers = TrailerParser.parse(message)
             XCTAssertTrue(trailers.allSatisfy { !$0.key.isEmpty }, message.debugDescription)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import WorkmixTestSupport
 import XCTest
+
 @testable import WorkmixGit
 
 /// The libgit2 layer on its own: handles, typed errors, the walk's order rules.
@@ -78,8 +79,9 @@ final class RepositoryTests: XCTestCase {
         try repo.write("b", "1\n")
         try repo.commit("side", date: "2020-01-05T00:00:00Z")
         try repo.git(["checkout", "-q", "main"])
-        try repo.git(["merge", "-q", "--no-ff", "side", "-m", "merge"],
-                     environment: ["GIT_AUTHOR_DATE": "2020-01-03T00:00:00Z", "GIT_COMMITTER_DATE": "2020-01-03T00:00:00Z"])
+        try repo.git(
+            ["merge", "-q", "--no-ff", "side", "-m", "merge"],
+            environment: ["GIT_AUTHOR_DATE": "2020-01-03T00:00:00Z", "GIT_COMMITTER_DATE": "2020-01-03T00:00:00Z"])
         let opened = try Repository(discovering: repo.path)
         let walk = try RevisionWalk(repository: opened, options: .init(include: [try opened.resolveCommit("HEAD")]))
         var shas: [String] = []

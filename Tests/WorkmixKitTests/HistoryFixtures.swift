@@ -24,7 +24,8 @@ enum HistoryFixtures {
 
         try repo.git(["checkout", "-q", "-b", "feature"])
         try repo.write("feature.txt", "one\ntwo\n")
-        try repo.commit("""
+        try repo.commit(
+            """
             Implement the feature
 
             Paired on it.
@@ -38,24 +39,30 @@ enum HistoryFixtures {
         try repo.git(["checkout", "-q", "main"])
         try repo.write("main.txt", "main\n")
         try repo.commit("Same second as the feature commit", date: "2020-01-05T10:00:00+00:00")
-        try repo.git(["merge", "-q", "--no-ff", "feature", "-m", "Merge branch 'feature'"],
-                     environment: ["GIT_AUTHOR_DATE": "2020-01-06T10:00:00+00:00", "GIT_COMMITTER_DATE": "2020-01-06T10:00:00+00:00",
-                                   "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.com",
-                                   "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.com"])
+        try repo.git(
+            ["merge", "-q", "--no-ff", "feature", "-m", "Merge branch 'feature'"],
+            environment: [
+                "GIT_AUTHOR_DATE": "2020-01-06T10:00:00+00:00", "GIT_COMMITTER_DATE": "2020-01-06T10:00:00+00:00",
+                "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.com",
+                "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.com",
+            ])
 
         try repo.remove("README.md")
         try FileManager.default.createSymbolicLink(atPath: repo.path + "/README.md", withDestinationPath: "docs/README.md")
         try repo.commit("Make README a symlink", date: "2020-01-07T10:00:00+00:00")
 
         try repo.write("latin1.txt", "x\n")
-        try repo.commit(rawMessage: Data("Caf\u{E9} cr\u{E8}me: not UTF-8\n".unicodeScalars.map { UInt8($0.value) }),
-                        date: "1578477600 +0000")
+        try repo.commit(
+            rawMessage: Data("Caf\u{E9} cr\u{E8}me: not UTF-8\n".unicodeScalars.map { UInt8($0.value) }),
+            date: "1578477600 +0000")
 
         // Clock skew: authored and committed "before" its parent.
         try repo.remove("feature.txt")
         try repo.commit("Remove feature file", author: grace, date: "2019-12-31T10:00:00+00:00")
 
-        try repo.write(".mailmap", """
+        try repo.write(
+            ".mailmap",
+            """
             Grace Hopper <grace@navy.mil> <grace@navy.mil>
             Linus T <linus@example.org> <lt@EXAMPLE.org>
             """)

@@ -2,11 +2,14 @@ import Foundation
 import WorkmixCore
 import WorkmixTestSupport
 import XCTest
+
 @testable import WorkmixKit
 
 /// workmix against git itself, on the same repositories.
 final class HistoryMinerTests: XCTestCase {
-    func records(_ path: String, query: HistoryQuery = HistoryQuery(), changes: Bool = false, jobs: Int = 2) throws -> ([CommitRecord], MiningWarnings) {
+    func records(_ path: String, query: HistoryQuery = HistoryQuery(), changes: Bool = false, jobs: Int = 2) throws -> (
+        [CommitRecord], MiningWarnings
+    ) {
         var options = MiningOptions()
         options.query = query
         options.diffs = changes ? .always : .onDemand
@@ -40,7 +43,9 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(records.map { "\($0.committer.name) <\($0.committer.email)>" }, try repo.lines(["log", "--format=%cN <%cE>"]))
         XCTAssertEqual(records.map(\.authoredAt.iso8601), try repo.lines(["log", "--format=%aI"]))
         XCTAssertEqual(records.map(\.committedAt.iso8601), try repo.lines(["log", "--format=%cI"]))
-        XCTAssertEqual(records.map { $0.parents.joined(separator: " ") }, try repo.git(["log", "--format=%P"]).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+        XCTAssertEqual(
+            records.map { $0.parents.joined(separator: " ") },
+            try repo.git(["log", "--format=%P"]).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
         XCTAssertEqual(warnings, MiningWarnings())
     }
 
@@ -61,8 +66,9 @@ final class HistoryMinerTests: XCTestCase {
         let repo = try HistoryFixtures.rich()
         let (records, _) = try records(repo.path, changes: true)
         func changes(_ subject: String) -> [FileChange] { records.first { $0.subject == subject }?.changeInfo.changes ?? [] }
-        XCTAssertEqual(changes("Add logo and tweak a").first { $0.path == "assets/logo.png" },
-                       FileChange(path: "assets/logo.png", status: .added, insertions: 0, deletions: 0, binary: true))
+        XCTAssertEqual(
+            changes("Add logo and tweak a").first { $0.path == "assets/logo.png" },
+            FileChange(path: "assets/logo.png", status: .added, insertions: 0, deletions: 0, binary: true))
         XCTAssertEqual(Set(changes("Rename a to b").map { "\($0.status.rawValue) \($0.path)" }), ["deleted src/a.txt", "added src/b.txt"])
         XCTAssertEqual(changes("Make README a symlink").map(\.status), [.typechange])
         XCTAssertEqual(changes("Remove feature file").map(\.status), [.deleted])
@@ -77,7 +83,8 @@ final class HistoryMinerTests: XCTestCase {
         XCTAssertEqual(feature.author, Person(name: "Linus T", email: "linus@example.org"))
         XCTAssertEqual(feature.body, "Paired on it.\n\nCo-authored-by: Grace Hopper <grace@navy.mil>\nCo-authored-by: Ada Lovelace <ada@example.com>")
         XCTAssertEqual(feature.trailers.map(\.key), ["Co-authored-by", "Co-authored-by"])
-        XCTAssertEqual(feature.coAuthors, [Person(name: "Grace Hopper", email: "grace@navy.mil"), Person(name: "Ada Lovelace", email: "ada@example.com")])
+        XCTAssertEqual(
+            feature.coAuthors, [Person(name: "Grace Hopper", email: "grace@navy.mil"), Person(name: "Ada Lovelace", email: "ada@example.com")])
         XCTAssertEqual(records.first { $0.parents.count == 2 }?.isMerge, true)
         let latin1 = try XCTUnwrap(records.first { $0.subject.hasPrefix("Caf") })
         XCTAssertEqual(latin1.subject, "Caf\u{FFFD} cr\u{FFFD}me: not UTF-8", "invalid UTF-8 is replaced, never a crash")
@@ -103,8 +110,9 @@ final class HistoryMinerTests: XCTestCase {
         let repo = try HistoryFixtures.rich()
         let query = HistoryQuery(since: .day(CivilDate(year: 2020, month: 1, day: 2)), until: .day(CivilDate(year: 2020, month: 1, day: 4)))
         XCTAssertEqual(try records(repo.path, query: query).0.map(\.subject), ["Implement the feature", "Rename a to b", "Add logo and tweak a"])
-        let instant = HistoryQuery(since: .instant(DateParser.parseTimestamp("2020-01-04T08:00:00Z")!),
-                                   until: .instant(DateParser.parseTimestamp("2020-01-04T08:00:00Z")!))
+        let instant = HistoryQuery(
+            since: .instant(DateParser.parseTimestamp("2020-01-04T08:00:00Z")!),
+            until: .instant(DateParser.parseTimestamp("2020-01-04T08:00:00Z")!))
         XCTAssertEqual(try records(repo.path, query: instant).0.map(\.subject), ["Implement the feature"], "bounds are inclusive")
     }
 
@@ -115,13 +123,15 @@ final class HistoryMinerTests: XCTestCase {
         try repo.git(["clone", "-q", "--bare", repo.path, bare])
         XCTAssertEqual(try records(bare).0.map(\.sha), expected)
         XCTAssertEqual(try records(bare).0.first?.author, Person(name: "Ada Lovelace", email: "ada@example.com"))
-        XCTAssertEqual(try records(bare).0.first { $0.subject == "Implement the feature" }?.author.name, "Linus T",
-                       "a bare repository reads HEAD:.mailmap")
+        XCTAssertEqual(
+            try records(bare).0.first { $0.subject == "Implement the feature" }?.author.name, "Linus T",
+            "a bare repository reads HEAD:.mailmap")
         let worktree = repo.root.appendingPathComponent("wt").path
         try repo.git(["worktree", "add", "-q", worktree, "feature"])
         XCTAssertEqual(try records(worktree).0.map(\.sha), try repo.lines(["rev-list", "feature"]))
-        XCTAssertEqual(try records(worktree + "/.git").0.map(\.sha), try repo.lines(["rev-list", "feature"]),
-                       "a worktree's .git file stands for the worktree")
+        XCTAssertEqual(
+            try records(worktree + "/.git").0.map(\.sha), try repo.lines(["rev-list", "feature"]),
+            "a worktree's .git file stands for the worktree")
         XCTAssertEqual(try records(repo.path + "/src").0.map(\.sha), expected)
         XCTAssertEqual(try records(repo.path + "/.git").0.map(\.sha), expected)
     }
@@ -132,8 +142,9 @@ final class HistoryMinerTests: XCTestCase {
         let repo = try FixtureRepository(name: "mailmaps")
         for (index, email) in ["one@x.io", "two@x.io", "three@x.io"].enumerated() {
             try repo.write("f.txt", "\(index)\n")
-            try repo.commit("Change \(index)", author: (name: "dev \(index)", email: email),
-                            date: "2021-03-0\(index + 1)T10:00:00+00:00")
+            try repo.commit(
+                "Change \(index)", author: (name: "dev \(index)", email: email),
+                date: "2021-03-0\(index + 1)T10:00:00+00:00")
         }
         try repo.write(".mailmap", "Worktree One <one@x.io>\nWorktree Two <two@x.io>\n")
         let blob = try repo.git(["hash-object", "-w", "--stdin"], input: Data("Blob Two <two@x.io>\nBlob Three <three@x.io>\n".utf8))
@@ -248,8 +259,9 @@ final class HistoryMinerTests: XCTestCase {
             let miner = try HistoryMiner(path: repo.path, options: options)
             XCTAssertEqual(try miner.countCommits(), try records(repo.path, query: query).0.count)
         }
-        XCTAssertEqual(try HistoryMiner(path: repo.path, options: MiningOptions()).countCommits(),
-                       try repo.lines(["rev-list", "HEAD"]).count)
+        XCTAssertEqual(
+            try HistoryMiner(path: repo.path, options: MiningOptions()).countCommits(),
+            try repo.lines(["rev-list", "HEAD"]).count)
     }
 
     func testShallowBoundaryCommitIsARootAsInGit() throws {
@@ -259,7 +271,9 @@ final class HistoryMinerTests: XCTestCase {
         let (records, warnings) = try records(shallow, changes: true)
         let boundary = try XCTUnwrap(records.last)
         XCTAssertEqual(boundary.parents, [], "git log %P shows no parent at the boundary")
-        XCTAssertEqual(boundary.parents.joined(separator: " "), try repo.git(["log", "-1", "--format=%P", boundary.sha], in: shallow).trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertEqual(
+            boundary.parents.joined(separator: " "),
+            try repo.git(["log", "-1", "--format=%P", boundary.sha], in: shallow).trimmingCharacters(in: .whitespacesAndNewlines))
         let stats = try XCTUnwrap(boundary.changeInfo.stats, "diffed against the empty tree, as git does")
         let numstat = try repo.lines(["log", "-1", "--numstat", "--format=", boundary.sha], in: shallow)
         XCTAssertEqual(stats.files, numstat.count)
@@ -275,13 +289,20 @@ final class HistoryMinerTests: XCTestCase {
         try repo.git(["branch", "b1"])
         try repo.git(["checkout", "-q", "b0"]); try repo.write("a", "1\n"); try repo.commit("a0", date: "2020-01-02T00:00:00Z")
         try repo.git(["checkout", "-q", "b1"]); try repo.write("b", "1\n"); try repo.commit("a1", date: "2020-01-03T00:00:00Z")
-        try repo.git(["checkout", "-q", "b0"]); try repo.git(["merge", "-q", "--no-ff", "b1~0", "-m", "m0"], environment: ["GIT_COMMITTER_DATE": "2020-01-04T00:00:00Z", "GIT_AUTHOR_DATE": "2020-01-04T00:00:00Z"])
-        try repo.git(["checkout", "-q", "b1"]); try repo.git(["merge", "-q", "--no-ff", "b0~1", "-m", "m1"], environment: ["GIT_COMMITTER_DATE": "2020-01-05T00:00:00Z", "GIT_AUTHOR_DATE": "2020-01-05T00:00:00Z"])
+        try repo.git(["checkout", "-q", "b0"]);
+        try repo.git(
+            ["merge", "-q", "--no-ff", "b1~0", "-m", "m0"],
+            environment: ["GIT_COMMITTER_DATE": "2020-01-04T00:00:00Z", "GIT_AUTHOR_DATE": "2020-01-04T00:00:00Z"])
+        try repo.git(["checkout", "-q", "b1"]);
+        try repo.git(
+            ["merge", "-q", "--no-ff", "b0~1", "-m", "m1"],
+            environment: ["GIT_COMMITTER_DATE": "2020-01-05T00:00:00Z", "GIT_AUTHOR_DATE": "2020-01-05T00:00:00Z"])
         try repo.git(["checkout", "-q", "b0"]); try repo.write("c", "1\n"); try repo.commit("c0", date: "2020-01-06T00:00:00Z")
         try repo.git(["checkout", "-q", "b1"]); try repo.write("d", "1\n"); try repo.commit("d1", date: "2020-01-07T00:00:00Z")
         XCTAssertEqual(try repo.lines(["merge-base", "--all", "b0", "b1"]).count, 2)
-        XCTAssertEqual(try records(repo.path, query: HistoryQuery(revisions: ["b1...b0"])).0.map(\.sha),
-                       try repo.lines(["rev-list", "b1...b0"]))
+        XCTAssertEqual(
+            try records(repo.path, query: HistoryQuery(revisions: ["b1...b0"])).0.map(\.sha),
+            try repo.lines(["rev-list", "b1...b0"]))
     }
 
     func testSubmoduleTypechangesCountAsGitDoes() throws {

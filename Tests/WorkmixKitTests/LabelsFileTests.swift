@@ -1,5 +1,6 @@
 import WorkmixCore
 import XCTest
+
 @testable import WorkmixKit
 
 /// The labels CSV of `rules eval`, read as Python's csv module reads it, errors at the right line.
@@ -21,8 +22,9 @@ final class LabelsFileTests: XCTestCase {
     }
 
     func testQuotesInsideUnquotedFieldsAreText() throws {
-        XCTAssertEqual(try messages("message,expect\nFix crash,maintenance\nRevert \"Add login page\",maintenance\n"),
-                       ["Fix crash", "Revert \"Add login page\""])
+        XCTAssertEqual(
+            try messages("message,expect\nFix crash,maintenance\nRevert \"Add login page\",maintenance\n"),
+            ["Fix crash", "Revert \"Add login page\""])
     }
 
     func testRFC4180QuotingBOMCRLFBlankLinesAndColumnOrder() throws {

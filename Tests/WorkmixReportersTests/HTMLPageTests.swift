@@ -1,10 +1,12 @@
 import Foundation
+import WorkmixCore
+import XCTest
+
+@testable import WorkmixReporters
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import WorkmixReporters
-import WorkmixCore
-import XCTest
 
 /// The pieces every HTML page is built from: escaping, numbers, the SVG writer, the page shell. Also
 /// holds `XHTMLDocument`, the small XML tree the HTML reporter tests read pages with.
@@ -44,8 +46,9 @@ final class HTMLPageTests: XCTestCase {
         let root = try XHTMLDocument.parse(svg)
         XCTAssertEqual(root.name, "svg")
         XCTAssertEqual(root.first { $0.name == "text" }?.attributes["data-name"], "\"><script>")
-        XCTAssertEqual(root.first { $0.name == "text" }?.children.first?.text, "<script>alert(1)</script>",
-                       "a cut label keeps the whole text in its tooltip")
+        XCTAssertEqual(
+            root.first { $0.name == "text" }?.children.first?.text, "<script>alert(1)</script>",
+            "a cut label keeps the whole text in its tooltip")
     }
 
     func testThePageIsSelfContained() throws {
@@ -99,14 +102,17 @@ final class XHTMLDocument: NSObject, XMLParserDelegate {
         let builder = XHTMLDocument()
         parser.delegate = builder
         guard parser.parse(), let root = builder.stack.first?.children.first else {
-            throw ParseError(description: "not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): "
-                + String(describing: parser.parserError))
+            throw ParseError(
+                description: "not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): "
+                    + String(describing: parser.parserError))
         }
         return root
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let node = Node(name: elementName, attributes: attributes)
         stack[stack.count - 1].children.append(node)
         stack.append(node)
@@ -159,8 +165,9 @@ final class XHTMLDocument: NSObject, XMLParserDelegate {
             let before = page[..<found.lowerBound]
             let escaped = before.range(of: "&lt;", options: .backwards)?.lowerBound
             let markup = before.range(of: "<", options: .backwards)?.lowerBound
-            XCTAssertTrue(escaped != nil && (markup == nil || escaped! > markup!),
-                          "onerror= outside escaped text: …\(before.suffix(40))", file: file, line: line)
+            XCTAssertTrue(
+                escaped != nil && (markup == nil || escaped! > markup!),
+                "onerror= outside escaped text: …\(before.suffix(40))", file: file, line: line)
             rest = page[found.upperBound...]
         }
     }

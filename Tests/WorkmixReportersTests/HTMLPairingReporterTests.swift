@@ -10,18 +10,21 @@ import XCTest
 final class HTMLPairingReporterTests: XCTestCase {
     static func hostileReport() -> PairingReport {
         var aggregator = PairingAggregator()
-        let people = [Person(name: "<img src=x onerror=alert(1)>", email: "img@x.io"),
-                      Person(name: "<script>alert(1)</script>", email: "script@x.io"),
-                      Person(name: "x\" onmouseover=\"alert(1)", email: "quote@x.io"),
-                      Person(name: "Ctrl\u{1B}[31m", email: "ctrl@x.io")]
+        let people = [
+            Person(name: "<img src=x onerror=alert(1)>", email: "img@x.io"),
+            Person(name: "<script>alert(1)</script>", email: "script@x.io"),
+            Person(name: "x\" onmouseover=\"alert(1)", email: "quote@x.io"),
+            Person(name: "Ctrl\u{1B}[31m", email: "ctrl@x.io"),
+        ]
         for (index, (author, coAuthors, category)) in [
             (people[0], [people[1]], Category.investment), (people[1], [people[0], people[2]], .support),
             (people[2], [people[3]], .maintenance), (people[3], [], .unclassified), (people[0], [people[1]], .investment),
         ].enumerated() {
-            let record = CommitRecord(repo: "<img src=y onerror=alert(2)>", sha: "p\(index)", author: author,
-                                      authoredAt: Timestamp(seconds: 1_700_000_000 + Int64(index) * 86400, offsetMinutes: 0),
-                                      subject: "<script>alert(3)</script>", coAuthors: coAuthors,
-                                      changeInfo: .computed([FileChange(path: "a", insertions: 1, deletions: 0)]))
+            let record = CommitRecord(
+                repo: "<img src=y onerror=alert(2)>", sha: "p\(index)", author: author,
+                authoredAt: Timestamp(seconds: 1_700_000_000 + Int64(index) * 86400, offsetMinutes: 0),
+                subject: "<script>alert(3)</script>", coAuthors: coAuthors,
+                changeInfo: .computed([FileChange(path: "a", insertions: 1, deletions: 0)]))
             aggregator.add(ClassifiedCommit(record: record, classification: Classification(category: category)))
         }
         return aggregator.report()
@@ -62,8 +65,10 @@ final class HTMLPairingReporterTests: XCTestCase {
         }
     }
 
-    static func assertDrawnNumbers(_ root: XHTMLDocument.Node, equal json: [String: Any], file: StaticString = #filePath,
-                                   line: UInt = #line) throws {
+    static func assertDrawnNumbers(
+        _ root: XHTMLDocument.Node, equal json: [String: Any], file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         let matrix = try XCTUnwrap(json["matrix"] as? [String: Any], file: file, line: line)
         let commits = try XCTUnwrap(matrix["commits"] as? [[Int]], file: file, line: line)
         var drawn = commits.map { $0.map { _ in 0 } }
@@ -77,8 +82,9 @@ final class HTMLPairingReporterTests: XCTestCase {
         XCTAssertEqual(bars.count, min(pairs.count, HTMLPairingReporter.chartLimit), file: file, line: line)
         for (bar, pair) in zip(bars, pairs) {
             XCTAssertEqual(bar.int("data-commits"), pair["commits"] as? Int, file: file, line: line)
-            XCTAssertEqual(HTMLResidencyReporterTests.segments(bar), HTMLResidencyReporterTests.counts(pair["byCategory"] as? [String: Int]),
-                           file: file, line: line)
+            XCTAssertEqual(
+                HTMLResidencyReporterTests.segments(bar), HTMLResidencyReporterTests.counts(pair["byCategory"] as? [String: Int]),
+                file: file, line: line)
         }
 
         let people = try XCTUnwrap(json["people"] as? [[String: Any]], file: file, line: line)
@@ -106,9 +112,10 @@ final class HTMLPairingReporterTests: XCTestCase {
         func add(_ author: Person, _ partner: Person, times: Int) {
             for _ in 0..<times {
                 serial += 1
-                let record = CommitRecord(repo: "r", sha: "s\(serial)", author: author,
-                                          authoredAt: Timestamp(seconds: 1_700_000_000 + Int64(serial), offsetMinutes: 0),
-                                          subject: "c", coAuthors: [partner])
+                let record = CommitRecord(
+                    repo: "r", sha: "s\(serial)", author: author,
+                    authoredAt: Timestamp(seconds: 1_700_000_000 + Int64(serial), offsetMinutes: 0),
+                    subject: "c", coAuthors: [partner])
                 aggregator.add(ClassifiedCommit(record: record, classification: Classification(category: .investment)))
             }
         }

@@ -16,11 +16,12 @@ final class HTMLResidencyReporterTests: XCTestCase {
         let alice = Person(name: "Alice \"<b>\" Martin", email: "alice@platform.example")
         var config = WorkmixConfig()
         config.residencies = [
-            Residency(name: "<script>alert('name')</script>", residents: [PersonMatcher("alice@platform.example")],
-                      team: [PersonMatcher("img@payments.example"), PersonMatcher("script@payments.example")],
-                      repositories: [NamedRepository(name: "<img src=x onerror=alert(1)>", path: "/r/api")],
-                      from: CivilDate(year: 2024, month: 1, day: 1), to: CivilDate(year: 2024, month: 1, day: 20),
-                      plan: [.investment: 0.5, .maintenance: 0.5], maxUnclassified: 0.1),
+            Residency(
+                name: "<script>alert('name')</script>", residents: [PersonMatcher("alice@platform.example")],
+                team: [PersonMatcher("img@payments.example"), PersonMatcher("script@payments.example")],
+                repositories: [NamedRepository(name: "<img src=x onerror=alert(1)>", path: "/r/api")],
+                from: CivilDate(year: 2024, month: 1, day: 1), to: CivilDate(year: 2024, month: 1, day: 20),
+                plan: [.investment: 0.5, .maintenance: 0.5], maxUnclassified: 0.1)
         ]
         var analysis = try! ResidencyAnalysis(config: config, defaultRepositories: [])
         let commits: [(String, Person, [Person], Category)] = [
@@ -31,11 +32,13 @@ final class HTMLResidencyReporterTests: XCTestCase {
             ("2024-01-20T23:30:00+00:00", alice, [], .support),
         ]
         for (index, (date, author, coAuthors, category)) in commits.enumerated() {
-            let record = CommitRecord(sha: "h\(index)", author: author, authoredAt: DateParser.parseTimestamp(date)!,
-                                      subject: "<script>alert(\(index))</script>", coAuthors: coAuthors,
-                                      changeInfo: .computed([FileChange(path: "<img src=x>.swift", insertions: index, deletions: 1)]))
-            analysis.add(ClassifiedCommit(record: record, classification: Classification(category: category)),
-                         from: NamedRepository(name: "<img src=x onerror=alert(1)>", path: "/r/api"))
+            let record = CommitRecord(
+                sha: "h\(index)", author: author, authoredAt: DateParser.parseTimestamp(date)!,
+                subject: "<script>alert(\(index))</script>", coAuthors: coAuthors,
+                changeInfo: .computed([FileChange(path: "<img src=x>.swift", insertions: index, deletions: 1)]))
+            analysis.add(
+                ClassifiedCommit(record: record, classification: Classification(category: category)),
+                from: NamedRepository(name: "<img src=x onerror=alert(1)>", path: "/r/api"))
         }
         return analysis.report()
     }
@@ -75,8 +78,10 @@ final class HTMLResidencyReporterTests: XCTestCase {
         }
     }
 
-    static func assertDrawnNumbers(_ root: XHTMLDocument.Node, equal json: [String: Any], file: StaticString = #filePath,
-                                   line: UInt = #line) throws {
+    static func assertDrawnNumbers(
+        _ root: XHTMLDocument.Node, equal json: [String: Any], file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         let residencies = try XCTUnwrap(json["residencies"] as? [[String: Any]], file: file, line: line)
         let summaryRows = root.all { $0.attributes["data-summary"] != nil }
         XCTAssertEqual(summaryRows.count, residencies.count + 1, file: file, line: line)
@@ -107,8 +112,9 @@ final class HTMLResidencyReporterTests: XCTestCase {
             XCTAssertEqual(bars.count, pairings.count, file: file, line: line)
             for (bar, pairing) in zip(bars, pairings) {
                 let partner = pairing["partner"] as? [String: String] ?? [:]
-                XCTAssertEqual(bar.attributes["data-partner"], (partner["email"] ?? "").isEmpty ? partner["name"] : partner["email"],
-                               file: file, line: line)
+                XCTAssertEqual(
+                    bar.attributes["data-partner"], (partner["email"] ?? "").isEmpty ? partner["name"] : partner["email"],
+                    file: file, line: line)
                 XCTAssertEqual(bar.int("data-commits"), pairing["commits"] as? Int, file: file, line: line)
                 XCTAssertEqual(segments(bar), counts(pairing["byCategory"] as? [String: Int]), file: file, line: line)
             }
@@ -133,8 +139,9 @@ final class HTMLResidencyReporterTests: XCTestCase {
 
     func testTimelineSplitsTheWindowIntoWeeks() throws {
         let result = try XCTUnwrap(Self.hostileReport().residencies.first)
-        XCTAssertEqual(result.weeks.map { "\($0.from)..\($0.to)" },
-                       ["2024-01-01..2024-01-07", "2024-01-08..2024-01-14", "2024-01-15..2024-01-20"])
+        XCTAssertEqual(
+            result.weeks.map { "\($0.from)..\($0.to)" },
+            ["2024-01-01..2024-01-07", "2024-01-08..2024-01-14", "2024-01-15..2024-01-20"])
         XCTAssertEqual(result.weeks.map(\.work.total.commits), [2, 1, 2], "23:30 UTC on the last day is still in the window")
         XCTAssertEqual(result.weeks.reduce(0) { $0 + $1.work.total.commits }, result.work.total.commits)
     }

@@ -15,13 +15,16 @@ final class PairsReporterTests: XCTestCase {
     static func sampleReport(_ selection: PairingSelection = PairingSelection()) -> PairingReport {
         var aggregator = PairingAggregator()
         var serial = 0
-        func add(_ author: Person, _ coAuthors: [Person], _ category: Category, _ seconds: Int64, repo: String = "api",
-                 churn: Int? = 4) {
+        func add(
+            _ author: Person, _ coAuthors: [Person], _ category: Category, _ seconds: Int64, repo: String = "api",
+            churn: Int? = 4
+        ) {
             serial += 1
             let changes: ChangeInfo = churn.map { .computed([FileChange(path: "f", insertions: $0, deletions: 1)]) } ?? .unavailable
-            let record = CommitRecord(repo: repo, sha: String(serial), author: author,
-                                      authoredAt: Timestamp(seconds: seconds, offsetMinutes: 60), subject: "s",
-                                      coAuthors: coAuthors, changeInfo: changes)
+            let record = CommitRecord(
+                repo: repo, sha: String(serial), author: author,
+                authoredAt: Timestamp(seconds: seconds, offsetMinutes: 60), subject: "s",
+                coAuthors: coAuthors, changeInfo: changes)
             aggregator.add(ClassifiedCommit(record: record, classification: Classification(category: category)))
         }
         add(ada, [formula], .investment, 1_577_872_800)

@@ -13,22 +13,26 @@ final class ResidencyReporterTests: XCTestCase {
         let mallory = Person(name: "=HYPERLINK(\"x\") <script>", email: "mallory@payments.example")
         var config = WorkmixConfig()
         config.residencies = [
-            Residency(name: "payments | q1", residents: [PersonMatcher("alice@platform.example")],
-                      team: [PersonMatcher("mallory@payments.example"), PersonMatcher("Bob Li <bob@payments.example>")],
-                      repos: ["/r/payments-api"], from: CivilDate(year: 2024, month: 1, day: 8),
-                      to: CivilDate(year: 2024, month: 2, day: 16), timezone: TimeZone(identifier: "Europe/Paris")!,
-                      plan: [.investment: 0.5, .maintenance: 0.3, .support: 0.2]),
-            Residency(name: "web 100%\nsecond line", residents: [PersonMatcher("alice@platform.example")],
-                      repos: ["/r/web"], from: CivilDate(year: 2024, month: 3, day: 1), to: CivilDate(year: 2024, month: 3, day: 31),
-                      plan: [.investment: 1]),
+            Residency(
+                name: "payments | q1", residents: [PersonMatcher("alice@platform.example")],
+                team: [PersonMatcher("mallory@payments.example"), PersonMatcher("Bob Li <bob@payments.example>")],
+                repos: ["/r/payments-api"], from: CivilDate(year: 2024, month: 1, day: 8),
+                to: CivilDate(year: 2024, month: 2, day: 16), timezone: TimeZone(identifier: "Europe/Paris")!,
+                plan: [.investment: 0.5, .maintenance: 0.3, .support: 0.2]),
+            Residency(
+                name: "web 100%\nsecond line", residents: [PersonMatcher("alice@platform.example")],
+                repos: ["/r/web"], from: CivilDate(year: 2024, month: 3, day: 1), to: CivilDate(year: 2024, month: 3, day: 31),
+                plan: [.investment: 1]),
         ]
         var analysis = try! ResidencyAnalysis(config: config, defaultRepositories: [])
         func add(_ sha: String, _ author: Person, _ coAuthors: [Person], _ category: Category, churn: Int, repo: String) {
-            let record = CommitRecord(sha: sha, author: author, authoredAt: DateParser.parseTimestamp("2024-01-10T10:00:00+01:00")!,
-                                      subject: "s", coAuthors: coAuthors,
-                                      changeInfo: .computed([FileChange(path: "f", insertions: churn, deletions: 1)]))
-            analysis.add(ClassifiedCommit(record: record, classification: Classification(category: category)),
-                         from: NamedRepository(path: repo))
+            let record = CommitRecord(
+                sha: sha, author: author, authoredAt: DateParser.parseTimestamp("2024-01-10T10:00:00+01:00")!,
+                subject: "s", coAuthors: coAuthors,
+                changeInfo: .computed([FileChange(path: "f", insertions: churn, deletions: 1)]))
+            analysis.add(
+                ClassifiedCommit(record: record, classification: Classification(category: category)),
+                from: NamedRepository(path: repo))
         }
         add("c1", alice, [mallory], .investment, churn: 9, repo: "/r/payments-api")
         add("c2", mallory, [alice], .investment, churn: 19, repo: "/r/payments-api")
@@ -57,8 +61,12 @@ final class ResidencyReporterTests: XCTestCase {
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: PackageFiles.url("Tests/Fixtures/residency/report.json")))
         XCTAssertEqual(object, expected as? NSDictionary)
         let first = try XCTUnwrap((object["residencies"] as? [[String: Any]])?.first)
-        XCTAssertEqual(Set(first.keys), ["name", "from", "to", "repos", "verdict", "measure", "total", "byCategory", "plan",
-                                         "delta", "resident", "pairings", "weeks"])
+        XCTAssertEqual(
+            Set(first.keys),
+            [
+                "name", "from", "to", "repos", "verdict", "measure", "total", "byCategory", "plan",
+                "delta", "resident", "pairings", "weeks",
+            ])
         XCTAssertEqual(first["verdict"] as? String, "pass", "maintenance 5 points under plan is within the 10 of tolerance")
         // 2 investment, 1 maintenance, 1 support of 4 classified commits; 1 of 5 unclassified.
         let byCategory = try XCTUnwrap(first["byCategory"] as? [String: [String: Double]])

@@ -31,8 +31,10 @@ public final class FixtureRepository {
         // workmix runs keep their history store in a scratch folder, never in the user's cache.
         env["WORKMIX_STORE_DIR"] = testStoreFolder
         // Commands other than commit (merge, tag) need an identity too; tests pass their own to commit.
-        for (key, value) in ["GIT_AUTHOR_NAME": defaultAuthor.name, "GIT_AUTHOR_EMAIL": defaultAuthor.email,
-                             "GIT_COMMITTER_NAME": defaultAuthor.name, "GIT_COMMITTER_EMAIL": defaultAuthor.email] {
+        for (key, value) in [
+            "GIT_AUTHOR_NAME": defaultAuthor.name, "GIT_AUTHOR_EMAIL": defaultAuthor.email,
+            "GIT_COMMITTER_NAME": defaultAuthor.name, "GIT_COMMITTER_EMAIL": defaultAuthor.email,
+        ] {
             env[key] = value
         }
         return env
@@ -40,14 +42,18 @@ public final class FixtureRepository {
 
     /// Runs git in the repository; throws with git's stderr on failure.
     @discardableResult
-    public func git(_ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil,
-                    in directory: String? = nil) throws -> String {
+    public func git(
+        _ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil,
+        in directory: String? = nil
+    ) throws -> String {
         try Self.run("/usr/bin/env", ["git"] + arguments, in: directory ?? path, environment: extra, input: input)
     }
 
     @discardableResult
-    public static func run(_ executable: String, _ arguments: [String], in directory: String,
-                           environment extra: [String: String] = [:], input: Data? = nil) throws -> String {
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String,
+        environment extra: [String: String] = [:], input: Data? = nil
+    ) throws -> String {
         let result = try runProcess(executable, arguments, in: directory, environment: extra, input: input)
         guard result.status == 0 else {
             throw FixtureError("\(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
@@ -62,8 +68,10 @@ public final class FixtureRepository {
         public var stdoutData: Data
     }
 
-    public static func runProcess(_ executable: String, _ arguments: [String], in directory: String,
-                                  environment extra: [String: String] = [:], input: Data? = nil) throws -> ProcessResult {
+    public static func runProcess(
+        _ executable: String, _ arguments: [String], in directory: String,
+        environment extra: [String: String] = [:], input: Data? = nil
+    ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -85,10 +93,11 @@ public final class FixtureRepository {
         process.waitUntilExit()
         while !errThread.isFinished { usleep(1000) }
         let errData = errBox.get()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self),
-                             stdoutData: outData)
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self),
+            stdoutData: outData)
     }
 
     /// Writes a file in the work tree (creating folders).
@@ -109,9 +118,11 @@ public final class FixtureRepository {
     /// Stages everything and commits with fixed identities and dates; returns the new commit's sha.
     /// `date` is git's raw or ISO form, e.g. "2020-01-02T10:00:00+01:00".
     @discardableResult
-    public func commit(_ message: String, author: (name: String, email: String) = FixtureRepository.defaultAuthor,
-                       committer: (name: String, email: String)? = nil, date: String = "2020-01-01T10:00:00+00:00",
-                       committerDate: String? = nil, allowEmpty: Bool = false, stage: Bool = true) throws -> String {
+    public func commit(
+        _ message: String, author: (name: String, email: String) = FixtureRepository.defaultAuthor,
+        committer: (name: String, email: String)? = nil, date: String = "2020-01-01T10:00:00+00:00",
+        committerDate: String? = nil, allowEmpty: Bool = false, stage: Bool = true
+    ) throws -> String {
         if stage { try git(["add", "-A"]) }
         let committer = committer ?? author
         let env = [

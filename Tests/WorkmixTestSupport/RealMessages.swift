@@ -11,7 +11,12 @@ public struct RealMessage: Decodable {
     public var sha: String
     public var author: Who
     public var message: String
-    public var expected_coauthors: [Who]
+    public var expectedCoAuthors: [Who]
+
+    enum CodingKeys: String, CodingKey {
+        case repo, sha, author, message
+        case expectedCoAuthors = "expected_coauthors"
+    }
 
     public static func all() throws -> [RealMessage] {
         let text = try String(contentsOf: PackageFiles.url("Tests/Fixtures/coauthor-messages.jsonl"), encoding: .utf8)

@@ -7,6 +7,7 @@ public enum ConfigLoader {
         case version, identities, bots, rules, measure, overrides, residencies, repos, model
         case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
         case mergeSameName = "merge_same_name"
+        case areas, followThrough = "follow_through"
     }
 
     enum ResidencyKey: String, CaseIterable {
@@ -22,8 +23,10 @@ public enum ConfigLoader {
     }
 
     /// Parses config text; relative paths are resolved against `directory`.
-    public static func parse(_ text: String, file: String, directory: String,
-                             pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) throws -> WorkmixConfig {
+    public static func parse(
+        _ text: String, file: String, directory: String,
+        pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) throws -> WorkmixConfig {
         var config = WorkmixConfig()
         config.file = file
         guard let root = try YAMLValue.parse(text, file: file), !root.isNull else { return config }
@@ -45,6 +48,7 @@ public enum ConfigLoader {
             }
             config.measure = value
         }
+        try followThrough(top, into: &config)
         if let repos = top["repos"] {
             config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
         }
@@ -71,8 +75,10 @@ public enum ConfigLoader {
     }
 
     /// What classifies: `default_rules`, `rules`, `model`, `overrides`.
-    static func readRules(_ top: YAMLMapping, into config: inout WorkmixConfig, resolve: (String) -> String,
-                          pathExists: (String) -> Bool) throws {
+    static func readRules(
+        _ top: YAMLMapping, into config: inout WorkmixConfig, resolve: (String) -> String,
+        pathExists: (String) -> Bool
+    ) throws {
         if let value = top["default_rules"] { config.defaultRules = try value.bool() }
         if let rules = top["rules"] {
             config.rules = try rules.sequenceOrSingle().map { value in
@@ -181,37 +187,54 @@ public enum ConfigLoader {
         let fromValue = try map.required("from"), toValue = try map.required("to")
         let from = try date(fromValue), to = try date(toValue)
         guard from <= to else { throw toValue.error("'to' (\(to)) is before 'from' (\(from))") }
+        // Reports hold a bucket per week: 0001-01-01 to 9999-12-31 took 37 s and 245 MB (#14 fuzzing).
+        guard to.daysSinceEpoch - from.daysSinceEpoch < 36_525 else {
+            throw toValue.error("a residency spans at most 100 years, not \(from) to \(to)")
+        }
         var timezone = TimeZone(identifier: "UTC")!
         if let zone = map["timezone"] {
             let identifier = try zone.string()
             // Foundation reads `UTC+3` as a fixed offset, but it is no IANA name, and POSIX reads the
             // same text as three hours *behind* UTC: refuse it rather than guess.
             if let sign = identifier.dropFirst(3).first, ["utc", "gmt"].contains(identifier.prefix(3).lowercased()),
-               sign == "+" || sign == "-" {
-                throw zone.error("'\(identifier)' is not an IANA timezone: name a place such as Europe/Moscow, or Etc/GMT\(sign == "+" ? "-" : "+")\(identifier.dropFirst(4)) (IANA's Etc names have the sign reversed)")
+                sign == "+" || sign == "-"
+            {
+                throw zone.error(
+                    "'\(identifier)' is not an IANA timezone: name a place such as Europe/Moscow, or Etc/GMT\(sign == "+" ? "-" : "+")\(identifier.dropFirst(4)) (IANA's Etc names have the sign reversed)"
+                )
             }
             guard let parsed = TimeZone(identifier: identifier) else {
                 throw zone.error("unknown timezone '\(identifier)' (use an IANA name such as Europe/Paris)")
             }
             timezone = parsed
         }
-        var plan: [Category: Double] = [:]
-        if let planValue = map["plan"] {
-            let planMap = try planValue.mapping()
-            try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue))
-            for entry in planMap.entries {
-                plan[Category(rawValue: entry.key)!] = try share(entry.value)
-            }
-            let total = plan.values.reduce(0, +)
-            guard abs(total - 1) < 0.0005 else {
-                throw planValue.error("the plan sums to \(Percent.format(total)), not 100%")
-            }
-        }
+        let (plan, minFollowThrough) = try map["plan"].map(self.plan) ?? ([:], nil)
         let tolerance = try map["tolerance"].map(share) ?? 0.1
         let maxUnclassified = try map["max_unclassified"].map(share) ?? 0.2
-        return Residency(name: name, residents: residents, team: team, repositories: repos, from: from, to: to,
-                         timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
-                         location: value.location)
+        var residency = Residency(
+            name: name, residents: residents, team: team, repositories: repos, from: from, to: to,
+            timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
+            location: value.location)
+        residency.minFollowThrough = minFollowThrough
+        return residency
+    }
+
+    /// `plan: {investment: 50%, …, min_follow_through: 30%}`: category shares summing to 100% (or none,
+    /// when the plan holds only `min_follow_through`).
+    static func plan(_ planValue: YAMLValue) throws -> (plan: [Category: Double], minFollowThrough: Double?) {
+        var plan: [Category: Double] = [:]
+        let planMap = try planValue.mapping()
+        try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue) + [minFollowThroughKey])
+        for entry in planMap.entries where entry.key != minFollowThroughKey {
+            guard let category = Category(rawValue: entry.key) else { continue }
+            plan[category] = try share(entry.value)
+        }
+        let minFollowThrough = try planMap[minFollowThroughKey].map(share)
+        let total = plan.values.reduce(0, +)
+        guard abs(total - 1) < 0.0005 || (plan.isEmpty && minFollowThrough != nil) else {
+            throw planValue.error("the plan sums to \(Percent.format(total)), not 100%")
+        }
+        return (plan, minFollowThrough)
     }
 
     /// A resident or team member: an email, `Name <email>`, or a name alone.

@@ -26,6 +26,9 @@ public struct WorkmixConfig: Sendable {
     /// Repositories to read when no `--repo` is given: name → path.
     public var repos: [NamedRepository] = []
     public var residencies: [Residency] = []
+    /// How paths become areas, and what counts as follow-through (SPEC 9).
+    public var areas = AreaScheme.depth(AreaScheme.defaultDepth)
+    public var followThrough = FollowThroughSettings()
 
     public init() {}
 }
@@ -59,21 +62,28 @@ public struct Residency: Sendable {
     public var tolerance: Double
     /// Largest unclassified share that still passes.
     public var maxUnclassified: Double
+    /// The plan's `min_follow_through`: the least share of support commits followed by investment.
+    public var minFollowThrough: Double?
     public var location: SourceLocation?
 
-    public init(name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repos: [String] = [],
-                from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
-                plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
-                location: SourceLocation? = nil) {
-        self.init(name: name, residents: residents, team: team, repositories: repos.map { NamedRepository(path: $0) },
-                  from: from, to: to, timezone: timezone, plan: plan, tolerance: tolerance,
-                  maxUnclassified: maxUnclassified, location: location)
+    public init(
+        name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repos: [String] = [],
+        from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
+        plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
+        location: SourceLocation? = nil
+    ) {
+        self.init(
+            name: name, residents: residents, team: team, repositories: repos.map { NamedRepository(path: $0) },
+            from: from, to: to, timezone: timezone, plan: plan, tolerance: tolerance,
+            maxUnclassified: maxUnclassified, location: location)
     }
 
-    public init(name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repositories: [NamedRepository],
-                from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
-                plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
-                location: SourceLocation? = nil) {
+    public init(
+        name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repositories: [NamedRepository],
+        from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
+        plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
+        location: SourceLocation? = nil
+    ) {
         self.name = name
         self.residents = residents
         self.team = team
@@ -127,8 +137,9 @@ public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // The email is in the last `<…>`: a name may itself contain brackets.
         if let open = trimmed.lastIndex(of: "<"), let close = trimmed[open...].firstIndex(of: ">") {
-            person = Person(name: trimmed[..<open].trimmingCharacters(in: .whitespaces),
-                            email: String(trimmed[trimmed.index(after: open)..<close]).trimmingCharacters(in: .whitespaces))
+            person = Person(
+                name: trimmed[..<open].trimmingCharacters(in: .whitespaces),
+                email: String(trimmed[trimmed.index(after: open)..<close]).trimmingCharacters(in: .whitespaces))
         } else if trimmed.contains("@") && !trimmed.hasPrefix("@") {
             person = Person(name: "", email: trimmed)
         } else {
@@ -144,8 +155,9 @@ public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
 extension WorkmixConfig {
     /// Bots and AI assistants as this config sees them.
     public var participantFilter: ParticipantFilter {
-        ParticipantFilter(extraBots: bots, aiPartners: aiPartners,
-                          knownPeople: Set(residencies.flatMap { ($0.residents + $0.team).map(\.person.key) }))
+        ParticipantFilter(
+            extraBots: bots, aiPartners: aiPartners,
+            knownPeople: Set(residencies.flatMap { ($0.residents + $0.team).map(\.person.key) }))
     }
 }
 

@@ -38,7 +38,8 @@ enum IdentitySimilarity {
     /// (`cprp.com` for `corp.com`; `a.io` and `b.io` are two domains, not a typo).
     static func areTypos(_ lhs: String, _ rhs: String) -> Bool {
         guard let (localA, domainA) = parts(lhs), let (localB, domainB) = parts(rhs), localA == localB,
-              !localA.isEmpty else { return false }
+            !localA.isEmpty
+        else { return false }
         if domainA == domainB { return true }
         if isMissingTopLevel(domainB, of: domainA) || isMissingTopLevel(domainA, of: domainB) { return true }
         return min(domainA.count, domainB.count) >= 6 && isOneEditApart(Array(domainA), Array(domainB))

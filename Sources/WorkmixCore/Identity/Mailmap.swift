@@ -54,7 +54,8 @@ public struct Mailmap: Sendable {
     /// git's parse_name_and_email: the name before `<` (nil if blank), the email inside `<…>`.
     static func nameAndEmail(_ text: Substring) -> (String?, String, Substring)? {
         guard let open = text.firstIndex(of: "<"),
-              let close = text[open...].firstIndex(of: ">") else { return nil }
+            let close = text[open...].firstIndex(of: ">")
+        else { return nil }
         let name = text[..<open].trimmingWhitespace()
         let email = String(text[text.index(after: open)..<close])
         return (name.isEmpty ? nil : name, email, text[text.index(after: close)...])

@@ -98,8 +98,10 @@ public struct People: Sendable {
 
     /// Joins identities by the name each uses most (or, without `mergeSameName`, by address typos under
     /// one name), never across a name that a `distinct` identity bears.
-    private static func merge(_ identities: [IdentityCensus.Identity], options: PeopleOptions,
-                              into joins: inout IdentityJoins) -> [(index: Int, merge: Merge)] {
+    private static func merge(
+        _ identities: [IdentityCensus.Identity], options: PeopleOptions,
+        into joins: inout IdentityJoins
+    ) -> [(index: Int, merge: Merge)] {
         var byName: [String: [Int]] = [:]
         var blocked: Set<String> = []
         for (index, identity) in identities.enumerated() {
@@ -125,8 +127,13 @@ public struct People: Sendable {
                         continue
                     }
                     if joins.join(index, other) {
-                        merges.append((index, Merge(identity: identities[index].person, joined: identities[other].person,
-                                                    reason: reason)))
+                        merges.append(
+                            (
+                                index,
+                                Merge(
+                                    identity: identities[index].person, joined: identities[other].person,
+                                    reason: reason)
+                            ))
                     }
                 }
             }

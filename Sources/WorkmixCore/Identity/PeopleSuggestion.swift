@@ -32,7 +32,8 @@ extension People {
             var locals: Set<String> = []
             for identity in entry.identities {
                 guard let local = IdentitySimilarity.localPart(identity.person.email), local.count >= 3,
-                      !IdentitySimilarity.sharedLocalParts.contains(local), !local.allSatisfy(\.isNumber) else { continue }
+                    !IdentitySimilarity.sharedLocalParts.contains(local), !local.allSatisfy(\.isNumber)
+                else { continue }
                 locals.insert(local)
             }
             for local in locals { byLocalPart[local, default: []].append(position) }
@@ -51,7 +52,8 @@ extension People {
                 suggestions.append((pair, .similarNames))
             }
         }
-        return suggestions
+        return
+            suggestions
             .filter { !$0.positions.allSatisfy(isDistinct) }
             .sorted { $0.positions.lexicographicallyPrecedes($1.positions) }
             .map { PeopleSuggestion(people: $0.positions.map { everyone[$0].person }, reason: $0.reason) }

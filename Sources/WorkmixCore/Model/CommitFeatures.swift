@@ -26,7 +26,8 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
         }
         func flag(_ key: String) -> Bool? { fields[key] == "true" ? true : fields[key] == "false" ? false : nil }
         guard let bigrams = flag("bigrams"), let files = flag("files"), let sizes = flag("sizes"),
-              let bodyWords = fields["bodyWords"].flatMap({ Int($0) }), bodyWords >= 0 else { return nil }
+            let bodyWords = fields["bodyWords"].flatMap({ Int($0) }), bodyWords >= 0
+        else { return nil }
         self.bigrams = bigrams
         self.bodyWords = bodyWords
         self.files = files
@@ -47,8 +48,9 @@ public struct CommitFeatures: Sendable, Hashable {
 
     /// The features of a record with what is known of its files (the trainer hides them from some).
     public init(_ record: CommitRecord, changeInfo: ChangeInfo, settings: FeatureSettings) {
-        self.init(subject: record.subject, body: record.body, changes: changeInfo.changes, stats: changeInfo.stats,
-                  settings: settings)
+        self.init(
+            subject: record.subject, body: record.body, changes: changeInfo.changes, stats: changeInfo.stats,
+            settings: settings)
     }
 
     /// Reads the features from a message (its Conventional prefix, if any, dropped) and, when known,
@@ -170,7 +172,8 @@ enum FeaturePrefix {
     static func isByTrailer(_ line: Substring) -> Bool {
         let trimmed = line.drop { $0.isWhitespace }
         guard let colon = trimmed.firstIndex(of: ":"), let first = trimmed.unicodeScalars.first,
-              first.isASCII, first.properties.isAlphabetic else { return false }
+            first.isASCII, first.properties.isAlphabetic
+        else { return false }
         let key = trimmed[..<colon]
         return key.lowercased().hasSuffix("-by") && key.unicodeScalars.allSatisfy(isWordOrDash)
     }

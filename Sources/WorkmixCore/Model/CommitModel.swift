@@ -140,8 +140,10 @@ private func signed(_ value: Double) -> String { String(format: "%+.2f", value) 
 /// Feature names as people read them.
 enum FeatureName {
     static func describe(_ name: String) -> String {
-        let flags = ["nodiff": "no diff read", "nofiles": "no files changed", "nosize": "line counts unknown",
-                     "hasbody": "has a body"]
+        let flags = [
+            "nodiff": "no diff read", "nofiles": "no files changed", "nosize": "line counts unknown",
+            "hasbody": "has a body",
+        ]
         if let flag = flags[name] { return flag }
         guard let colon = name.firstIndex(of: ":") else { return name }
         let kind = name[..<colon], value = String(name[name.index(after: colon)...])
@@ -159,8 +161,12 @@ enum FeatureName {
             let low = (1 << (Int(value) ?? 0)) - 1
             let noun = kind == "fc" ? "files" : kind == "ins" ? "insertions" : "deletions"
             return "\(noun) \(low)–\(2 * low)"
-        case "net": return "lines: " + (["del": "mostly deleted", "mdel": "more deleted", "bal": "balanced",
-                                         "mins": "more added", "ins": "mostly added", "empty": "none"][value] ?? value)
+        case "net":
+            return "lines: "
+                + ([
+                    "del": "mostly deleted", "mdel": "more deleted", "bal": "balanced",
+                    "mins": "more added", "ins": "mostly added", "empty": "none",
+                ][value] ?? value)
         default: return name
         }
     }

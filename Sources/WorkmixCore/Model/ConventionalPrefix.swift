@@ -12,10 +12,14 @@ public struct ConventionalPrefix: Sendable, Hashable {
     /// The types of the specification and of its common presets, with the category each implies (as
     /// the shared corpus maps them). Other words before a colon (`v3:`, `services:`) name a component.
     public static let categories: [String: Category] = {
-        var table: [String: Category] = ["feat": .investment, "feature": .investment,
-                                         "refactor": .support, "refactoring": .support]
-        for type in ["fix", "fixes", "bugfix", "hotfix", "perf", "docs", "doc", "test", "tests", "build", "ci",
-                     "chore", "style", "revert", "release", "deps", "bump", "security", "upgrade"] {
+        var table: [String: Category] = [
+            "feat": .investment, "feature": .investment,
+            "refactor": .support, "refactoring": .support,
+        ]
+        for type in [
+            "fix", "fixes", "bugfix", "hotfix", "perf", "docs", "doc", "test", "tests", "build", "ci",
+            "chore", "style", "revert", "release", "deps", "bump", "security", "upgrade",
+        ] {
             table[type] = .maintenance
         }
         return table
@@ -33,7 +37,8 @@ public struct ConventionalPrefix: Sendable, Hashable {
         let typeStart = index
         guard index < subject.endIndex, subject[index].isASCII, subject[index].isLetter else { return nil }
         while index < subject.endIndex, subject[index].isASCII,
-              subject[index].isLetter || subject[index].isNumber || subject[index] == "-" || subject[index] == "_" {
+            subject[index].isLetter || subject[index].isNumber || subject[index] == "-" || subject[index] == "_"
+        {
             index = subject.index(after: index)
         }
         let type = subject[typeStart..<index].lowercased()

@@ -3,8 +3,10 @@ import Foundation
 /// Limited-memory BFGS (Nocedal & Wright, algorithm 7.4) with a backtracking Armijo line search: enough
 /// for a smooth convex objective such as regularised logistic regression. Deterministic.
 enum LBFGS {
-    static func minimize(_ objective: ([Double]) -> (value: Double, gradient: [Double]), start: [Double],
-                         maxIterations: Int, memory: Int = 10, tolerance: Double = 1e-6) -> [Double] {
+    static func minimize(
+        _ objective: ([Double]) -> (value: Double, gradient: [Double]), start: [Double],
+        maxIterations: Int, memory: Int = 10, tolerance: Double = 1e-6
+    ) -> [Double] {
         var x = start
         var (value, gradient) = objective(x)
         var steps: [(s: [Double], y: [Double], rho: Double)] = []

@@ -18,11 +18,13 @@ public enum ModelFile {
     public static let version = 1
 
     public static func write(_ model: CommitModel) -> String {
-        var lines = ["\(magic) \(version)",
-                     "categories " + CommitModel.categories.map(\.rawValue).joined(separator: " "),
-                     "settings " + settingsJSON(model.settings),
-                     "provenance " + model.provenance.replacingOccurrences(of: "\n", with: " "),
-                     "bias " + model.bias.map(number).joined(separator: " ")]
+        var lines = [
+            "\(magic) \(version)",
+            "categories " + CommitModel.categories.map(\.rawValue).joined(separator: " "),
+            "settings " + settingsJSON(model.settings),
+            "provenance " + model.provenance.replacingOccurrences(of: "\n", with: " "),
+            "bias " + model.bias.map(number).joined(separator: " "),
+        ]
         for name in model.weights.names.sorted() {
             lines.append(name + "\t" + (model.weights.row(name) ?? []).map(number).joined(separator: " "))
         }
@@ -54,7 +56,9 @@ public enum ModelFile {
             throw fail("not a workmix model file (it should start with '\(magic) \(version)')", line: 1)
         }
         guard first == "\(magic) \(version)" else {
-            throw fail("model format '\(first.dropFirst(magic.count + 1))' is not the one this workmix reads (\(version)): train it again with this version", line: 1)
+            throw fail(
+                "model format '\(first.dropFirst(magic.count + 1))' is not the one this workmix reads (\(version)): train it again with this version",
+                line: 1)
         }
         guard lines.count >= 6 else { throw fail("truncated model file", line: lines.count) }
         let expected = "categories " + CommitModel.categories.map(\.rawValue).joined(separator: " ")

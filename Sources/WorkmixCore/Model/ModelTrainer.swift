@@ -45,8 +45,11 @@ public struct ModelTrainer: Sendable {
         let examples = labelled.enumerated().compactMap { position, item -> (CommitFeatures, Int)? in
             guard let label = CommitModel.categories.firstIndex(of: item.expected) else { return nil }
             let messageOnly = options.messageOnlyEvery > 0 && position % options.messageOnlyEvery == options.messageOnlyEvery - 1
-            return (CommitFeatures(item.record, changeInfo: messageOnly ? .notComputed : item.record.changeInfo,
-                                   settings: options.settings), label)
+            return (
+                CommitFeatures(
+                    item.record, changeInfo: messageOnly ? .notComputed : item.record.changeInfo,
+                    settings: options.settings), label
+            )
         }
         guard !examples.isEmpty else { throw TrainingError.noCommits }
         let present = Set(examples.map(\.1))
@@ -56,10 +59,12 @@ public struct ModelTrainer: Sendable {
         let rows = examples.map { features, _ in
             zip(features.names, features.values).compactMap { name, value in index[name].map { SparseEntry(feature: $0, value: value) } }
         }
-        let problem = SoftmaxProblem(rows: rows, labels: examples.map(\.1), featureCount: vocabulary.count,
-                                     classCount: CommitModel.categories.count, regularisation: options.regularisation)
-        let solution = LBFGS.minimize(problem.objective, start: [Double](repeating: 0, count: problem.parameterCount),
-                                      maxIterations: options.maxIterations)
+        let problem = SoftmaxProblem(
+            rows: rows, labels: examples.map(\.1), featureCount: vocabulary.count,
+            classCount: CommitModel.categories.count, regularisation: options.regularisation)
+        let solution = LBFGS.minimize(
+            problem.objective, start: [Double](repeating: 0, count: problem.parameterCount),
+            maxIterations: options.maxIterations)
         return model(vocabulary: vocabulary, parameters: solution, problem: problem, provenance: provenance)
     }
 

@@ -46,15 +46,18 @@ public enum PathKind: String, Sendable, CaseIterable {
         if folders.contains(where: vendorFolders.contains) { return .vendor }
         if folders.contains(where: testFolders.contains) || isTestFile(name) { return .test }
         if folders.contains(where: docFolders.contains) || docExtensions.contains(ext)
-            || ["readme", "license", "contributing"].contains(where: name.hasPrefix) {
+            || ["readme", "license", "contributing"].contains(where: name.hasPrefix)
+        {
             return .docs
         }
         if buildFiles.contains(name) || ["dockerfile", "makefile", "tsconfig"].contains(where: name.hasPrefix)
-            || ["gn", "gni", "cmake", "bzl"].contains(ext) {
+            || ["gn", "gni", "cmake", "bzl"].contains(ext)
+        {
             return .build
         }
         if name.contains(".generated.") || name.contains(".pb.") || name.hasSuffix(".min.js") || name.hasSuffix(".map")
-            || folders.contains("generated") || folders.contains("gen") {
+            || folders.contains("generated") || folders.contains("gen")
+        {
             return .generated
         }
         return .other

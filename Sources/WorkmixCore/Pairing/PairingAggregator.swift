@@ -25,8 +25,10 @@ public struct PairingAggregator {
     /// grow with history.
     private var seen: Set<String>?
 
-    public init(filter: ParticipantFilter = ParticipantFilter(), people: People = People(),
-                distinctCommits: Bool = false) {
+    public init(
+        filter: ParticipantFilter = ParticipantFilter(), people: People = People(),
+        distinctCommits: Bool = false
+    ) {
         self.filter = filter
         verdicts = ParticipantVerdicts(filter)
         directory = people
@@ -126,10 +128,11 @@ public struct PairingAggregator {
         let (matrixPeople, cells) = Self.matrix(listed, order: order)
         return PairingReport(
             pairs: listed.map { index, tally in
-                PairingReport.Pair(people: [shown[index.a], shown[index.b]], commits: tally.commits,
-                                   byCategory: tally.byCategory, churn: tally.churnKnown ? tally.churn : nil,
-                                   first: tally.first, last: tally.last, repos: tally.repos.sorted(),
-                                   category: tally.byCategory.dominant)
+                PairingReport.Pair(
+                    people: [shown[index.a], shown[index.b]], commits: tally.commits,
+                    byCategory: tally.byCategory, churn: tally.churnKnown ? tally.churn : nil,
+                    first: tally.first, last: tally.last, repos: tally.repos.sorted(),
+                    category: tally.byCategory.dominant)
             },
             people: participants,
             matrix: PairingReport.Matrix(people: matrixPeople.map { shown[$0] }, commits: cells),

@@ -19,8 +19,10 @@ public struct PairingReport: Hashable, Sendable {
         public var repos: [String]
         public var category: Category
 
-        public init(people: [Person], commits: Int, byCategory: CategoryTally, churn: Int?, first: Timestamp,
-                    last: Timestamp, repos: [String], category: Category) {
+        public init(
+            people: [Person], commits: Int, byCategory: CategoryTally, churn: Int?, first: Timestamp,
+            last: Timestamp, repos: [String], category: Category
+        ) {
             self.people = people
             self.commits = commits
             self.byCategory = byCategory
@@ -46,8 +48,10 @@ public struct PairingReport: Hashable, Sendable {
         /// The other identities merged into this person (`People`), each under its most used spelling.
         public var aliases: [Person]
 
-        public init(person: Person, commits: Int, pairedCommits: Int, pairedShare: Double, partners: Int,
-                    aliases: [Person] = []) {
+        public init(
+            person: Person, commits: Int, pairedCommits: Int, pairedShare: Double, partners: Int,
+            aliases: [Person] = []
+        ) {
             self.person = person
             self.commits = commits
             self.pairedCommits = pairedCommits
@@ -82,8 +86,10 @@ public struct PairingReport: Hashable, Sendable {
     public var pairCount: Int
     public var participantCount: Int
 
-    public init(pairs: [Pair], people: [Participant], matrix: Matrix, pairingCommits: Int, commits: Int,
-                pairCount: Int? = nil, participantCount: Int? = nil) {
+    public init(
+        pairs: [Pair], people: [Participant], matrix: Matrix, pairingCommits: Int, commits: Int,
+        pairCount: Int? = nil, participantCount: Int? = nil
+    ) {
         self.pairs = pairs
         self.people = people
         self.matrix = matrix

@@ -10,6 +10,9 @@ public struct Classification: Hashable, Sendable {
     public var skipped: Bool
     /// Which matchers matched, for `--explain`.
     public var evidence: [String]
+    /// Rules evaluated before the verdict that the regex engine could not decide (it gave up on a
+    /// pattern: too much backtracking): any of them might have decided otherwise.
+    public var unevaluated: [String] = []
 
     public init(category: Category, ruleID: String? = nil, skipped: Bool = false, evidence: [String] = []) {
         self.category = category

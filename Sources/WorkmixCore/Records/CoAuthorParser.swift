@@ -30,7 +30,8 @@ public struct CoAuthorParser: Sendable {
             guard let (indent, valueStart) = keyValue(message, lines[index]) else { continue }
             guard var person = Self.person(from: Substring(message.string(valueStart..<lines[index].upperBound))) else { continue }
             if person.email.isEmpty, index + 1 < lines.count,
-               let continuation = continuation(message, lines[index + 1], afterKeyLineIndentedBy: indent) {
+                let continuation = continuation(message, lines[index + 1], afterKeyLineIndentedBy: indent)
+            {
                 // The folded value, as `git interpret-trailers` unfolds it: may still be no person (`<https://…>`).
                 index += 1
                 guard let unfolded = Self.person(from: Substring(person.name + " " + continuation)) else { continue }
@@ -56,7 +57,8 @@ public struct CoAuthorParser: Sendable {
             position += 1
             skipBlanks()
         } else if bytes[position] == 0xE2, position + 2 < line.upperBound,
-                  bytes[position + 1] == 0x80, bytes[position + 2] == 0xA2 {
+            bytes[position + 1] == 0x80, bytes[position + 2] == 0xA2
+        {
             position += 3
             skipBlanks()
         }

@@ -22,8 +22,10 @@ public struct FileChange: Hashable, Codable, Sendable {
     public var deletions: Int
     public var binary: Bool
 
-    public init(path: String, oldPath: String? = nil, status: Status = .modified,
-                insertions: Int = 0, deletions: Int = 0, binary: Bool = false) {
+    public init(
+        path: String, oldPath: String? = nil, status: Status = .modified,
+        insertions: Int = 0, deletions: Int = 0, binary: Bool = false
+    ) {
         self.path = path
         self.oldPath = oldPath
         self.status = status
@@ -46,9 +48,10 @@ public struct ChangeStats: Hashable, Codable, Sendable {
     }
 
     public init(_ changes: [FileChange]) {
-        self.init(files: changes.count,
-                  insertions: changes.reduce(0) { $0 + $1.insertions },
-                  deletions: changes.reduce(0) { $0 + $1.deletions })
+        self.init(
+            files: changes.count,
+            insertions: changes.reduce(0) { $0 + $1.insertions },
+            deletions: changes.reduce(0) { $0 + $1.deletions })
     }
 
     public var churn: Int { insertions + deletions }
@@ -126,9 +129,11 @@ public struct CommitRecord: Hashable, Sendable {
     public var isMerge: Bool { parents.count > 1 }
     public var message: String { body.isEmpty ? subject : subject + "\n\n" + body }
 
-    public init(repo: String = "", sha: String, parents: [String] = [], author: Person, committer: Person? = nil,
-                authoredAt: Timestamp, committedAt: Timestamp? = nil, subject: String, body: String = "",
-                trailers: [Trailer] = [], coAuthors: [Person] = [], changeInfo: ChangeInfo = .notComputed) {
+    public init(
+        repo: String = "", sha: String, parents: [String] = [], author: Person, committer: Person? = nil,
+        authoredAt: Timestamp, committedAt: Timestamp? = nil, subject: String, body: String = "",
+        trailers: [Trailer] = [], coAuthors: [Person] = [], changeInfo: ChangeInfo = .notComputed
+    ) {
         self.repo = repo
         self.sha = sha
         self.parents = parents

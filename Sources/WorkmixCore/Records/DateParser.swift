@@ -6,7 +6,8 @@ public enum DateParser {
     public static func parseDate(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         let date = CivilDate(year: y, month: m, day: d)
         return date.isValid ? date : nil
     }
@@ -24,15 +25,17 @@ public enum DateParser {
         } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let offsetText = rest[rest.index(after: signIndex)...].replacingOccurrences(of: ":", with: "")
             guard offsetText.count == 4, let hh = Int32(offsetText.prefix(2)), let mm = Int32(offsetText.suffix(2)),
-                  hh < 24, mm < 60 else { return nil }
+                hh < 24, mm < 60
+            else { return nil }
             offsetMinutes = (hh * 60 + mm) * (rest[signIndex] == "-" ? -1 : 1)
             rest = String(rest[..<signIndex])
         }
         let timeParts = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard timeParts.count == 2 || timeParts.count == 3 else { return nil }
         guard let hour = Int64(timeParts[0]), let minute = Int64(timeParts[1]),
-              timeParts[0].count == 2, timeParts[1].count == 2,
-              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+            timeParts[0].count == 2, timeParts[1].count == 2,
+            (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
         var second: Int64 = 0
         if timeParts.count == 3 {
             let secondText = timeParts[2].split(separator: ".").first.map(String.init) ?? ""

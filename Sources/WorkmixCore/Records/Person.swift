@@ -17,7 +17,8 @@ public struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConve
         if email.isEmpty { return "name:" + name.lowercased() }
         let lower = email.lowercased()
         if lower.hasSuffix("@users.noreply.github.com"), let plus = lower.firstIndex(of: "+"),
-           lower[..<plus].allSatisfy(\.isNumber) {
+            lower[..<plus].allSatisfy(\.isNumber)
+        {
             return String(lower[lower.index(after: plus)...])
         }
         return lower

@@ -9,6 +9,8 @@ public enum RunWarning: Sendable, Equatable {
     case parentsUnreadable(commits: Int, repository: String?)
     /// A config override whose prefix matched several commits.
     case ambiguousOverride(prefix: String, commits: [String], location: SourceLocation?)
+    /// Rules the regex engine gave up on (too much backtracking) for some commits, left undecided.
+    case rulesUnevaluated(UnevaluatedRules)
     /// A history store file that could not be read (not SQLite, damaged, or newer): rebuilt from git.
     case storeRebuilt(path: String, reason: String)
     /// The history store cannot be used (a folder not writable): the run reads git alone.
@@ -21,7 +23,7 @@ public enum RunWarning: Sendable, Equatable {
         switch self {
         case .shallowClone(let repository), .statsUnavailable(_, let repository), .parentsUnreadable(_, let repository):
             return repository
-        case .ambiguousOverride, .storeRebuilt, .storeUnavailable, .storeNotSaved:
+        case .ambiguousOverride, .rulesUnevaluated, .storeRebuilt, .storeUnavailable, .storeNotSaved:
             return nil
         }
     }

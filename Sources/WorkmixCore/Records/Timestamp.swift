@@ -23,7 +23,8 @@ public struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringCo
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
         let sign = offsetMinutes < 0 ? "-" : "+"
         let offset = abs(Int(offsetMinutes))
-        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T\(pad(Int(hour), 2)):\(pad(Int(minute), 2)):\(pad(Int(second), 2))\(sign)\(pad(offset / 60, 2)):\(pad(offset % 60, 2))"
+        return
+            "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T\(pad(Int(hour), 2)):\(pad(Int(minute), 2)):\(pad(Int(second), 2))\(sign)\(pad(offset / 60, 2)):\(pad(offset % 60, 2))"
     }
 
     /// The calendar date in the recorded offset.

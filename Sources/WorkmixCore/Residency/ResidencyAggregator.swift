@@ -17,8 +17,10 @@ public struct ResidencyAggregator: Sendable {
     private var weeks: [ResidencyWeek]
     private var names = NameCounts()
 
-    public init(residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
-                participants: ParticipantFilter, people: People = People()) {
+    public init(
+        residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
+        participants: ParticipantFilter, people: People = People()
+    ) {
         self.residency = residency
         self.repositories = repositories
         self.measure = measure
@@ -64,8 +66,9 @@ public struct ResidencyAggregator: Sendable {
         let pairings = members.map { member in
             ResidencyPairing(partner: names.mostUsed(for: member.person), work: self.pairings[member.person.key] ?? CategoryTallies())
         }.sorted { ($1.commits, $0.partner) < ($0.commits, $1.partner) }
-        return ResidencyResult(residency: residency, repositories: repositories.map(\.displayName), residents: residents,
-                               measure: measure, work: work, own: own, paired: paired, pairings: pairings, weeks: weeks)
+        return ResidencyResult(
+            residency: residency, repositories: repositories.map(\.displayName), residents: residents,
+            measure: measure, work: work, own: own, paired: paired, pairings: pairings, weeks: weeks)
     }
 }
 
@@ -82,7 +85,8 @@ struct NameCounts: Sendable {
 
     func mostUsed(for person: Person) -> Person {
         guard let names = counts[person.key],
-              let best = names.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return person }
+            let best = names.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+        else { return person }
         return Person(name: best.key, email: emails[person.key] ?? person.email)
     }
 }

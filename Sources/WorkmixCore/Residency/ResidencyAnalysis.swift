@@ -19,8 +19,9 @@ public struct ResidencyAnalysis: Sendable {
     public init(config: WorkmixConfig, defaultRepositories: [NamedRepository], people: People = People()) throws {
         guard !config.residencies.isEmpty else {
             let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found)"
-            throw InputError("no residencies configured\(file): add a 'residencies:' list (SPEC 6)",
-                             at: config.file.map { SourceLocation(file: $0) }, remedy: config.file == nil ? .giveConfig : nil)
+            throw InputError(
+                "no residencies configured\(file): add a 'residencies:' list (SPEC 6)",
+                at: config.file.map { SourceLocation(file: $0) }, remedy: config.file == nil ? .giveConfig : nil)
         }
         measure = config.measure
         var repositories: [NamedRepository] = []
@@ -35,9 +36,11 @@ public struct ResidencyAnalysis: Sendable {
                 own.append(repository)
                 if known.insert(repository.identity).inserted { repositories.append(repository) }
             }
-            aggregators.append(ResidencyAggregator(residency: residency.identified(by: people), repositories: own,
-                                                   measure: config.measure, participants: config.participantFilter,
-                                                   people: people))
+            aggregators.append(
+                ResidencyAggregator(
+                    residency: residency.identified(by: people), repositories: own,
+                    measure: config.measure, participants: config.participantFilter,
+                    people: people))
             readers.append(ownKeys)
         }
         self.repositories = repositories
@@ -69,15 +72,18 @@ public struct ResidencyAnalysis: Sendable {
     /// (UTC offsets span 26 hours), for narrowing the history walk before diffs are computed.
     public var authoredBounds: (from: Timestamp, to: Timestamp) {
         let first = aggregators.map(\.residency.from).min()!, last = aggregators.map(\.residency.to).max()!
-        return (Timestamp(seconds: (first.daysSinceEpoch - 2) * 86400, offsetMinutes: 0),
-                Timestamp(seconds: (last.daysSinceEpoch + 3) * 86400, offsetMinutes: 0))
+        return (
+            Timestamp(seconds: (first.daysSinceEpoch - 2) * 86400, offsetMinutes: 0),
+            Timestamp(seconds: (last.daysSinceEpoch + 3) * 86400, offsetMinutes: 0)
+        )
     }
 
     public func report() -> ResidencyReport {
         let results = aggregators.map { $0.result() }
-        let summary = ResidencySummary(measure: measure, work: summaryWork,
-                                       passed: results.filter(\.verdict.passed).map(\.name),
-                                       failed: results.filter { !$0.verdict.passed }.map(\.name))
+        let summary = ResidencySummary(
+            measure: measure, work: summaryWork,
+            passed: results.filter(\.verdict.passed).map(\.name),
+            failed: results.filter { !$0.verdict.passed }.map(\.name))
         return ResidencyReport(residencies: results, summary: summary)
     }
 }

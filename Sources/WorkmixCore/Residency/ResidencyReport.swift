@@ -31,10 +31,14 @@ public struct ResidencyResult: Sendable {
     public var pairings: [ResidencyPairing]
     /// `work` week by week across the window (see `ResidencyWeek`), for the timeline.
     public var weeks: [ResidencyWeek]
+    /// What its support and investment led to (SPEC 9), when the run asked for it.
+    public var followThrough: FollowThroughResult?
 
-    public init(residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
-                work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
-                weeks: [ResidencyWeek]? = nil) {
+    public init(
+        residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
+        work: CategoryTallies, own: CategoryTallies, paired: CategoryTallies, pairings: [ResidencyPairing],
+        weeks: [ResidencyWeek]? = nil
+    ) {
         self.residency = residency
         self.repositories = repositories
         self.residents = residents
@@ -63,9 +67,12 @@ public struct ResidencyResult: Sendable {
     }
 
     public var verdict: ResidencyVerdict {
-        ResidencyVerdict.judge(residency: residency, totalCommits: work.total.commits,
-                               shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
-                               unclassifiedShare: share(of: .unclassified))
+        var verdict = ResidencyVerdict.judge(
+            residency: residency, totalCommits: work.total.commits,
+            shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
+            unclassifiedShare: share(of: .unclassified))
+        verdict.findings += followThroughFindings
+        return verdict
     }
 }
 
@@ -89,6 +96,10 @@ public struct ResidencySummary: Sendable {
     public var work: CategoryTallies
     public var passed: [String]
     public var failed: [String]
+    /// Follow-through of all residencies, each commit once (SPEC 9), when the run asked for it.
+    public var followThrough: FollowThroughResult?
+    /// Commits on which the regex engine could not decide a rule (see `UnevaluatedRules`).
+    public var unevaluated = 0
 
     public init(measure: WorkmixConfig.Measure, work: CategoryTallies, passed: [String], failed: [String]) {
         self.measure = measure

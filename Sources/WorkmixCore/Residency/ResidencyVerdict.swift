@@ -9,6 +9,8 @@ public struct ResidencyVerdict: Hashable, Sendable {
         /// A category's share is further from the plan than the tolerance allows.
         case offPlan(Category, actual: Double, planned: Double, tolerance: Double)
         case tooMuchUnclassified(actual: Double, maximum: Double)
+        /// Too few support commits were followed by investment in their areas (plan `min_follow_through`).
+        case littleFollowThrough(followed: Int, of: Int, minimum: Double)
 
         public var description: String {
             switch self {
@@ -24,6 +26,8 @@ public struct ResidencyVerdict: Hashable, Sendable {
             case let .tooMuchUnclassified(actual, maximum):
                 return "unclassified is \(Percent.points(actual, distinctFrom: maximum))% of all work, "
                     + "above the \(Percent.format(maximum)) allowed"
+            case let .littleFollowThrough(followed, commits, minimum):
+                return Self.followThroughDescription(followed: followed, of: commits, minimum: minimum)
             }
         }
     }
@@ -43,8 +47,10 @@ public struct ResidencyVerdict: Hashable, Sendable {
     static let epsilon = 1e-9
 
     /// Judges shares against a plan; `shares` must hold the three assignable categories.
-    public static func judge(residency: Residency, totalCommits: Int, shares: [Category: Double],
-                             unclassifiedShare: Double) -> ResidencyVerdict {
+    public static func judge(
+        residency: Residency, totalCommits: Int, shares: [Category: Double],
+        unclassifiedShare: Double
+    ) -> ResidencyVerdict {
         var findings: [Finding] = []
         if totalCommits == 0 { findings.append(.noWork) }
         if !residency.plan.isEmpty {

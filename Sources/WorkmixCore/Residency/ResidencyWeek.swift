@@ -20,8 +20,9 @@ public struct ResidencyWeek: Hashable, Sendable {
     public static func weeks(of residency: Residency) -> [ResidencyWeek] {
         let first = residency.from.daysSinceEpoch, last = residency.to.daysSinceEpoch
         return stride(from: first, through: max(first, last), by: 7).map { start in
-            ResidencyWeek(from: CivilDate.from(daysSinceEpoch: start),
-                          to: CivilDate.from(daysSinceEpoch: min(start + 6, max(first, last))))
+            ResidencyWeek(
+                from: CivilDate.from(daysSinceEpoch: start),
+                to: CivilDate.from(daysSinceEpoch: min(start + 6, max(first, last))))
         }
     }
 

@@ -68,11 +68,14 @@ public struct AccuracyReport: Sendable, Hashable {
     public var perRule: [(rule: String, decided: Int, correct: Int)]
 
     /// Classifies each labelled record with `ruleSet` and scores the result.
-    public static func evaluate(_ labelled: [LabelledRecord], ruleSet: RuleSet,
-                                context: RuleContext = .none) -> AccuracyReport {
-        AccuracyReport(rows: labelled.map {
-            Row(record: $0.record, expected: $0.expected, classification: ruleSet.classify($0.record, context: context))
-        })
+    public static func evaluate(
+        _ labelled: [LabelledRecord], ruleSet: RuleSet,
+        context: RuleContext = .none
+    ) -> AccuracyReport {
+        AccuracyReport(
+            rows: labelled.map {
+                Row(record: $0.record, expected: $0.expected, classification: ruleSet.classify($0.record, context: context))
+            })
     }
 
     public init(rows: [Row]) {
@@ -127,14 +130,16 @@ public struct AccuracyReport: Sendable, Hashable {
         var lines = ["commits: \(total)  accuracy: \(percent(accuracy))  macro-F1: \(String(format: "%.3f", macroF1))"]
         for category in Category.assignable {
             let s = perCategory[category]!
-            lines.append("  \(category.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) "
-                + "precision \(percent(s.precision))  recall \(percent(s.recall))  F1 \(String(format: "%.3f", s.f1))  (n=\(s.support))")
+            lines.append(
+                "  \(category.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+                    + "precision \(percent(s.precision))  recall \(percent(s.recall))  F1 \(String(format: "%.3f", s.f1))  (n=\(s.support))")
         }
         let columns = Predicted.columns
         lines.append("expected \\ predicted" + columns.map { " " + $0.description.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
         for category in Category.allCases where confusion[category] != nil {
-            lines.append(category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-                + columns.map { " " + String(confusion[category]?[$0] ?? 0).padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
+            lines.append(
+                category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + columns.map { " " + String(confusion[category]?[$0] ?? 0).padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
         }
         return lines.joined(separator: "\n")
     }

@@ -23,8 +23,9 @@ public struct ClassificationOverrides: Sendable, Hashable {
             let prefix = pair.key.lowercased()
             // SHA-1 names are 40 digits, SHA-256 ones 64: a longer key, or one between, names no commit.
             guard prefix.count >= 7, prefix.count <= 40 || prefix.count == 64, prefix.allSatisfy(\.isHexDigit) else {
-                throw InputError("overrides: '\(pair.key)' is not a commit sha or a prefix of at least 7 hex digits",
-                                 at: pair.location)
+                throw InputError(
+                    "overrides: '\(pair.key)' is not a commit sha or a prefix of at least 7 hex digits",
+                    at: pair.location)
             }
             let verdict: Rule.Verdict
             if pair.value == "skip" {
@@ -32,12 +33,14 @@ public struct ClassificationOverrides: Sendable, Hashable {
             } else if let category = Category(rawValue: pair.value), Category.assignable.contains(category) {
                 verdict = .category(category)
             } else {
-                throw InputError("overrides: '\(pair.value)' for \(pair.key) is not investment, maintenance, support or skip",
-                                 at: pair.location)
+                throw InputError(
+                    "overrides: '\(pair.value)' for \(pair.key) is not investment, maintenance, support or skip",
+                    at: pair.location)
             }
             if let previous = entries.first(where: { $0.prefix == prefix }) {
-                throw InputError("overrides: \(pair.key) is given twice (first at \(previous.location?.description ?? "?"))",
-                                 at: pair.location)
+                throw InputError(
+                    "overrides: \(pair.key) is given twice (first at \(previous.location?.description ?? "?"))",
+                    at: pair.location)
             }
             entries.append(Entry(prefix: prefix, verdict: verdict, location: pair.location))
         }

@@ -36,7 +36,7 @@ extension Matcher {
         case let .not(child):
             let outcome = child.evaluate(record, context: context, explain: explain)
             let reasons = explain ? ["not (" + outcome.reasons.joined(separator: "; ") + ")"] : []
-            return MatchResult(!outcome.truth, reasons)
+            return MatchResult(!outcome.truth, reasons, gaveUp: outcome.gaveUp)
         }
     }
 
@@ -48,7 +48,9 @@ extension Matcher {
         case .message: text = record.message
         }
         guard let matched = pattern.match(text) else {
-            return MatchResult(.unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [])
+            return MatchResult(
+                .unknown, explain ? ["\(field.rawValue) vs \(quote(pattern)) unknown (the regex engine gave up: too much backtracking)"] : [],
+                gaveUp: true)
         }
         return result(matched, explain ? "\(field.rawValue) \(matched ? "~" : "!~") \(quote(pattern))" : nil)
     }
@@ -91,40 +93,44 @@ extension Matcher {
     private static func all(_ outcomes: some Sequence<MatchResult>) -> MatchResult {
         var unknown: [String] = []
         var reasons: [String] = []
-        var sawUnknown = false
+        var sawUnknown = false, gaveUp = false
         for outcome in outcomes {
             switch outcome.truth {
             case .no: return MatchResult(.no, outcome.reasons)
-            case .unknown: sawUnknown = true; unknown += outcome.reasons
+            case .unknown: sawUnknown = true; unknown += outcome.reasons; gaveUp = gaveUp || outcome.gaveUp
             case .yes: reasons += outcome.reasons
             }
         }
-        return sawUnknown ? MatchResult(.unknown, unknown) : MatchResult(.yes, reasons)
+        return sawUnknown ? MatchResult(.unknown, unknown, gaveUp: gaveUp) : MatchResult(.yes, reasons)
     }
 
     /// Kleene OR: yes beats unknown beats no.
     private static func any(_ outcomes: some Sequence<MatchResult>, explain: Bool) -> MatchResult {
         var failed: [String] = []
-        var sawUnknown = false
+        var sawUnknown = false, gaveUp = false
         for outcome in outcomes {
             switch outcome.truth {
             case .yes: return outcome
-            case .unknown: sawUnknown = true; failed += outcome.reasons
+            case .unknown: sawUnknown = true; failed += outcome.reasons; gaveUp = gaveUp || outcome.gaveUp
             case .no: failed += outcome.reasons
             }
         }
-        return MatchResult(sawUnknown ? .unknown : .no, explain ? ["none of: " + failed.joined(separator: "; ")] : [])
+        return MatchResult(
+            sawUnknown ? .unknown : .no, explain ? ["none of: " + failed.joined(separator: "; ")] : [], gaveUp: sawUnknown && gaveUp)
     }
 
-    private func evaluateModel(_ category: Category, _ minimum: Double, _ record: CommitRecord,
-                               context: RuleContext, explain: Bool) -> MatchResult {
+    private func evaluateModel(
+        _ category: Category, _ minimum: Double, _ record: CommitRecord,
+        context: RuleContext, explain: Bool
+    ) -> MatchResult {
         guard let prediction = context.prediction(for: record) else {
             return MatchResult(.unknown, explain ? ["model unavailable"] : [])
         }
         let probability = prediction.probability(of: category)
         let matched = probability >= minimum
         guard explain else { return MatchResult(matched ? .yes : .no) }
-        let reason = "model \(category.rawValue) \(String(format: "%.2f", probability)) \(matched ? "≥" : "<") \(minimum)"
+        let reason =
+            "model \(category.rawValue) \(String(format: "%.2f", probability)) \(matched ? "≥" : "<") \(minimum)"
             + " (\(prediction.summary)" + (record.changeInfo.changes == nil ? "; message only" : "") + ")"
         return MatchResult(matched ? .yes : .no, [reason] + prediction.topFeatures(for: category))
     }

@@ -144,9 +144,12 @@ public enum Truth: String, Sendable, Hashable {
 public struct MatchResult: Sendable, Hashable {
     public var truth: Truth
     public var reasons: [String]
+    /// `unknown` (at least partly) because the regex engine gave up on a pattern (too much backtracking).
+    public var gaveUp = false
 
-    public init(_ truth: Truth, _ reasons: [String] = []) {
+    public init(_ truth: Truth, _ reasons: [String] = [], gaveUp: Bool = false) {
         self.truth = truth
         self.reasons = reasons
+        self.gaveUp = gaveUp
     }
 }

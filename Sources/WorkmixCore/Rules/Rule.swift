@@ -24,8 +24,10 @@ public struct Rule: Sendable, Hashable {
     /// The file and line of the rule's `id`, for `rules list` and error messages.
     public var source: SourceLocation
 
-    public init(id: String, verdict: Verdict, description: String = "", matcher: Matcher,
-                examples: [RuleExample] = [], source: SourceLocation = SourceLocation(file: "")) {
+    public init(
+        id: String, verdict: Verdict, description: String = "", matcher: Matcher,
+        examples: [RuleExample] = [], source: SourceLocation = SourceLocation(file: "")
+    ) {
         self.id = id
         self.verdict = verdict
         self.description = description
@@ -37,10 +39,13 @@ public struct Rule: Sendable, Hashable {
     public var needsFileChanges: Bool { matcher.needsFileChanges }
 
     /// The classification this rule gives when it decides.
-    func classification(evidence: [String]) -> Classification {
+    func classification(evidence: [String], unevaluated: [String] = []) -> Classification {
+        var classification: Classification
         switch verdict {
-        case .category(let category): return Classification(category: category, ruleID: id, evidence: evidence)
-        case .skip: return Classification(category: .unclassified, ruleID: id, skipped: true, evidence: evidence)
+        case .category(let category): classification = Classification(category: category, ruleID: id, evidence: evidence)
+        case .skip: classification = Classification(category: .unclassified, ruleID: id, skipped: true, evidence: evidence)
         }
+        classification.unevaluated = unevaluated
+        return classification
     }
 }

@@ -35,8 +35,10 @@ public struct RuleExample: Sendable, Hashable {
     public var expectation: Expectation
     public var location: SourceLocation
 
-    public init(index: Int = 0, message: String, author: Person? = nil, files: [FileChange]? = nil,
-                merge: Bool = false, expectation: Expectation, location: SourceLocation = SourceLocation(file: "")) {
+    public init(
+        index: Int = 0, message: String, author: Person? = nil, files: [FileChange]? = nil,
+        merge: Bool = false, expectation: Expectation, location: SourceLocation = SourceLocation(file: "")
+    ) {
         self.index = index
         self.message = message
         self.author = author

@@ -80,10 +80,12 @@ public enum RuleLoader {
     static func isSnakeCase(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
-              bytes.last != UInt8(ascii: "_") else { return false }
+            bytes.last != UInt8(ascii: "_")
+        else { return false }
         var previous = first
         for byte in bytes.dropFirst() {
-            let isLowerOrDigit = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            let isLowerOrDigit =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             guard isLowerOrDigit || (byte == UInt8(ascii: "_") && previous != UInt8(ascii: "_")) else { return false }
             previous = byte
@@ -110,11 +112,13 @@ public enum RuleLoader {
         case (nil, true): verdict = .skip
         }
         let matcher = try Matcher(yaml: try mapping.required("match"))
-        let examples = try mapping["examples"].map { list in
-            try list.sequence().enumerated().map { try parseExample($1, index: $0) }
-        } ?? []
-        return Rule(id: id, verdict: verdict, description: try mapping["description"]?.string() ?? "",
-                    matcher: matcher, examples: examples, source: idValue.location)
+        let examples =
+            try mapping["examples"].map { list in
+                try list.sequence().enumerated().map { try parseExample($1, index: $0) }
+            } ?? []
+        return Rule(
+            id: id, verdict: verdict, description: try mapping["description"]?.string() ?? "",
+            matcher: matcher, examples: examples, source: idValue.location)
     }
 
     private static func parseCategory(_ value: YAMLValue) throws -> Category {
@@ -159,9 +163,10 @@ public enum RuleLoader {
         default:
             throw mapping.error("an example needs exactly one of 'expect' and 'expect_not'")
         }
-        return RuleExample(index: index, message: message, author: author, files: files,
-                           merge: try mapping["merge"]?.bool() ?? false, expectation: expectation,
-                           location: value.location)
+        return RuleExample(
+            index: index, message: message, author: author, files: files,
+            merge: try mapping["merge"]?.bool() ?? false, expectation: expectation,
+            location: value.location)
     }
 
     /// `path`, or `{path, insertions, deletions, status}` (a bare path: one line inserted, modified).
@@ -179,8 +184,9 @@ public enum RuleLoader {
             }
             status = parsed
         }
-        return FileChange(path: try mapping.required("path").string(), status: status,
-                          insertions: try mapping["insertions"]?.int() ?? 0,
-                          deletions: try mapping["deletions"]?.int() ?? 0)
+        return FileChange(
+            path: try mapping.required("path").string(), status: status,
+            insertions: try mapping["insertions"]?.int() ?? 0,
+            deletions: try mapping["deletions"]?.int() ?? 0)
     }
 }

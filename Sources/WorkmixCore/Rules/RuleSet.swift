@@ -43,32 +43,38 @@ public struct RuleSet: Sendable {
         let context = context.memoizing()
         // What the rules see: the record with the changes read so far.
         var seen = commit.record
+        // Rules the regex engine could not decide on this commit (reported once at the end of a run).
+        var unevaluated: [String] = []
         for rule in rules {
             // The model reads files when they can be had, without being undecided for want of them.
             if commit.readsChanges, let wanted = rule.matcher.preferredDetail, seen.changeInfo.canImprove(to: wanted) {
                 seen.changeInfo = commit.changes(wanted)
             }
-            var truth = rule.matcher.evaluate(seen, context: context).truth
+            var outcome = rule.matcher.evaluate(seen, context: context)
             // Cheapest first: paths (a tree walk), then line counts (a diff of every changed blob) only
             // when the paths left the rule undecided. Kleene logic makes this safe: a verdict reached
             // with something unknown stays the same whatever the unknown turns out to be.
-            if truth == .unknown, commit.readsChanges, let detail = rule.matcher.requiredDetail {
-                for step in [ChangeDetail.paths, .lines] where step <= detail && truth == .unknown
-                    && seen.changeInfo.canImprove(to: step) {
+            if outcome.truth == .unknown, commit.readsChanges, let detail = rule.matcher.requiredDetail {
+                for step in [ChangeDetail.paths, .lines]
+                where step <= detail && outcome.truth == .unknown && seen.changeInfo.canImprove(to: step) {
                     seen.changeInfo = commit.changes(step)
-                    truth = rule.matcher.evaluate(seen, context: context).truth
+                    outcome = rule.matcher.evaluate(seen, context: context)
                 }
             }
-            guard truth == .yes else { continue }
-            guard evidence else { return rule.classification(evidence: []) }
+            if outcome.truth == .unknown && outcome.gaveUp { unevaluated.append(rule.id) }
+            guard outcome.truth == .yes else { continue }
+            guard evidence else { return rule.classification(evidence: [], unevaluated: unevaluated) }
             // The evidence is the same with or without --stats: a rule that reads files says what
             // they showed even when its message part alone decided (Kleene logic keeps it `yes`).
             if commit.readsChanges, let detail = rule.matcher.requiredDetail, seen.changeInfo.canImprove(to: detail) {
                 seen.changeInfo = commit.changes(detail)
             }
-            return rule.classification(evidence: rule.matcher.evaluate(seen, context: context, explain: true).reasons)
+            let reasons = rule.matcher.evaluate(seen, context: context, explain: true).reasons
+            return rule.classification(evidence: reasons, unevaluated: unevaluated)
         }
-        return .unclassified
+        var unclassified = Classification.unclassified
+        unclassified.unevaluated = unevaluated
+        return unclassified
     }
 
     /// Every rule evaluated against one commit, and why each matched or not (`workmix rules explain`).
@@ -80,12 +86,15 @@ public struct RuleSet: Sendable {
             let result = rule.matcher.evaluate(record, context: context, explain: true)
             let decides = result.truth == .yes && !decided
             decided = decided || decides
-            evaluations.append(.init(ruleID: rule.id, source: rule.source, verdict: rule.verdict,
-                                     truth: result.truth, reasons: result.reasons, decides: decides))
+            evaluations.append(
+                .init(
+                    ruleID: rule.id, source: rule.source, verdict: rule.verdict,
+                    truth: result.truth, reasons: result.reasons, decides: decides))
         }
-        return RuleExplanation(override: overrides.classification(for: record.sha),
-                               evaluations: evaluations,
-                               classification: classify(record, context: context))
+        return RuleExplanation(
+            override: overrides.classification(for: record.sha),
+            evaluations: evaluations,
+            classification: classify(record, context: context))
     }
 }
 

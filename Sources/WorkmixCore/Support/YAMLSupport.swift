@@ -158,8 +158,9 @@ public struct YAMLValue {
     }
 
     private func entry(_ key: String, _ keyLocation: SourceLocation, _ value: Node) -> YAMLMapping.Entry {
-        .init(key: key, keyLocation: keyLocation,
-              value: YAMLValue(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)"))
+        .init(
+            key: key, keyLocation: keyLocation,
+            value: YAMLValue(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)"))
     }
 
     private func describe() -> String {
@@ -199,8 +200,9 @@ public struct YAMLMapping {
         let known = Set(allowed)
         for entry in entries where !known.contains(entry.key) {
             let expected = known.sorted().joined(separator: ", ")
-            throw InputError("\(path.isEmpty ? "" : path + ": ")unknown key '\(entry.key)' (expected one of: \(expected))",
-                             at: entry.keyLocation)
+            throw InputError(
+                "\(path.isEmpty ? "" : path + ": ")unknown key '\(entry.key)' (expected one of: \(expected))",
+                at: entry.keyLocation)
         }
     }
 
@@ -215,12 +217,13 @@ extension InputError {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             let prefix = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
             return InputError("invalid YAML: \(prefix)\(problem)", at: at(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return InputError("invalid YAML: duplicate key(s) \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
-                              at: at(context.mark))
+            return InputError(
+                "invalid YAML: duplicate key(s) \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                at: at(context.mark))
         case let .reader(problem, offset, _, yaml):
             var line = 1
             if let offset { line += yaml.prefix(offset).filter { $0 == "\n" }.count }

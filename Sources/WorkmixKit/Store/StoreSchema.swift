@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The store's tables, as numbered migrations the program runs (STYLE, Stores). Everything here is
 /// what was read from git, keyed by commit id; classifications are derived, keyed by the digest of

@@ -115,10 +115,10 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         if let cache = caches[digest] { return cache }
         let cache = ClassificationCache(
             digest: digest, known: loadClassifications(digest),
-            isDamaged: { [weak self] sha in self?.lock.withLock { self?.damaged.contains(sha) } ?? false }
-        ) { [weak self] sha, classification in
-            self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
-        }
+            isDamaged: { [weak self] sha in self?.lock.withLock { self?.damaged.contains(sha) } ?? false },
+            added: { [weak self] sha, classification in
+                self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
+            })
         caches[digest] = cache
         return cache
     }

@@ -9,7 +9,8 @@ public struct HTMLResidencyReporter: Reporter {
 
     public func report(_ report: ResidencyReport) -> String {
         let summary = report.summary
-        let subtitle = "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan · "
+        let subtitle =
+            "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan · "
             + "\(HTMLText.plural(summary.work.total.commits, "commit")), churn \(summary.work.total.churn) · measure: "
             + ResidencyText.measureWord(summary.measure)
         var body = self.summary(report)
@@ -26,18 +27,21 @@ public struct HTMLResidencyReporter: Reporter {
             text += "<p>Off plan: " + report.summary.failed.map(HTMLText.text).joined(separator: ", ") + ".</p>\n"
         }
         text += ResidencyCharts.summary(report, id: "summary-chart")
-        text += "<table>\n<caption>Residencies</caption>\n<thead><tr><th>Residency</th><th>Window</th>"
+        text +=
+            "<table>\n<caption>Residencies</caption>\n<thead><tr><th>Residency</th><th>Window</th>"
             + Category.allCases.map { "<th class=\"num\">\($0.rawValue)</th>" }.joined()
             + "<th class=\"num\">commits</th><th class=\"num\">churn</th><th>verdict</th></tr></thead>\n<tbody>\n"
         for (index, result) in report.residencies.enumerated() {
-            text += "<tr><td><a href=\"#residency-\(index + 1)\">\(HTMLText.text(result.name))</a></td>"
+            text +=
+                "<tr><td><a href=\"#residency-\(index + 1)\">\(HTMLText.text(result.name))</a></td>"
                 + "<td>\(HTMLText.text(ResidencyText.window(result.residency)))</td>"
                 + Category.allCases.map { "<td class=\"num\">\(result.work[$0].commits)</td>" }.joined()
                 + "<td class=\"num\">\(result.work.total.commits)</td><td class=\"num\">\(result.work.total.churn)</td>"
                 + "<td>\(result.verdict.passed ? "✓ pass" : "✗ fail")</td></tr>\n"
         }
         let all = report.summary.work
-        text += "</tbody>\n<tfoot><tr><td>all residencies</td><td>each commit once</td>"
+        text +=
+            "</tbody>\n<tfoot><tr><td>all residencies</td><td>each commit once</td>"
             + Category.allCases.map { "<td class=\"num\">\(all[$0].commits)</td>" }.joined()
             + "<td class=\"num\">\(all.total.commits)</td><td class=\"num\">\(all.total.churn)</td>"
             + "<td>\(report.summary.verdictLabel == "pass" ? "✓ pass" : "✗ fail")</td></tr></tfoot>\n</table>\n"
@@ -54,21 +58,29 @@ public struct HTMLResidencyReporter: Reporter {
             ("Resident", result.residents.map(HTMLText.identity).joined(separator: ", ")),
             ("Team", team.isEmpty ? "—" : team),
             ("Repositories", result.repositories.map(HTMLText.text).joined(separator: ", ")),
-            ("Work", "\(HTMLText.plural(result.work.total.commits, "commit")), churn \(result.work.total.churn); "
-                + "measure: \(ResidencyText.measureWord(result.measure))"),
-            ("Unclassified", "\(HTMLText.percent(result.share(of: .unclassified))) of all work "
-                + "(\(result.work[.unclassified].commits) commits; at most \(HTMLText.percent(residency.maxUnclassified)) allowed)"),
+            (
+                "Work",
+                "\(HTMLText.plural(result.work.total.commits, "commit")), churn \(result.work.total.churn); "
+                    + "measure: \(ResidencyText.measureWord(result.measure))"
+            ),
+            (
+                "Unclassified",
+                "\(HTMLText.percent(result.share(of: .unclassified))) of all work "
+                    + "(\(result.work[.unclassified].commits) commits; at most \(HTMLText.percent(residency.maxUnclassified)) allowed)"
+            ),
         ]
         for (term, value) in facts { text += "<dt>\(term)</dt><dd>\(value)</dd>\n" }
         text += "</dl>\n"
         if !result.verdict.passed {
-            text += "<ul class=\"findings\">\n"
+            text +=
+                "<ul class=\"findings\">\n"
                 + result.verdict.findings.map { "<li>\(HTMLText.text($0.description))</li>\n" }.joined() + "</ul>\n"
         }
         text += ResidencyCharts.plan(result, id: id + "-plan")
         text += ResidencyCharts.timeline(result, id: id + "-weeks")
         if !result.pairings.isEmpty { text += ResidencyCharts.pairings(result, id: id + "-pairings") }
         text += numbers(result)
+        if let followThrough = result.followThrough { text += FollowThroughChart.section(followThrough, result, id: id + "-follow") }
         return text + "</section>\n"
     }
 
@@ -77,18 +89,25 @@ public struct HTMLResidencyReporter: Reporter {
         let plan = result.plan, delta = result.delta
         let rows = Category.allCases.map { category -> [String] in
             let tally = result.work[category]
-            let planCell = category == .unclassified ? "≤ " + HTMLText.percent(result.residency.maxUnclassified)
+            let planCell =
+                category == .unclassified
+                ? "≤ " + HTMLText.percent(result.residency.maxUnclassified)
                 : plan[category].map(HTMLText.percent) ?? ""
-            return [category.rawValue, String(tally.commits), String(tally.churn), HTMLText.percent(result.share(of: category)),
-                    planCell, delta[category].map { Percent.signedPoints($0) + " pts" } ?? "",
-                    String(result.own[category].commits), String(result.paired[category].commits)]
+            return [
+                category.rawValue, String(tally.commits), String(tally.churn), HTMLText.percent(result.share(of: category)),
+                planCell, delta[category].map { Percent.signedPoints($0) + " pts" } ?? "",
+                String(result.own[category].commits), String(result.paired[category].commits),
+            ]
         }
         let total = result.work.total
-        return HTMLPage.table(caption: "Work by category (investment, maintenance and support as shares of classified work)",
-                              header: ["Category", "Commits", "Churn", "Share", "Plan", "Delta", "Resident's own", "Resident paired"],
-                              rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7],
-                              footer: ["total", String(total.commits), String(total.churn), "", "", "",
-                                       String(result.own.total.commits), String(result.paired.total.commits)])
+        return HTMLPage.table(
+            caption: "Work by category (investment, maintenance and support as shares of classified work)",
+            header: ["Category", "Commits", "Churn", "Share", "Plan", "Delta", "Resident's own", "Resident paired"],
+            rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7],
+            footer: [
+                "total", String(total.commits), String(total.churn), "", "", "",
+                String(result.own.total.commits), String(result.paired.total.commits),
+            ])
     }
 
     /// The verdict in words and a symbol, not only a colour.

@@ -26,11 +26,13 @@ enum ResidencyCharts {
         for (index, category) in (Category.assignable + [.unclassified]).enumerated() {
             planRow(category, of: result, y: rowTop + Double(index) * rowStep, width: width, &svg)
         }
-        svg.percentAxis(x: trackX, width: trackWidth, top: rowTop - 6, bottom: axisY,
-                        title: "share of classified work by \(measure) (* unclassified: share of all work)")
-        return HTMLPage.figure(id: id, title: "Plan against actual",
-                               note: "Bars: actual share; upright tick: plan; dashed box: tolerance band.",
-                               svg: svg.svg(id: id + "-svg", title: "Plan against actual for \(result.name)"))
+        svg.percentAxis(
+            x: trackX, width: trackWidth, top: rowTop - 6, bottom: axisY,
+            title: "share of classified work by \(measure) (* unclassified: share of all work)")
+        return HTMLPage.figure(
+            id: id, title: "Plan against actual",
+            note: "Bars: actual share; upright tick: plan; dashed box: tolerance band.",
+            svg: svg.svg(id: id + "-svg", title: "Plan against actual for \(result.name)"))
     }
 
     /// The two stacked bars: the planned mix and the actual one.
@@ -38,18 +40,21 @@ enum ResidencyCharts {
         let plan = result.plan
         let stacked: [(String, [(Category, Double)], String)] = [
             ("plan", plan.isEmpty ? [] : Category.assignable.map { ($0, plan[$0] ?? 0) }, plan.isEmpty ? "no plan" : "planned mix"),
-            ("actual", Category.assignable.map { ($0, result.share(of: $0)) },
-             result.work.total.commits - result.work[.unclassified].commits == 0 ? "no classified work" : "actual mix"),
+            (
+                "actual", Category.assignable.map { ($0, result.share(of: $0)) },
+                result.work.total.commits - result.work[.unclassified].commits == 0 ? "no classified work" : "actual mix"
+            ),
         ]
         for (row, (name, parts, note)) in stacked.enumerated() {
             let y = 10 + Double(row) * 34
             svg.text(name == "plan" ? "Plan" : "Actual", x: labelWidth, y: y + 17, anchor: .end, class: "value")
             svg.rect(x: trackX, y: y, width: trackWidth, height: 24, class: "track")
             svg.beginGroup(data: [("data-bar", name)])
-            svg.stackedBar(x: trackX, y: y, height: 24, scale: trackWidth, parts: parts,
-                           label: { _, share in HTMLText.percent(share) },
-                           tooltip: { category, share in "\(name == "plan" ? "Planned" : "Actual") \(category.rawValue): \(HTMLText.percent(share))" },
-                           data: { _, share in [("data-share", JSONWriter.format(share))] })
+            svg.stackedBar(
+                x: trackX, y: y, height: 24, scale: trackWidth, parts: parts,
+                label: { _, share in HTMLText.percent(share) },
+                tooltip: { category, share in "\(name == "plan" ? "Planned" : "Actual") \(category.rawValue): \(HTMLText.percent(share))" },
+                data: { _, share in [("data-share", JSONWriter.format(share))] })
             svg.endGroup()
             svg.text(note, x: trackX + trackWidth + 10, y: y + 17, class: "note")
         }
@@ -57,42 +62,51 @@ enum ResidencyCharts {
 
     /// One category's row: the actual share, the plan and its tolerance band (or, for unclassified,
     /// the maximum), and whether it is within.
-    private static func planRow(_ category: Category, of result: ResidencyResult, y: Double, width: Double,
-                                _ svg: inout SVGCanvas) {
+    private static func planRow(
+        _ category: Category, of result: ResidencyResult, y: Double, width: Double,
+        _ svg: inout SVGCanvas
+    ) {
         let plan = result.plan, residency = result.residency
         let actual = result.share(of: category)
         let planned: Double? = category == .unclassified ? nil : plan[category]
-        svg.beginGroup(data: [("data-row", category.rawValue), ("data-commits", String(result.work[category].commits)),
-                              ("data-share", JSONWriter.format(actual))])
+        svg.beginGroup(data: [
+            ("data-row", category.rawValue), ("data-commits", String(result.work[category].commits)),
+            ("data-share", JSONWriter.format(actual)),
+        ])
         svg.text(category == .unclassified ? "unclassified*" : category.rawValue, x: labelWidth, y: y + 15, anchor: .end)
         svg.rect(x: trackX, y: y, width: trackWidth, height: 20, class: "track")
         var status = ""
         if let planned {
             let low = max(0, planned - residency.tolerance), high = min(1, planned + residency.tolerance)
-            svg.rect(x: trackX + low * trackWidth, y: y - 2, width: (high - low) * trackWidth, height: 24, class: "band",
-                     title: "Tolerance: \(HTMLText.percent(low)) to \(HTMLText.percent(high))")
+            svg.rect(
+                x: trackX + low * trackWidth, y: y - 2, width: (high - low) * trackWidth, height: 24, class: "band",
+                title: "Tolerance: \(HTMLText.percent(low)) to \(HTMLText.percent(high))")
             let within = abs(actual - planned) <= residency.tolerance + 1e-9
             status = within ? "✓ within" : "✗ outside"
         } else if category == .unclassified {
             let limit = residency.maxUnclassified
-            svg.rect(x: trackX, y: y - 2, width: limit * trackWidth, height: 24, class: "band",
-                     title: "Allowed: up to \(HTMLText.percent(limit))")
+            svg.rect(
+                x: trackX, y: y - 2, width: limit * trackWidth, height: 24, class: "band",
+                title: "Allowed: up to \(HTMLText.percent(limit))")
             status = actual <= limit + 1e-9 ? "✓ within" : "✗ above"
         }
-        svg.rect(x: trackX, y: y + 4, width: actual * trackWidth, height: 12, class: CategoryStyle.cssClass(category),
-                 data: [("data-category", category.rawValue)],
-                 title: "\(category.rawValue): \(HTMLText.percent(actual)) (\(result.work[category].commits) commits)")
+        svg.rect(
+            x: trackX, y: y + 4, width: actual * trackWidth, height: 12, class: CategoryStyle.cssClass(category),
+            data: [("data-category", category.rawValue)],
+            title: "\(category.rawValue): \(HTMLText.percent(actual)) (\(result.work[category].commits) commits)")
         if let planned {
             let x = trackX + planned * trackWidth
             svg.line(x1: x, y1: y - 4, x2: x, y2: y + 24, class: "plan", title: "Plan: \(HTMLText.percent(planned))")
         } else if category == .unclassified {
             let x = trackX + residency.maxUnclassified * trackWidth
-            svg.line(x1: x, y1: y - 4, x2: x, y2: y + 24, class: "limit",
-                     title: "Maximum: \(HTMLText.percent(residency.maxUnclassified))")
+            svg.line(
+                x1: x, y1: y - 4, x2: x, y2: y + 24, class: "limit",
+                title: "Maximum: \(HTMLText.percent(residency.maxUnclassified))")
         }
         var words = HTMLText.percent(actual)
         if let planned {
-            words += " · plan \(HTMLText.percent(planned)) ±\(Percent.points(residency.tolerance)) pts · "
+            words +=
+                " · plan \(HTMLText.percent(planned)) ±\(Percent.points(residency.tolerance)) pts · "
                 + "\(Percent.signedPoints(actual - planned)) pts"
         } else if category == .unclassified {
             words += " · max \(HTMLText.percent(residency.maxUnclassified))"
@@ -126,17 +140,19 @@ enum ResidencyCharts {
         for (index, week) in weeks.enumerated() {
             let center = plotX + column * (Double(index) + 0.5)
             let total = week.work.total.commits
-            svg.beginGroup(data: [("data-week", week.from.description), ("data-commits", String(total))],
-                           title: "Week of \(week.from) to \(week.to): \(HTMLText.plural(total, "commit"))")
+            svg.beginGroup(
+                data: [("data-week", week.from.description), ("data-commits", String(total))],
+                title: "Week of \(week.from) to \(week.to): \(HTMLText.plural(total, "commit"))")
             var y = bottom
             for category in Category.allCases {
                 let count = week.work[category].commits
                 guard count > 0 else { continue }
                 let height = Double(count) * unit
                 y -= height
-                svg.rect(x: center - barWidth / 2, y: y, width: barWidth, height: height, class: CategoryStyle.cssClass(category),
-                         data: [("data-category", category.rawValue), ("data-commits", String(count))],
-                         title: "\(category.rawValue): \(count) in the week of \(week.from)")
+                svg.rect(
+                    x: center - barWidth / 2, y: y, width: barWidth, height: height, class: CategoryStyle.cssClass(category),
+                    data: [("data-category", category.rawValue), ("data-commits", String(count))],
+                    title: "\(category.rawValue): \(count) in the week of \(week.from)")
                 if height >= 15 && barWidth >= 16 {
                     svg.text(String(count), x: center, y: y + height / 2 + 4, anchor: .middle, class: "in-bar")
                 }
@@ -148,10 +164,12 @@ enum ResidencyCharts {
             }
         }
         let span = weeks.first.map { "\($0.from)" } ?? ""
-        svg.text("week starting (month-day; weeks from \(span), \(result.residency.timezoneName))", x: plotX + plotWidth / 2,
-                 y: bottom + 36, anchor: .middle, class: "axis-title")
-        return HTMLPage.figure(id: id, title: "Commits per week", note: "By category; the number over each column is the week's total.",
-                               svg: svg.svg(id: id + "-svg", title: "Commits per week for \(result.name)"))
+        svg.text(
+            "week starting (month-day; weeks from \(span), \(result.residency.timezoneName))", x: plotX + plotWidth / 2,
+            y: bottom + 36, anchor: .middle, class: "axis-title")
+        return HTMLPage.figure(
+            id: id, title: "Commits per week", note: "By category; the number over each column is the week's total.",
+            svg: svg.svg(id: id + "-svg", title: "Commits per week for \(result.name)"))
     }
 
     // MARK: Pairings
@@ -169,24 +187,30 @@ enum ResidencyCharts {
         let resident = result.residents.map(HTMLText.name).joined(separator: ", ")
         for (index, pairing) in rows.enumerated() {
             let y = top + Double(index) * step
-            svg.beginGroup(data: [("data-partner", pairing.partner.email.isEmpty ? pairing.partner.name : pairing.partner.email),
-                                  ("data-commits", String(pairing.commits))])
+            svg.beginGroup(data: [
+                ("data-partner", pairing.partner.email.isEmpty ? pairing.partner.name : pairing.partner.email),
+                ("data-commits", String(pairing.commits)),
+            ])
             svg.text(HTMLText.name(pairing.partner), x: nameWidth, y: y + 15, anchor: .end, limit: 28)
-            svg.stackedBar(x: barX, y: y, height: 20, scale: scale,
-                           parts: Category.allCases.map { ($0, Double(pairing.work[$0].commits)) },
-                           label: { _, count in String(Int(count)) },
-                           tooltip: { category, count in "\(resident) with \(HTMLText.name(pairing.partner)): \(category.rawValue) \(Int(count))" },
-                           data: { _, count in [("data-commits", String(Int(count)))] })
+            svg.stackedBar(
+                x: barX, y: y, height: 20, scale: scale,
+                parts: Category.allCases.map { ($0, Double(pairing.work[$0].commits)) },
+                label: { _, count in String(Int(count)) },
+                tooltip: { category, count in "\(resident) with \(HTMLText.name(pairing.partner)): \(category.rawValue) \(Int(count))" },
+                data: { _, count in [("data-commits", String(Int(count)))] })
             let end = barX + Double(pairing.commits) * scale
-            svg.text(pairing.commits == 0 ? "0 (not paired)" : HTMLText.plural(pairing.commits, "commit"), x: end + 6, y: y + 15,
-                     class: "value")
+            svg.text(
+                pairing.commits == 0 ? "0 (not paired)" : HTMLText.plural(pairing.commits, "commit"), x: end + 6, y: y + 15,
+                class: "value")
             svg.endGroup()
         }
-        svg.text("commits of the resident with the team member", x: barX + barWidth / 2, y: axisY + 32, anchor: .middle,
-                 class: "axis-title")
-        return HTMLPage.figure(id: id, title: "Pairings with the team",
-                               note: "Commits the resident shared with each team member, by category.",
-                               svg: svg.svg(id: id + "-svg", title: "Pairings of \(resident) in \(result.name)"))
+        svg.text(
+            "commits of the resident with the team member", x: barX + barWidth / 2, y: axisY + 32, anchor: .middle,
+            class: "axis-title")
+        return HTMLPage.figure(
+            id: id, title: "Pairings with the team",
+            note: "Commits the resident shared with each team member, by category.",
+            svg: svg.svg(id: id + "-svg", title: "Pairings of \(resident) in \(result.name)"))
     }
 
     // MARK: Summary
@@ -207,19 +231,21 @@ enum ResidencyCharts {
             let isTotal = index == rows.count - 1
             svg.beginGroup(data: [("data-summary", isTotal ? "all" : String(index + 1)), ("data-commits", String(work.total.commits))])
             svg.text(name, x: nameWidth, y: y + 15, anchor: .end, class: isTotal ? "value" : "", limit: 24)
-            svg.stackedBar(x: barX, y: y, height: 20, scale: scale,
-                           parts: Category.allCases.map { ($0, Double(work[$0].commits)) },
-                           label: { _, count in String(Int(count)) },
-                           tooltip: { category, count in "\(name): \(category.rawValue) \(Int(count)) commits" },
-                           data: { _, count in [("data-commits", String(Int(count)))] })
+            svg.stackedBar(
+                x: barX, y: y, height: 20, scale: scale,
+                parts: Category.allCases.map { ($0, Double(work[$0].commits)) },
+                label: { _, count in String(Int(count)) },
+                tooltip: { category, count in "\(name): \(category.rawValue) \(Int(count)) commits" },
+                data: { _, count in [("data-commits", String(Int(count)))] })
             let end = barX + Double(work.total.commits) * scale
             svg.text(HTMLText.plural(work.total.commits, "commit"), x: end + 6, y: y + 15, class: "value")
             svg.text(verdict == "pass" ? "✓ pass" : "✗ fail", x: width - 4, y: y + 15, anchor: .end, class: verdict)
             svg.endGroup()
         }
         svg.text("commits by category", x: barX + barWidth / 2, y: axisY + 32, anchor: .middle, class: "axis-title")
-        return HTMLPage.figure(id: id, title: "Work per residency",
-                               note: "Commits by category; \"all residencies\" counts a commit shared by two residencies once.",
-                               svg: svg.svg(id: id + "-svg", title: "Work per residency"))
+        return HTMLPage.figure(
+            id: id, title: "Work per residency",
+            note: "Commits by category; \"all residencies\" counts a commit shared by two residencies once.",
+            svg: svg.svg(id: id + "-svg", title: "Work per residency"))
     }
 }

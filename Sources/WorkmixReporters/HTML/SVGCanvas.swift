@@ -16,7 +16,8 @@ struct SVGCanvas {
     /// `<svg>` with its title (what screen readers announce, and the chart's name when the SVG is seen alone).
     /// `fit`: drawn at its own size (up to the page's width) rather than stretched to the page's width.
     func svg(id: String, title: String, fit: Bool = false) -> String {
-        let size = "viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\" width=\"\(HTMLText.number(width))\""
+        let size =
+            "viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\" width=\"\(HTMLText.number(width))\""
             + " height=\"\(HTMLText.number(height))\""
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\(fit ? " fit" : "")\" \(size) role=\"img\" aria-labelledby=\"\(id)-title\">"
             + "<title id=\"\(id)-title\">\(HTMLText.text(title))</title>\n" + body + "</svg>"
@@ -26,9 +27,12 @@ struct SVGCanvas {
         pairs.map { " \($0.0)=\"\(HTMLText.text($0.1))\"" }.joined()
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, class cssClass: String,
-                       data: [(String, String)] = [], title: String? = nil) {
-        body += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(y))\" width=\"\(HTMLText.number(max(0, width)))\""
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, class cssClass: String,
+        data: [(String, String)] = [], title: String? = nil
+    ) {
+        body +=
+            "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(y))\" width=\"\(HTMLText.number(max(0, width)))\""
             + " height=\"\(HTMLText.number(max(0, height)))\" class=\"\(cssClass)\"" + Self.attributes(data)
         body += title.map { "><title>\(HTMLText.text($0))</title></rect>\n" } ?? "/>\n"
     }
@@ -36,8 +40,10 @@ struct SVGCanvas {
     enum Anchor: String { case start, middle, end }
 
     /// A text label, cut to `limit` characters when given (the tooltip then holds the whole text).
-    mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, class cssClass: String = "",
-                       limit: Int? = nil, rotate: Double? = nil, data: [(String, String)] = []) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, anchor: Anchor = .start, class cssClass: String = "",
+        limit: Int? = nil, rotate: Double? = nil, data: [(String, String)] = []
+    ) {
         let shown = limit.map { HTMLText.label(content, limit: $0) } ?? HTMLText.text(content)
         let cut = limit.map { HTMLText.scrubbed(content).count > $0 } ?? false
         body += "<text x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(y))\""
@@ -52,7 +58,8 @@ struct SVGCanvas {
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class cssClass: String, title: String? = nil) {
-        body += "<line x1=\"\(HTMLText.number(x1))\" y1=\"\(HTMLText.number(y1))\" x2=\"\(HTMLText.number(x2))\""
+        body +=
+            "<line x1=\"\(HTMLText.number(x1))\" y1=\"\(HTMLText.number(y1))\" x2=\"\(HTMLText.number(x2))\""
             + " y2=\"\(HTMLText.number(y2))\" class=\"\(cssClass)\""
         body += title.map { "><title>\(HTMLText.text($0))</title></line>\n" } ?? "/>\n"
     }
@@ -69,28 +76,34 @@ struct SVGCanvas {
 
     /// A horizontal bar of category segments from `x`, `scale` units per count, each segment with its
     /// count (or share) written inside when there is room, and a tooltip always.
-    mutating func stackedBar(x: Double, y: Double, height: Double, scale: Double, parts: [(Category, Double)],
-                             label: (Category, Double) -> String, tooltip: (Category, Double) -> String,
-                             data: (Category, Double) -> [(String, String)] = { _, _ in [] }) {
+    mutating func stackedBar(
+        x: Double, y: Double, height: Double, scale: Double, parts: [(Category, Double)],
+        label: (Category, Double) -> String, tooltip: (Category, Double) -> String,
+        data: (Category, Double) -> [(String, String)] = { _, _ in [] }
+    ) {
         var left = x
         for (category, value) in parts where value > 0 {
             let width = value * scale
-            rect(x: left, y: y, width: width, height: height, class: CategoryStyle.cssClass(category),
-                 data: [("data-category", category.rawValue)] + data(category, value), title: tooltip(category, value))
+            rect(
+                x: left, y: y, width: width, height: height, class: CategoryStyle.cssClass(category),
+                data: [("data-category", category.rawValue)] + data(category, value), title: tooltip(category, value))
             let text = label(category, value)
             if Double(text.count) * 7 + 6 <= width {
                 self.text(text, x: left + width / 2, y: y + height / 2 + 4, anchor: .middle, class: "in-bar")
             } else if width >= 9 {
-                self.text(CategoryStyle.initial(category), x: left + width / 2, y: y + height / 2 + 4, anchor: .middle,
-                          class: "in-bar")
+                self.text(
+                    CategoryStyle.initial(category), x: left + width / 2, y: y + height / 2 + 4, anchor: .middle,
+                    class: "in-bar")
             }
             left += width
         }
     }
 
     /// Vertical grid lines with percentage labels under them, and the axis title below.
-    mutating func percentAxis(x: Double, width: Double, top: Double, bottom: Double, title: String,
-                              ticks: [Double] = [0, 0.25, 0.5, 0.75, 1]) {
+    mutating func percentAxis(
+        x: Double, width: Double, top: Double, bottom: Double, title: String,
+        ticks: [Double] = [0, 0.25, 0.5, 0.75, 1]
+    ) {
         for tick in ticks {
             let position = x + tick * width
             line(x1: position, y1: top, x2: position, y2: bottom, class: tick == 0 ? "axis" : "grid")

@@ -11,15 +11,20 @@ public struct MarkdownPairingReporter: Reporter {
         text += "| Person | Partner | Commits | Investment | Maintenance | Support | Unclassified | Churn | First | Last | Repos | Category |\n"
         text += "|---|---|--:|--:|--:|--:|--:|--:|---|---|---|---|\n"
         for pair in report.pairs {
-            text += row([cell(pair.people[0]), cell(pair.people[1]), String(pair.commits)]
-                + Category.allCases.map { String(pair.byCategory[$0]) }
-                + [PairingText.churn(pair.churn), pair.first.localDate.description, pair.last.localDate.description,
-                   pair.repos.map(Escaping.markdownCell).joined(separator: ", "), pair.category.rawValue])
+            text += row(
+                [cell(pair.people[0]), cell(pair.people[1]), String(pair.commits)]
+                    + Category.allCases.map { String(pair.byCategory[$0]) }
+                    + [
+                        PairingText.churn(pair.churn), pair.first.localDate.description, pair.last.localDate.description,
+                        pair.repos.map(Escaping.markdownCell).joined(separator: ", "), pair.category.rawValue,
+                    ])
         }
         text += "\n## People\n\n| Person | Commits | Paired | Share | Partners |\n|---|--:|--:|--:|--:|\n"
         for participant in report.people {
-            text += row([cell(participant.person), String(participant.commits), String(participant.pairedCommits),
-                         PairingText.percent(participant.pairedShare), String(participant.partners)])
+            text += row([
+                cell(participant.person), String(participant.commits), String(participant.pairedCommits),
+                PairingText.percent(participant.pairedShare), String(participant.partners),
+            ])
         }
         text += matrix(report.matrix)
         return text

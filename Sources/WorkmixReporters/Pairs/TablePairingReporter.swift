@@ -10,21 +10,27 @@ public struct TablePairingReporter: Reporter {
 
     public func report(_ report: PairingReport) -> String {
         var text = PairingText.summary(report) + "\n\nPAIRS\n"
-        text += line(left: ["PERSON", "PARTNER"], right: ["COMMITS", "INV", "MAINT", "SUPP", "UNCL", "CHURN"],
-                     widths: [7, 5, 5, 5, 5, 8], tail: ["FIRST", "LAST", "CATEGORY"])
+        text += line(
+            left: ["PERSON", "PARTNER"], right: ["COMMITS", "INV", "MAINT", "SUPP", "UNCL", "CHURN"],
+            widths: [7, 5, 5, 5, 5, 8], tail: ["FIRST", "LAST", "CATEGORY"])
         for pair in report.pairs {
-            let counts = [String(pair.commits)] + Category.allCases.map { String(pair.byCategory[$0]) }
+            let counts =
+                [String(pair.commits)] + Category.allCases.map { String(pair.byCategory[$0]) }
                 + [PairingText.churn(pair.churn)]
-            text += line(left: pair.people.map(PairingText.name), right: counts, widths: [7, 5, 5, 5, 5, 8],
-                         tail: [pair.first.localDate.description, pair.last.localDate.description, pair.category.rawValue])
+            text += line(
+                left: pair.people.map(PairingText.name), right: counts, widths: [7, 5, 5, 5, 5, 8],
+                tail: [pair.first.localDate.description, pair.last.localDate.description, pair.category.rawValue])
         }
         text += "\nPEOPLE\n"
         text += line(left: ["PERSON"], right: ["COMMITS", "PAIRED", "SHARE", "PARTNERS"], widths: [7, 7, 6, 8], tail: [])
         for participant in report.people {
-            text += line(left: [PairingText.name(participant.person)],
-                         right: [String(participant.commits), String(participant.pairedCommits),
-                                 PairingText.percent(participant.pairedShare), String(participant.partners)],
-                         widths: [7, 7, 6, 8], tail: [])
+            text += line(
+                left: [PairingText.name(participant.person)],
+                right: [
+                    String(participant.commits), String(participant.pairedCommits),
+                    PairingText.percent(participant.pairedShare), String(participant.partners),
+                ],
+                widths: [7, 7, 6, 8], tail: [])
         }
         text += matrix(report.matrix)
         return text
@@ -41,7 +47,8 @@ public struct TablePairingReporter: Reporter {
         let label = { (i: Int) in
             Self.pad(String(i + 1), digits) + " " + TextCell.fit(PairingText.name(matrix.people[i]), Self.nameWidth + 2 - digits)
         }
-        text += String(repeating: " ", count: Self.nameWidth + 3)
+        text +=
+            String(repeating: " ", count: Self.nameWidth + 3)
             + (0..<count).map { " " + Self.pad(String($0 + 1), width) }.joined() + "\n"
         for i in 0..<count {
             let cells = (0..<count).map { j -> String in

@@ -8,7 +8,8 @@ public struct MailmapPeopleReporter: Reporter {
     public init() {}
 
     public func report(_ report: PeopleReport) -> String {
-        var text = "# .mailmap written by `workmix people --format mailmap`: each line maps an identity as commits\n"
+        var text =
+            "# .mailmap written by `workmix people --format mailmap`: each line maps an identity as commits\n"
             + "# write it to the person it belongs to. Review it, then commit it as .mailmap.\n"
         for entry in report.people where !entry.person.email.isEmpty {
             for spelling in entry.mappedSpellings { text += Self.line(entry.person, spelling) + "\n" }
@@ -17,7 +18,8 @@ public struct MailmapPeopleReporter: Reporter {
             text += "\n# Suggestions, not applied: uncomment the lines of two people who are one.\n"
             for suggestion in report.suggestions {
                 guard let first = suggestion.people.first, let second = suggestion.people.last,
-                      !first.email.isEmpty else { continue }
+                    !first.email.isEmpty
+                else { continue }
                 text += "# \(Self.clean(first.description)) and \(Self.clean(second.description)): \(suggestion.reason.description)\n"
                 let spellings = report.people.first { $0.person == second }.map { $0.mappedSpellings + [second] } ?? [second]
                 for spelling in spellings { text += "# " + Self.line(first, spelling) + "\n" }

@@ -8,11 +8,13 @@ public struct TablePeopleReporter: Reporter {
 
     public func report(_ report: PeopleReport) -> String {
         let merged = report.people.filter { $0.identities.count > 1 }.count
-        var text = "\(report.people.count) people (\(merged) under several identities), "
+        var text =
+            "\(report.people.count) people (\(merged) under several identities), "
             + "\(report.suggestions.count) suggestion(s), \(report.bots.count) bot identit\(report.bots.count == 1 ? "y" : "ies") left out\n\n"
         text += "PERSON                                             COMMITS  PAIRED  IDENTITIES\n"
         for entry in report.people {
-            text += TextCell.fit(entry.person.description, 48) + "  " + TablePairingReporter.pad(String(entry.commits), 7)
+            text +=
+                TextCell.fit(entry.person.description, 48) + "  " + TablePairingReporter.pad(String(entry.commits), 7)
                 + "  " + TablePairingReporter.pad(String(entry.pairedCommits), 6) + "  " + String(entry.identities.count) + "\n"
             guard entry.identities.count > 1 else { continue }
             // Why each other identity is this person's (the one shown needs no reason).
@@ -27,7 +29,8 @@ public struct TablePeopleReporter: Reporter {
         if !report.suggestions.isEmpty {
             text += "\nSUGGESTIONS (not merged; map them in .mailmap or identities if they are one person)\n"
             for suggestion in report.suggestions {
-                text += "  " + suggestion.people.map { TextCell.clean($0.description) }.joined(separator: "  and  ")
+                text +=
+                    "  " + suggestion.people.map { TextCell.clean($0.description) }.joined(separator: "  and  ")
                     + ": " + suggestion.reason.description + "\n"
             }
         }

@@ -7,7 +7,8 @@ public struct YAMLPeopleReporter: Reporter {
     public init() {}
 
     public func report(_ report: PeopleReport) -> String {
-        var text = "# identities written by `workmix people --format yaml`: each person, then the emails (or names,\n"
+        var text =
+            "# identities written by `workmix people --format yaml`: each person, then the emails (or names,\n"
             + "# for identities without one) that are theirs. Review it, then put it in workmix.yml.\n"
             + "identities:\n"
         for entry in report.people where !entry.person.email.isEmpty && !entry.aliasTexts.isEmpty {
@@ -20,7 +21,8 @@ public struct YAMLPeopleReporter: Reporter {
             text += "# Suggestions, not applied: add an entry's aliases to the first person's if the two are one.\n"
             for suggestion in report.suggestions {
                 guard let first = suggestion.people.first, let second = suggestion.people.last,
-                      !first.email.isEmpty else { continue }
+                    !first.email.isEmpty
+                else { continue }
                 let own = second.email.isEmpty ? second.name : second.email.lowercased()
                 let aliases = report.people.first { $0.person == second }.map { [own] + $0.aliasTexts } ?? [own]
                 text += "#  " + TextCell.clean(Self.entry(first, aliases)) + "  # \(suggestion.reason.description)\n"

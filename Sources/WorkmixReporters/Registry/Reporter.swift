@@ -46,37 +46,48 @@ extension ReporterRegistry {
 
 /// Every command's reporters: the one list each registry is made from.
 public enum Reporters {
-    public static let scan = ReporterRegistry([
-        JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self, TableScanReporter.self, MarkdownScanReporter.self,
-    ] as [any ScanReporter.Type])
+    public static let scan = ReporterRegistry(
+        [
+            JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self, TableScanReporter.self, MarkdownScanReporter.self,
+        ] as [any ScanReporter.Type])
 
-    public static let pairs = ReporterRegistry([
-        TablePairingReporter.self, JSONPairingReporter.self, CSVPairingReporter.self, MarkdownPairingReporter.self,
-        HTMLPairingReporter.self,
-    ] as [any Reporter<PairingReport>.Type])
+    public static let pairs = ReporterRegistry(
+        [
+            TablePairingReporter.self, JSONPairingReporter.self, CSVPairingReporter.self, MarkdownPairingReporter.self,
+            HTMLPairingReporter.self,
+        ] as [any Reporter<PairingReport>.Type])
 
-    public static let people = ReporterRegistry([
-        TablePeopleReporter.self, JSONPeopleReporter.self, MailmapPeopleReporter.self, YAMLPeopleReporter.self,
-    ] as [any Reporter<PeopleReport>.Type])
+    public static let people = ReporterRegistry(
+        [
+            TablePeopleReporter.self, JSONPeopleReporter.self, MailmapPeopleReporter.self, YAMLPeopleReporter.self,
+        ] as [any Reporter<PeopleReport>.Type])
 
-    public static let residency = ReporterRegistry([
-        TableResidencyReporter.self, JSONResidencyReporter.self, CSVResidencyReporter.self, MarkdownResidencyReporter.self,
-        HTMLResidencyReporter.self,
-    ] as [any Reporter<ResidencyReport>.Type])
+    public static let residency = ReporterRegistry(
+        [
+            TableResidencyReporter.self, JSONResidencyReporter.self, CSVResidencyReporter.self, MarkdownResidencyReporter.self,
+            HTMLResidencyReporter.self,
+        ] as [any Reporter<ResidencyReport>.Type])
 
-    public static let check = ReporterRegistry([
-        TableCheckReporter.self, JSONCheckReporter.self, GitHubCheckReporter.self,
-    ] as [any Reporter<ResidencyReport>.Type])
+    public static let check = ReporterRegistry(
+        [
+            TableCheckReporter.self, JSONCheckReporter.self, GitHubCheckReporter.self,
+        ] as [any Reporter<ResidencyReport>.Type])
 
-    public static let ruleList = ReporterRegistry([
-        TableRuleListReporter.self, JSONRuleListReporter.self, MarkdownRuleListReporter.self,
-    ] as [any Reporter<RuleListing>.Type])
+    public static let trace = ReporterRegistry(
+        [TableTraceReporter.self, JSONTraceReporter.self] as [any Reporter<FollowThroughTrace>.Type])
 
-    public static let ruleExplanation = ReporterRegistry([
-        TableRuleExplanationReporter.self, JSONRuleExplanationReporter.self,
-    ] as [any Reporter<ExplainedCommit>.Type])
+    public static let ruleList = ReporterRegistry(
+        [
+            TableRuleListReporter.self, JSONRuleListReporter.self, MarkdownRuleListReporter.self,
+        ] as [any Reporter<RuleListing>.Type])
 
-    public static let accuracy = ReporterRegistry([
-        TableAccuracyReporter.self, JSONAccuracyReporter.self,
-    ] as [any Reporter<AccuracyListing>.Type])
+    public static let ruleExplanation = ReporterRegistry(
+        [
+            TableRuleExplanationReporter.self, JSONRuleExplanationReporter.self,
+        ] as [any Reporter<ExplainedCommit>.Type])
+
+    public static let accuracy = ReporterRegistry(
+        [
+            TableAccuracyReporter.self, JSONAccuracyReporter.self,
+        ] as [any Reporter<AccuracyListing>.Type])
 }

@@ -8,22 +8,29 @@ public struct CSVResidencyReporter: Reporter {
     public static let format = OutputFormat.csv
     public init() {}
 
-    static let header = ["residency", "from", "to", "timezone", "verdict", "measure", "scope", "partner_name",
-                         "partner_email", "category", "commits", "churn", "share", "plan", "delta"]
+    static let header = [
+        "residency", "from", "to", "timezone", "verdict", "measure", "scope", "partner_name",
+        "partner_email", "category", "commits", "churn", "share", "plan", "delta",
+    ]
 
     public func report(_ report: ResidencyReport) -> String {
         var text = CSVRow.header(Self.header)
         for result in report.residencies {
-            let head = [result.name, result.residency.from.description, result.residency.to.description,
-                        result.residency.timezoneName, result.verdict.label, result.measure.rawValue]
-            func add(_ scope: String, _ partner: Person?, _ category: String, _ tally: WorkTally,
-                     share: Double? = nil, plan: Double? = nil, delta: Double? = nil) {
+            let head = [
+                result.name, result.residency.from.description, result.residency.to.description,
+                result.residency.timezoneName, result.verdict.label, result.measure.rawValue,
+            ]
+            func add(
+                _ scope: String, _ partner: Person?, _ category: String, _ tally: WorkTally,
+                share: Double? = nil, plan: Double? = nil, delta: Double? = nil
+            ) {
                 // Numbers are ours, not untrusted text: written as is, so that -0.05 stays a number.
                 let numbers = [String(tally.commits), String(tally.churn)] + [share, plan, delta].map { $0.map(JSONWriter.format) ?? "" }
                 text += CSVRow.text(head + [scope, partner?.name ?? "", partner?.email ?? "", category], numbers: numbers)
             }
             for category in Category.allCases {
-                add("work", nil, category.rawValue, result.work[category], share: result.share(of: category),
+                add(
+                    "work", nil, category.rawValue, result.work[category], share: result.share(of: category),
                     plan: result.plan[category], delta: result.delta[category])
             }
             add("work", nil, "total", result.work.total)

@@ -1,6 +1,7 @@
 import WorkmixCore
 
-/// `check --format json`: the verdicts only, `{"residencies": [{name, verdict, reasons}], "verdict"}`.
+/// `check --format json`: the verdicts only, `{"residencies": [{name, verdict, reasons}], "verdict"}`, and
+/// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any.
 public struct JSONCheckReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
@@ -20,6 +21,7 @@ public struct JSONCheckReporter: Reporter {
         }
         json.endArray()
         json.string("verdict", report.summary.verdictLabel)
+        if report.summary.unevaluated > 0 { json.int("unevaluated", report.summary.unevaluated) }
         json.endObject()
         return json.text + "\n"
     }

@@ -62,6 +62,7 @@ public struct JSONResidencyReporter: Reporter {
             json.endObject()
         }
         json.endArray()
+        if let followThrough = result.followThrough { FollowThroughJSON.write(followThrough, &json) }
         json.endObject()
     }
 
@@ -77,6 +78,8 @@ public struct JSONResidencyReporter: Reporter {
         json.string("measure", summary.measure.rawValue)
         total(summary.work, &json)
         byCategory(summary.work, measure: summary.measure, &json)
+        if let followThrough = summary.followThrough { FollowThroughJSON.write(followThrough, &json) }
+        if summary.unevaluated > 0 { json.int("unevaluated", summary.unevaluated) }
         json.endObject()
     }
 

@@ -14,12 +14,16 @@ public struct MarkdownResidencyReporter: Reporter {
     }
 
     func summary(_ summary: ResidencySummary) -> String {
-        var text = "**\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") "
+        var text =
+            "**\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") "
             + "on plan.**"
         if !summary.failed.isEmpty {
             text += " Off plan: " + summary.failed.map(Escaping.markdownCell).joined(separator: ", ") + "."
         }
         text += " \(summary.work.total.commits) commits, churn \(summary.work.total.churn).\n"
+        if let followThrough = summary.followThrough {
+            text += "\n" + FollowThroughText.summaryLine(followThrough, label: "Follow-through") + ".\n"
+        }
         return text
     }
 
@@ -27,7 +31,8 @@ public struct MarkdownResidencyReporter: Reporter {
         let residency = result.residency
         let mark = result.verdict.passed ? "✅ pass" : "❌ fail"
         var text = "## \(Escaping.markdownCell(result.name)) — \(mark)\n\n"
-        text += "\(ResidencyText.window(residency)) · repos: "
+        text +=
+            "\(ResidencyText.window(residency)) · repos: "
             + result.repositories.map(Escaping.markdownCell).joined(separator: ", ")
             + " · measure: \(ResidencyText.measureWord(result.measure))  \n"
         text += "resident: " + result.residents.map { Escaping.markdownCell(ResidencyText.name($0)) }.joined(separator: ", ") + "\n\n"
@@ -35,11 +40,15 @@ public struct MarkdownResidencyReporter: Reporter {
         let plan = result.plan, delta = result.delta
         for category in Category.allCases {
             let tally = result.work[category]
-            let planCell = category == .unclassified ? "≤ " + Percent.format(residency.maxUnclassified)
+            let planCell =
+                category == .unclassified
+                ? "≤ " + Percent.format(residency.maxUnclassified)
                 : plan[category].map(Percent.format) ?? ""
-            let cells = [category.rawValue, String(tally.commits), String(tally.churn), Percent.format(result.share(of: category)),
-                         planCell, delta[category].map { Percent.signedPoints($0) + " pts" } ?? "",
-                         String(result.own[category].commits), String(result.paired[category].commits)]
+            let cells = [
+                category.rawValue, String(tally.commits), String(tally.churn), Percent.format(result.share(of: category)),
+                planCell, delta[category].map { Percent.signedPoints($0) + " pts" } ?? "",
+                String(result.own[category].commits), String(result.paired[category].commits),
+            ]
             text += "| " + cells.joined(separator: " | ") + " |\n"
         }
         let total = result.work.total
@@ -50,10 +59,12 @@ public struct MarkdownResidencyReporter: Reporter {
             for pairing in result.pairings {
                 let person = pairing.partner
                 let who = person.email.isEmpty || person.name.isEmpty ? ResidencyText.name(person) : "\(person.name) <\(person.email)>"
-                text += "| " + Escaping.markdownCell(who) + " | \(pairing.commits) | "
+                text +=
+                    "| " + Escaping.markdownCell(who) + " | \(pairing.commits) | "
                     + Category.allCases.map { String(pairing.work[$0].commits) }.joined(separator: " | ") + " |\n"
             }
         }
+        if let followThrough = result.followThrough { text += FollowThroughText.markdown(followThrough) }
         if !result.verdict.passed {
             text += "\n" + result.verdict.findings.map { "- " + Escaping.markdownCell($0.description) }.joined(separator: "\n") + "\n"
         }

@@ -9,12 +9,14 @@ public struct TableCheckReporter: Reporter {
         let width = min(32, report.residencies.map(\.name.count).max() ?? 0)
         var text = ""
         for result in report.residencies {
-            text += ResidencyText.verdict(result) + "  " + TextCell.fit(result.name, width) + "  "
+            text +=
+                ResidencyText.verdict(result) + "  " + TextCell.fit(result.name, width) + "  "
                 + ResidencyText.shares(result) + "\n"
             for finding in result.verdict.findings { text += "      - \(finding)\n" }
         }
         let summary = report.summary
-        text += summary.failed.isEmpty
+        text +=
+            summary.failed.isEmpty
             ? "All \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan.\n"
             : "\(summary.failed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") off plan.\n"
         return text

@@ -16,7 +16,8 @@ public struct TableResidencyReporter: Reporter {
     func residency(_ result: ResidencyResult) -> String {
         let residency = result.residency
         var text = TextCell.clean(result.name) + "  " + ResidencyText.verdict(result) + "\n"
-        text += "  " + ResidencyText.window(residency) + " · repos: "
+        text +=
+            "  " + ResidencyText.window(residency) + " · repos: "
             + TextCell.clean(result.repositories.joined(separator: ", ")) + " · measure: " + ResidencyText.measureWord(result.measure) + "\n"
         text += "  resident: " + TextCell.clean(result.residents.map(ResidencyText.name).joined(separator: ", "))
         if !result.pairings.isEmpty {
@@ -29,33 +30,46 @@ public struct TableResidencyReporter: Reporter {
             let tally = result.work[category]
             var planCell = plan[category].map(Percent.format) ?? ""
             if category == .unclassified { planCell = "≤" + Percent.format(residency.maxUnclassified) }
-            text += row(category.rawValue, [String(tally.commits), String(tally.churn), Percent.format(result.share(of: category)),
-                                            planCell, delta[category].map(Percent.signedPoints) ?? "",
-                                            String(result.own[category].commits), String(result.paired[category].commits)])
+            text += row(
+                category.rawValue,
+                [
+                    String(tally.commits), String(tally.churn), Percent.format(result.share(of: category)),
+                    planCell, delta[category].map(Percent.signedPoints) ?? "",
+                    String(result.own[category].commits), String(result.paired[category].commits),
+                ])
         }
         let total = result.work.total
-        text += row("total", [String(total.commits), String(total.churn), "", "", "",
-                              String(result.own.total.commits), String(result.paired.total.commits)])
-        text += "  (investment, maintenance and support are shares of classified work; unclassified of all work;"
+        text += row(
+            "total",
+            [
+                String(total.commits), String(total.churn), "", "", "",
+                String(result.own.total.commits), String(result.paired.total.commits),
+            ])
+        text +=
+            "  (investment, maintenance and support are shares of classified work; unclassified of all work;"
             + " DELTA in points)\n"
         if !result.pairings.isEmpty {
             text += "\n" + pairingRow("PAIRED WITH", ["COMMITS", "INV", "MAINT", "SUPP", "UNCL"])
             for pairing in result.pairings {
-                text += pairingRow(ResidencyText.name(pairing.partner),
-                                   [String(pairing.commits)] + Category.allCases.map { String(pairing.work[$0].commits) })
+                text += pairingRow(
+                    ResidencyText.name(pairing.partner),
+                    [String(pairing.commits)] + Category.allCases.map { String(pairing.work[$0].commits) })
             }
         }
+        if let followThrough = result.followThrough { text += FollowThroughText.table(followThrough) }
         text += "\n  verdict: \(result.verdict.label)\n"
         for finding in result.verdict.findings { text += "    - \(finding)\n" }
         return text
     }
 
     func summary(_ summary: ResidencySummary) -> String {
-        var text = "SUMMARY  \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies"): "
+        var text =
+            "SUMMARY  \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies"): "
             + "\(summary.passed.count) pass, \(summary.failed.count) fail"
         if !summary.failed.isEmpty { text += " (" + TextCell.clean(summary.failed.joined(separator: ", ")) + ")" }
         text += "\n  \(summary.work.total.commits) commits, churn \(summary.work.total.churn): "
         text += Category.allCases.map { "\($0.rawValue) \(Percent.format(summary.share(of: $0)))" }.joined(separator: ", ") + "\n"
+        if let followThrough = summary.followThrough { text += "  " + FollowThroughText.summaryLine(followThrough) + "\n" }
         return text
     }
 

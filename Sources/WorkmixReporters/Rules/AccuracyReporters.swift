@@ -94,7 +94,8 @@ public struct TableAccuracyReporter: Reporter {
             text += "\nwrong (\(report.wrong.count)\(report.wrong.count > maxWrong ? ", first \(maxWrong)" : "")):\n"
             for row in report.wrong.prefix(maxWrong) {
                 let id = row.record.sha.isEmpty ? "" : String(row.record.sha.prefix(10)) + "  "
-                text += "  \(id)expected \(row.expected.rawValue), got \(row.classification.label)"
+                text +=
+                    "  \(id)expected \(row.expected.rawValue), got \(row.classification.label)"
                     + (row.classification.ruleID.map { " (\($0))" } ?? "") + ": \(TextCell.clean(row.record.subject))\n"
             }
         }

@@ -17,7 +17,8 @@ public struct TableRuleListReporter: Reporter {
         var text = "  #  " + TextCell.fit("RULE", width) + "  VERDICT      SOURCE\n"
         for (index, rule) in rules.enumerated() {
             let number = String(index + 1)
-            text += String(repeating: " ", count: max(0, 3 - number.count)) + number + "  "
+            text +=
+                String(repeating: " ", count: max(0, 3 - number.count)) + number + "  "
                 + TextCell.fit(rule.id, width) + "  " + TextCell.fit(rule.verdict.description, 11) + "  "
                 + TextCell.clean(rule.source.description) + (rule.needsFileChanges ? "  (files)" : "") + "\n"
         }
@@ -59,7 +60,9 @@ public struct MarkdownRuleListReporter: Reporter {
         let rules = listing.rules
         var text = "| # | Rule | Verdict | Source | Description |\n|---|---|---|---|---|\n"
         for (index, rule) in rules.enumerated() {
-            text += "| \(index + 1) | " + [rule.id, rule.verdict.description, rule.source.description, rule.description]
+            text +=
+                "| \(index + 1) | "
+                + [rule.id, rule.verdict.description, rule.source.description, rule.description]
                 .map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
         }
         return text

@@ -52,9 +52,28 @@ struct HistoryOptions: ParsableArguments, WorkspaceOptionGroup {
     }
 
     var query: HistoryQuery {
-        HistoryQuery(revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
-                     until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
+        HistoryQuery(
+            revisions: revisions, all: all, since: since.flatMap(DateBound.parse),
+            until: until.flatMap(DateBound.parse), noMerges: noMerges, firstParent: firstParent)
     }
 
     func apply(to options: inout WorkspaceOptions) { options.query = query }
+}
+
+/// What every command that reads and classifies history takes: the repositories and commits, the config
+/// and rules, and how the walk runs.
+struct WalkOptions: ParsableArguments, WorkspaceOptionGroup {
+    @OptionGroup(title: "History") var repository: RepositoryOptions
+    @OptionGroup(title: "History") var history: HistoryOptions
+    @OptionGroup(title: "Config and rules") var config: ConfigOptions
+    @OptionGroup(title: "Config and rules") var rules: RuleOptions
+    @OptionGroup(title: "Run") var run: RunOptions
+    @OptionGroup(title: "Store") var store: StoreOptions
+
+    func apply(to options: inout WorkspaceOptions) {
+        for group in [repository, history, config, rules, run, store] as [any WorkspaceOptionGroup] { group.apply(to: &options) }
+    }
+
+    /// Loads config, rules and model and checks the repositories: all bad input fails here, before output.
+    func workspace() throws -> Workspace { try Workspace(options: WorkspaceOptions(self)) }
 }

@@ -22,8 +22,9 @@ extension FormatChoice {
 
 /// `--format` (only the command's own formats) and `--output`.
 struct OutputOptions<Formats: FormatChoice>: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: \(Formats.list).", valueName: "format"),
-            completion: .list(Formats.formats.map(\.rawValue)), transform: { try Formats.parse($0) })
+    @Option(
+        help: ArgumentHelp("Output format: \(Formats.list).", valueName: "format"),
+        completion: .list(Formats.formats.map(\.rawValue)), transform: { try Formats.parse($0) })
     var format: OutputFormat?
 
     @Option(help: "Write to this file instead of stdout (it appears only when complete).")

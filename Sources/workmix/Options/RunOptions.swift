@@ -6,7 +6,11 @@ import WorkmixKit
 /// How a history walk runs: threads, progress and warnings.
 struct RunOptions: ParsableArguments, WorkspaceOptionGroup {
     // `.unconditional`: `--jobs -1` is a bad value, not a missing one.
-    @Option(parsing: .unconditional, help: "Threads that read and classify commits (each with its own repository handle). Default: all cores; at most 4 per core (more only cost memory).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Threads that read and classify commits (each with its own repository handle). Default: all cores; at most 4 per core (more only cost memory)."
+    )
     var jobs: Int?
 
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.")

@@ -1,21 +1,23 @@
+import Foundation
+import WorkmixCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import WorkmixCore
 
 /// Where a report goes.
 ///
 /// - stdout (no path, or `-`);
 /// - a regular file (new or existing, also through a symbolic link): written beside its final path and
-///   renamed over it when complete, with the mode an existing file had; removed on failure and on
-///   SIGINT, SIGTERM or SIGHUP, so no half-written report is ever left as if whole;
+///   renamed over it when complete, with the mode an existing file had; removed on failure and on any
+///   signal that ends the process (see `InterruptCleanup`), so no half-written report is left as if whole;
 /// - anything else that exists (a FIFO, `/dev/stdout`, a device): written straight through, as a shell
 ///   redirection would; there is nothing to rename there.
 ///
-/// Write errors (a full disk, a closed pipe's EPIPE) are thrown as one line naming the output.
+/// Write errors (a full disk) are thrown as one line naming the output; a closed pipe ends the process
+/// by SIGPIPE, quietly, as git does.
 public final class OutputSink {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -58,7 +60,8 @@ public final class OutputSink {
         }
         // A regular file or a new one: replace the file a symbolic link points to, not the link.
         let target = Self.resolvingLinks(path)
-        let directory = (target as NSString).deletingLastPathComponent.isEmpty
+        let directory =
+            (target as NSString).deletingLastPathComponent.isEmpty
             ? "." : (target as NSString).deletingLastPathComponent
         var directoryStatus = stat()
         guard stat(directory, &directoryStatus) == 0, (directoryStatus.st_mode & S_IFMT) == S_IFDIR else {
@@ -105,6 +108,8 @@ public final class OutputSink {
         buffer.removeAll(keepingCapacity: true)
         if let failure {
             abandon()
+            // The reader is gone (`| head -1`) and SIGPIPE was ignored: end quietly as SIGPIPE would.
+            if failure == EPIPE { InterruptCleanup.endForBrokenPipe() }
             throw InputError("\(name): cannot write: \(String(cString: strerror(failure)))")
         }
     }
@@ -156,7 +161,8 @@ public final class OutputSink {
             let length = readlink(current, &buffer, buffer.count - 1)
             guard length > 0 else { return current }
             let destination = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = destination.hasPrefix("/")
+            current =
+                destination.hasPrefix("/")
                 ? destination
                 : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
         }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// How file paths become areas (SPEC 9): the folder a file is in, cut at a depth (`payments/api` at
+/// depth 2; a file at the root is in `.`), or the areas the config names by globs, where a path may be
+/// in several and a path no glob names is in none. A commit's areas are those of every path it
+/// changed, old and new: a file moved from one area to another touches both.
+public enum AreaScheme: Sendable, Equatable {
+    case depth(Int)
+    case named([NamedArea])
+
+    public static let defaultDepth = 2
+    public static let rootArea = "."
+
+    /// An area of the config: a name and the globs of the paths in it.
+    public struct NamedArea: Sendable, Equatable {
+        public var name: String
+        public var globs: [Glob]
+        let pattern: Pattern?
+
+        public init(name: String, globs: [Glob]) {
+            self.name = name
+            self.globs = globs
+            pattern = Glob.union(globs)
+        }
+
+        public static func == (lhs: NamedArea, rhs: NamedArea) -> Bool { lhs.name == rhs.name && lhs.globs == rhs.globs }
+
+        public func contains(_ path: String) -> Bool { pattern?.matches(path) ?? false }
+    }
+
+    /// The areas of one path, in the scheme's order (named areas in config order).
+    public func areas(of path: String) -> [String] {
+        switch self {
+        case .depth(let depth):
+            let folders = path.split(separator: "/", omittingEmptySubsequences: true).dropLast()
+            return [folders.isEmpty ? Self.rootArea : folders.prefix(depth).joined(separator: "/")]
+        case .named(let areas):
+            return areas.filter { $0.contains(path) }.map(\.name)
+        }
+    }
+
+    /// The areas of a commit's changes, each once, sorted.
+    public func areas(of changes: [FileChange]) -> [String] {
+        var found: Set<String> = []
+        for change in changes {
+            for area in areas(of: change.path) { found.insert(area) }
+            if let old = change.oldPath { for area in areas(of: old) { found.insert(area) } }
+        }
+        return found.sorted()
+    }
+
+    /// `folders at depth 2` or `3 named areas`, for report headings.
+    public var summary: String {
+        switch self {
+        case .depth(let depth): return "folders at depth \(depth)"
+        case .named(let areas): return "\(areas.count) named area\(areas.count == 1 ? "" : "s")"
+        }
+    }
+}
+
+/// `follow_through:` of the config (SPEC 9).
+public struct FollowThroughSettings: Sendable, Equatable {
+    /// Who may do the work that follows: the residency's resident and team, or anyone.
+    public enum FollowedBy: String, Sendable, CaseIterable {
+        case team, anyone
+    }
+
+    /// How long after a commit the work that follows it may come, in weeks.
+    public var weeks = 8
+    public var by = FollowedBy.team
+
+    public init(weeks: Int = 8, by: FollowedBy = .team) {
+        self.weeks = weeks
+        self.by = by
+    }
+
+    public var windowSeconds: Int64 { Int64(weeks) * 7 * 86400 }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `workmix trace SHA` (SPEC 9): one commit, its areas, and the classified commits that came in each
+/// area within the weeks allowed after it, by anyone, with their lags. Those of the next link of the
+/// chain (investment after support, maintenance after investment) are the ones follow-through counts.
+public struct FollowThroughTrace: Sendable {
+    public struct Follower: Sendable {
+        public var commit: ClassifiedCommit
+        public var lagDays: Double
+        /// Of the category that follows the traced commit's in the chain.
+        public var isNextLink: Bool
+    }
+
+    public struct AreaFollowers: Sendable {
+        public var area: String
+        public var followers: [Follower]
+    }
+
+    public var commit: ClassifiedCommit
+    public var scheme: AreaScheme
+    public var settings: FollowThroughSettings
+    public var areas: [AreaFollowers]
+
+    /// `candidates` are the repository's commits after `commit` (any order; with their paths).
+    public init(commit: ClassifiedCommit, candidates: [ClassifiedCommit], scheme: AreaScheme, settings: FollowThroughSettings) {
+        self.commit = commit
+        self.scheme = scheme
+        self.settings = settings
+        let start = commit.record.authoredAt.seconds
+        let next = FollowThroughTally.next(commit.classification.category)
+        let eligible = candidates.filter { candidate in
+            let seconds = candidate.record.authoredAt.seconds
+            return candidate.record.sha != commit.record.sha && !candidate.classification.skipped && !candidate.record.isMerge
+                && candidate.classification.category != .unclassified
+                && seconds > start && seconds - start <= settings.windowSeconds
+        }.sorted { ($0.record.authoredAt.seconds, $0.record.sha) < ($1.record.authoredAt.seconds, $1.record.sha) }
+        let candidateAreas = eligible.map { Set(scheme.areas(of: $0.record.changeInfo.changes ?? [])) }
+        areas = Self.tracedAreas(of: commit, scheme).map { area in
+            let followers = zip(eligible, candidateAreas).filter { $0.1.contains(area) }.map { candidate, _ in
+                Follower(
+                    commit: candidate, lagDays: Double(candidate.record.authoredAt.seconds - start) / 86400,
+                    isNextLink: candidate.classification.category == next)
+            }
+            return AreaFollowers(area: area, followers: followers)
+        }
+    }
+
+    /// The traced commit's areas; none when it takes no part (a merge, skipped or unclassified).
+    public static func tracedAreas(of commit: ClassifiedCommit, _ scheme: AreaScheme) -> [String] {
+        let classification = commit.classification
+        guard !classification.skipped, !commit.record.isMerge, classification.category != .unclassified else { return [] }
+        return scheme.areas(of: commit.record.changeInfo.changes ?? [])
+    }
+
+    /// Why the traced commit has no areas, if so.
+    public var note: String? {
+        if commit.classification.skipped { return "skipped by rule \(commit.classification.ruleID ?? "?"): takes no part" }
+        if commit.record.isMerge { return "a merge commit: takes no part" }
+        if commit.classification.category == .unclassified { return "unclassified: takes no part" }
+        if areas.isEmpty { return "no file of it is in an area" }
+        return nil
+    }
+}
+
+extension FollowThroughTrace {
+    /// `investment after support`, `maintenance after investment`, or nil for a category with no next link.
+    public static func nextLinkName(_ category: Category) -> String? {
+        FollowThroughTally.next(category).map { "\($0.rawValue) after \(category.rawValue)" }
+    }
+}

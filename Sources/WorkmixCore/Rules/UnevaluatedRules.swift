@@ -1,0 +1,59 @@
+import Foundation
+
+/// Rules that the regex engine could not decide on some commits of a run (PCRE2 gave up on a pattern
+/// that backtracks catastrophically, `^(?:(a+)+$|a*!$)` against `aaa…a!`): each such commit went on
+/// to the next rule, so it may be classified otherwise than the rule meant. Reported once at the end
+/// of a run, and counted in JSON output as `unevaluated`.
+public struct UnevaluatedRules: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var ruleID: String
+        /// Where the rule is written (its `id` line); nil for a rule no longer in the rule set.
+        public var source: SourceLocation?
+        /// Commits it could not decide.
+        public var commits: Int
+    }
+
+    /// Commits on which at least one rule could not be decided.
+    public var commits: Int
+    /// Each rule that could not be decided, in rule order.
+    public var rules: [Entry]
+
+    public var isEmpty: Bool { commits == 0 }
+
+    /// The warning to give at the end of a run, if the engine gave up at all.
+    public var warnings: [RunWarning] { isEmpty ? [] : [.rulesUnevaluated(self)] }
+}
+
+/// Counts, over a run, the commits whose classification left rules unevaluated. Commits are classified
+/// on several threads, so it is a class with a lock.
+public final class UnevaluatedRuleTally: @unchecked Sendable {
+    private var commits = 0
+    private var perRule: [String: Int] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func note(_ classification: Classification) {
+        guard !classification.unevaluated.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        commits += 1
+        for ruleID in classification.unevaluated { perRule[ruleID, default: 0] += 1 }
+    }
+
+    /// The warning to give at the end of a run, if the engine gave up at all.
+    public func warnings(in ruleSet: RuleSet) -> [RunWarning] {
+        summary(in: ruleSet).warnings
+    }
+
+    /// The tally so far, rules in the order `ruleSet` evaluates them.
+    public func summary(in ruleSet: RuleSet) -> UnevaluatedRules {
+        lock.lock()
+        defer { lock.unlock() }
+        let order = Dictionary(ruleSet.rules.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let entries = perRule.map { id, count in
+            UnevaluatedRules.Entry(ruleID: id, source: ruleSet.rule(id: id)?.source, commits: count)
+        }.sorted { (order[$0.ruleID] ?? .max, $0.ruleID) < (order[$1.ruleID] ?? .max, $1.ruleID) }
+        return UnevaluatedRules(commits: commits, rules: entries)
+    }
+}

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What to undo when a signal ends a run: the partial output file (so none is left as if complete) and
+/// the progress line on the terminal (so the prompt starts clean).
+///
+/// Every catchable signal whose default action ends the process is handled (SIGHUP, SIGINT, SIGQUIT,
+/// SIGUSR1/2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, …). The handler only calls
+/// write(2), unlink(2), sigaction(2) and raise(3), which are async-signal-safe, then lets the signal do
+/// what it would have done: the process ends by that signal, quietly (a shell shows status 128+N, e.g.
+/// 141 for SIGPIPE under `workmix scan | head -1`, as git does). Crash signals (SIGSEGV, SIGBUS,
+/// SIGILL, SIGABRT, SIGFPE, SIGTRAP, SIGSYS) of a real crash are passed on to the handler that was
+/// there before (the Swift runtime's crash report); sent by another process, they end the run quietly. A signal the parent ignored (`nohup`, `cmd &` in a script) stays
+/// ignored. SIGKILL cannot be caught: it may leave a `.NAME.PID.partial` file.
+public enum InterruptCleanup {
+    /// Installs the handlers; idempotent. Call first thing, so that SIGQUIT is no crash report.
+    public static func install() { _ = installed }
+
+    /// The partial file to remove, or nil once it is renamed or removed.
+    static func setPartialFile(_ path: String?) {
+        install()
+        // The old copy is not freed: a handler on another thread may be reading it (a few bytes per
+        // output file, a handful per run).
+        cleanupPartialFile = path.map { strdup($0) }
+    }
+
+    /// Whether a progress line stands on stderr, to be cleared.
+    public static func setProgressLineShown(_ shown: Bool) {
+        install()
+        cleanupProgressLine = shown ? 1 : 0
+    }
+
+    /// A write failed with EPIPE (SIGPIPE was ignored when workmix started): end as SIGPIPE would,
+    /// quietly, as git does. The partial file is removed first.
+    public static func endForBrokenPipe() -> Never {
+        cleanUp()
+        _ = signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        exit(128 + SIGPIPE)
+    }
+
+    private static let installed: Bool = {
+        let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(signalSlots))
+        previous.initialize(repeating: sigaction(), count: Int(signalSlots))
+        var action = sigaction()
+        #if os(Linux)
+        action.__sigaction_handler.sa_sigaction = handleSignal
+        #else
+        action.__sigaction_u.__sa_sigaction = handleSignal
+        #endif
+        action.sa_flags = SA_SIGINFO | SA_RESTART
+        sigemptyset(&action.sa_mask)
+        for number in terminatingSignals + crashSignals {
+            guard sigaction(number, nil, &previous[Int(number)]) == 0 else { continue }
+            if isIgnored(previous[Int(number)]) { continue }
+            sigaction(number, &action, nil)
+        }
+        previousActions = previous
+        return true
+    }()
+
+    private static var terminatingSignals: [Int32] {
+        var signals = [
+            SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ,
+            SIGVTALRM, SIGPROF,
+        ]
+        #if os(Linux)
+        signals += [SIGPOLL, SIGPWR, SIGSTKFLT]
+        #endif
+        return signals
+    }
+
+    private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP, SIGSYS]
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        #if os(Linux)
+        let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+        #else
+        let handler = unsafeBitCast(action.__sigaction_u.__sa_handler, to: Int.self)
+        #endif
+        return action.sa_flags & SA_SIGINFO == 0 && handler == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+}
+
+private let signalSlots: Int32 = 65
+nonisolated(unsafe) private var cleanupPartialFile: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var cleanupProgressLine: sig_atomic_t = 0
+/// The actions in place before ours, by signal number: crash signals go back to them.
+nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
+
+private func cleanUp() {
+    if cleanupProgressLine != 0 {
+        let clear: StaticString = "\r\u{1B}[K"
+        _ = write(STDERR_FILENO, clear.utf8Start, clear.utf8CodeUnitCount)
+    }
+    if let path = cleanupPartialFile { unlink(path) }
+}
+
+private func isCrashSignal(_ number: Int32) -> Bool {
+    switch number {
+    case SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP, SIGSYS: return true
+    default: return false
+    }
+}
+
+private func senderID(_ info: UnsafeMutablePointer<siginfo_t>) -> pid_t {
+    #if os(Linux)
+    info.pointee._sifields._kill.si_pid
+    #else
+    info.pointee.si_pid
+    #endif
+}
+
+private func handleSignal(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    cleanUp()
+    if isCrashSignal(number), let info, let previous = previousActions, number < signalSlots {
+        // A crash of this process goes back to the crash reporter: a fault (si_code > 0) happens again
+        // when the instruction is retried on return; abort() sends itself the signal again. The same
+        // signal sent by another process (`kill -SEGV`) is no crash: it ends the run as others do (the
+        // runtime's reporter would print a crash report and let the run go on).
+        let fault = info.pointee.si_code > 0
+        if fault || senderID(info) == getpid() {
+            sigaction(number, &previous[Int(number)], nil)
+            if !fault { raise(number) }
+            return
+        }
+    }
+    var action = sigaction()
+    sigemptyset(&action.sa_mask)
+    sigaction(number, &action, nil)  // SIG_DFL: a zeroed action
+    // Blocked while this handler runs: delivered, with the default action, when it returns.
+    raise(number)
+}
