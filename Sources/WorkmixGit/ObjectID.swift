@@ -20,12 +20,37 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     /// The 20 bytes as stored (a store keeps ids in half the room of their hex).
     public init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
-        guard bytes.count == 20 else { return nil }
-        var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        guard let id = bytes.withContiguousStorageIfAvailable({ ObjectID(raw: UnsafeRawBufferPointer($0)) }) ?? ObjectID(raw: Array(bytes))
+        else { return nil }
+        self = id
+    }
+
+    /// The 20 bytes at `raw` (a column of a store's row, read in place); nil for any other length.
+    public init?(raw: UnsafeRawBufferPointer) {
+        guard raw.count == 20 else { return nil }
+        a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        c = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
+
+    private init?(raw bytes: [UInt8]) {
+        guard let id = bytes.withUnsafeBytes({ ObjectID(raw: $0) }) else { return nil }
+        self = id
+    }
+
+    /// Ids laid end to end, 20 bytes each (a commit's parents in a store); nil when the length is not
+    /// a multiple of 20.
+    public static func list(raw: UnsafeRawBufferPointer) -> [ObjectID]? {
+        guard raw.count % 20 == 0 else { return nil }
+        return stride(from: 0, to: raw.count, by: 20).map { offset in
+            ObjectID(a: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+                     b: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+                     c: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self))
         }
-        self.init(oid)
+    }
+
+    private init(a: UInt64, b: UInt64, c: UInt32) {
+        self.a = a; self.b = b; self.c = c
     }
 
     public var bytes: [UInt8] {

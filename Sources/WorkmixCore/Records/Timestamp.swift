@@ -23,6 +23,29 @@ public struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringCo
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
         let sign = offsetMinutes < 0 ? "-" : "+"
         let offset = abs(Int(offsetMinutes))
+        if (0...9999).contains(date.year) && offset < 6000 {
+            // Digits written in place: this runs twice per row of a scan.
+            let signByte = UInt8(ascii: offsetMinutes < 0 ? "-" : "+")
+            return String(unsafeUninitializedCapacity: 25) { text in
+                func put(_ value: Int, at start: Int, width: Int, then separator: UInt8?) {
+                    var rest = value
+                    for index in (start..<start + width).reversed() {
+                        text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                    if let separator { text[start + width] = separator }
+                }
+                put(date.year, at: 0, width: 4, then: UInt8(ascii: "-"))
+                put(date.month, at: 5, width: 2, then: UInt8(ascii: "-"))
+                put(date.day, at: 8, width: 2, then: UInt8(ascii: "T"))
+                put(Int(hour), at: 11, width: 2, then: UInt8(ascii: ":"))
+                put(Int(minute), at: 14, width: 2, then: UInt8(ascii: ":"))
+                put(Int(second), at: 17, width: 2, then: signByte)
+                put(offset / 60, at: 20, width: 2, then: UInt8(ascii: ":"))
+                put(offset % 60, at: 23, width: 2, then: nil)
+                return 25
+            }
+        }
         return
             "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T\(pad(Int(hour), 2)):\(pad(Int(minute), 2)):\(pad(Int(second), 2))\(sign)\(pad(offset / 60, 2)):\(pad(offset % 60, 2))"
     }

@@ -52,15 +52,11 @@ final class HistoryDatabase {
                            changes_base, changes_detail, changes FROM commits
                     """)
             let row = RawRow(statement.sqliteStatement)
-            while true {
-                let code = sqlite3_step(row.statement)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw StoreError(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            while try row.step(in: db) {
                 let commit = try Self.commit(row)
                 commits[commit.id] = commit
                 if let detail = row.int(13) {
-                    let base = ObjectID(bytes: row.data(12)).map(\.hex) ?? ""
-                    changes[commit.id] = StoredHistory.EncodedChanges(base: base, detail: detail, data: row.data(14))
+                    changes[commit.id] = StoredHistory.EncodedChanges(base: ObjectID(raw: row.blob(12)), detail: detail, data: row.data(14))
                 }
             }
             // Read the other tables whole too: a damaged page shows now, before any output.
@@ -74,14 +70,10 @@ final class HistoryDatabase {
     }
 
     private static func commit(_ row: RawRow) throws -> GitCommit {
-        guard let id = ObjectID(bytes: row.data(0)), let tree = ObjectID(bytes: row.data(1)) else {
+        guard let id = ObjectID(raw: row.blob(0)), let tree = ObjectID(raw: row.blob(1)) else {
             throw StoreError("a commit id is damaged")
         }
-        let parentBytes = row.data(2)
-        guard parentBytes.count % 20 == 0 else { throw StoreError("a parent id is damaged") }
-        let parents = stride(from: 0, to: parentBytes.count, by: 20).compactMap { offset in
-            ObjectID(bytes: parentBytes[parentBytes.startIndex + offset..<parentBytes.startIndex + offset + 20])
-        }
+        guard let parents = ObjectID.list(raw: row.blob(2)) else { throw StoreError("a parent id is damaged") }
         return GitCommit(
             id: id, parents: parents, tree: tree,
             author: GitSignature(
@@ -93,19 +85,22 @@ final class HistoryDatabase {
             message: row.text(11) ?? "")
     }
 
-    private static func classifications(_ digest: String, in queue: DatabaseQueue) throws -> [String: Classification] {
+    private static func classifications(_ digest: String, in queue: DatabaseQueue) throws -> [ObjectID: Classification] {
         try queue.read { db in
-            var result: [String: Classification] = [:]
-            let rows = try Row.fetchCursor(
-                db,
+            var result: [ObjectID: Classification] = [:]
+            let statement = try db.makeStatement(
                 sql: """
                     SELECT c.sha, c.category, c.rule, c.skipped, c.evidence FROM classifications c
                     JOIN rule_digests d ON d.id = c.digest WHERE d.digest = ?
-                    """, arguments: [digest])
-            while let row = try rows.next() {
-                guard let category = Category(rawValue: row[1]), let sha = ObjectID(bytes: row[0] as Data) else { continue }
-                let evidence = (row[4] as String?).map { $0.isEmpty ? [] : $0.components(separatedBy: "\u{1F}") } ?? []
-                result[sha.hex] = Classification(category: category, ruleID: row[2], skipped: row[3], evidence: evidence)
+                    """)
+            try statement.setArguments([digest])
+            let row = RawRow(statement.sqliteStatement)
+            while try row.step(in: db) {
+                guard let sha = ObjectID(raw: row.blob(0)), let category = row.text(1).flatMap(Category.init(rawValue:)) else {
+                    continue
+                }
+                let evidence = row.text(4).map { $0.isEmpty ? [] : $0.components(separatedBy: "\u{1F}") } ?? []
+                result[sha] = Classification(category: category, ruleID: row.text(2), skipped: row.int64(3) != 0, evidence: evidence)
             }
             return result
         }
@@ -229,6 +224,20 @@ private struct RawRow {
 
     func int(_ column: Int32) -> Int? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+    }
+
+    /// Steps to the next row: false at the end.
+    func step(in db: Database) throws -> Bool {
+        let code = sqlite3_step(statement)
+        if code == SQLITE_DONE { return false }
+        guard code == SQLITE_ROW else { throw StoreError(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+        return true
+    }
+
+    /// The column's bytes in place, valid until the next step.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let bytes = sqlite3_column_blob(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
     }
 
     func data(_ column: Int32) -> Data {

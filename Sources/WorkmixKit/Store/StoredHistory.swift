@@ -16,7 +16,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// Changes as stored, decoded when a commit asks (most runs classify from stored verdicts and
     /// never do).
     struct EncodedChanges {
-        var base: String
+        var base: ObjectID?
         var detail: Int
         var data: Data
     }
@@ -38,11 +38,11 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     private var encoded: [ObjectID: EncodedChanges]
     private var caches: [String: ClassificationCache] = [:]
     /// Stored commits whose first parent the repository no longer has.
-    private var damaged: Set<String> = []
+    private var damaged: Set<ObjectID> = []
     private(set) var pending = Pending()
     private let lock = NSLock()
     /// Loads a digest's classifications when a run first asks for them.
-    var loadClassifications: (String) -> [String: Classification] = { _ in [:] }
+    var loadClassifications: (String) -> [ObjectID: Classification] = { _ in [:] }
 
     init(repository: Repository, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
         self.repository = repository
@@ -59,7 +59,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
             // Its first parent gone too (a damaged clone): its changes and verdict are read afresh,
             // as a run without the store reads them.
             if let parent = commit.parents.first, !repository.contains(parent) {
-                lock.withLock { _ = damaged.insert(id.hex) }
+                lock.withLock { _ = damaged.insert(id) }
             }
             return commit
         }
@@ -74,7 +74,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// What is known of a commit's changes against its (possibly cut) first parent.
     func changes(of commit: GitCommit) -> ChangeInfo {
         let base = commit.parents.first?.hex ?? ""
-        guard let stored = lock.withLock({ damaged.contains(commit.id.hex) ? nil : changes[commit.id] ?? decoded(commit.id) }),
+        guard let stored = lock.withLock({ damaged.contains(commit.id) ? nil : changes[commit.id] ?? decoded(commit.id) }),
             stored.base == base
         else {
             return .notComputed
@@ -87,7 +87,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         guard let raw = encoded.removeValue(forKey: id), let info = ChangeCoding.decode(raw.data, detail: raw.detail) else {
             return nil
         }
-        let stored = StoredChanges(base: raw.base, info: info)
+        let stored = StoredChanges(base: raw.base?.hex ?? "", info: info)
         changes[id] = stored
         return stored
     }
@@ -115,7 +115,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         if let cache = caches[digest] { return cache }
         let cache = ClassificationCache(
             digest: digest, known: loadClassifications(digest),
-            isDamaged: { [weak self] sha in self?.lock.withLock { self?.damaged.contains(sha) } ?? false },
+            isDamaged: { [weak self] id in self?.lock.withLock { self?.damaged.contains(id) } ?? false },
             added: { [weak self] sha, classification in
                 self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
             })
@@ -135,13 +135,13 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 /// A digest's classifications, by commit id: those stored and those made by this run.
 final class ClassificationCache: @unchecked Sendable {
     let digest: String
-    private var known: [String: Classification]
+    private var known: [ObjectID: Classification]
     private let lock = NSLock()
     private let added: (String, Classification) -> Void
-    private let isDamaged: (String) -> Bool
+    private let isDamaged: (ObjectID) -> Bool
 
     init(
-        digest: String, known: [String: Classification], isDamaged: @escaping (String) -> Bool,
+        digest: String, known: [ObjectID: Classification], isDamaged: @escaping (ObjectID) -> Bool,
         added: @escaping (String, Classification) -> Void
     ) {
         self.digest = digest
@@ -151,12 +151,13 @@ final class ClassificationCache: @unchecked Sendable {
     }
 
     func lookup(_ sha: String) -> Classification? {
-        if isDamaged(sha) { return nil }
-        return lock.withLock { known[sha] }
+        guard let id = ObjectID(hex: sha), !isDamaged(id) else { return nil }
+        return lock.withLock { known[id] }
     }
 
     func add(_ sha: String, _ classification: Classification) {
-        lock.withLock { known[sha] = classification }
+        guard let id = ObjectID(hex: sha) else { return }
+        lock.withLock { known[id] = classification }
         added(sha, classification)
     }
 }
