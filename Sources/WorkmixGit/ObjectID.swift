@@ -43,9 +43,10 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     public static func list(raw: UnsafeRawBufferPointer) -> [ObjectID]? {
         guard raw.count % 20 == 0 else { return nil }
         return stride(from: 0, to: raw.count, by: 20).map { offset in
-            ObjectID(a: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
-                     b: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
-                     c: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self))
+            ObjectID(
+                a: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+                b: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+                c: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self))
         }
     }
 

@@ -7,6 +7,11 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(Timestamp(seconds: 1_576_141_445, offsetMinutes: 60).iso8601, "2019-12-12T10:04:05+01:00")
         XCTAssertEqual(Timestamp(seconds: 0, offsetMinutes: -330).iso8601, "1969-12-31T18:30:00-05:30")
         XCTAssertEqual(Timestamp(seconds: 951_782_400, offsetMinutes: 0).iso8601, "2000-02-29T00:00:00+00:00")
+        // Years outside four digits, and git's widest offsets, as the formatted fallback prints them.
+        XCTAssertEqual(Timestamp(seconds: -62_135_596_800 + 86_400 * 365 * 5, offsetMinutes: 0).iso8601, "0005-12-31T00:00:00+00:00")
+        XCTAssertEqual(Timestamp(seconds: 253_402_300_800, offsetMinutes: 0).iso8601, "10000-01-01T00:00:00+00:00")
+        XCTAssertEqual(Timestamp(seconds: 0, offsetMinutes: -5_999).iso8601, "1969-12-27T20:01:00-99:59")
+        XCTAssertEqual(Timestamp(seconds: 0, offsetMinutes: 6_000).iso8601, "1970-01-05T04:00:00+100:00")
     }
 
     func testRoundTrip() {
