@@ -1,0 +1,130 @@
+internal import CLibpq
+import Foundation
+
+/// One libpq connection: statements with parameters (text, or bytes sent as binary), results read as
+/// text. Not shared between threads.
+final class PostgresConnection {
+    /// A statement parameter.
+    enum Value {
+        case text(String)
+        case bytes([UInt8])
+        case int(Int64)
+        case bool(Bool)
+        case null
+    }
+
+    let url: StoreURL
+    private let connection: OpaquePointer
+
+    /// Connects, or throws `.unreachable` / `.rejected` with libpq's words (never the password).
+    init(url: StoreURL) throws {
+        self.url = url
+        // Defaults the URL may override: libpq reads later keywords over earlier ones.
+        let keywords = ["connect_timeout", "application_name", "dbname"]
+        let values = ["10", "workmix", url.text]
+        let connection = withCStrings(keywords) { keys in
+            withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
+        }
+        guard let connection else { throw StoreServerError(url: url, kind: .unreachable, detail: "out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let detail = Self.message(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw StoreServerError(url: url, kind: Self.isAuthentication(detail) ? .rejected : .unreachable, detail: detail)
+        }
+        self.connection = connection
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// libpq's words on one line.
+    static func message(_ text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "unknown error" }
+        let lines = String(cString: text).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private static func isAuthentication(_ detail: String) -> Bool {
+        ["authentication failed", "no password supplied", "role \"", "database \"", "no pg_hba.conf entry"].contains {
+            detail.contains($0)
+        }
+    }
+
+    /// Runs one statement; returns its rows as text (nil for SQL NULL).
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [Value] = []) throws -> [[String?]] {
+        let texts: [[UInt8]?] = parameters.map(Self.bytes)
+        let lengths = texts.map { Int32($0?.count ?? 0) }
+        let formats = parameters.map { value -> Int32 in
+            if case .bytes = value { return 1 }
+            return 0
+        }
+        let result = withBuffers(texts) { pointers in
+            PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, lengths, formats, 0)
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw failure(result) }
+        return rows(of: result)
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            if PQstatus(connection) == CONNECTION_OK { _ = try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Text parameters as NUL-ended bytes, binary ones as they are.
+    private static func bytes(_ value: Value) -> [UInt8]? {
+        switch value {
+        case .text(let text): return Array(text.utf8.prefix { $0 != 0 }) + [0]
+        case .bytes(let bytes): return bytes
+        case .int(let number): return Array(String(number).utf8) + [0]
+        case .bool(let flag): return Array((flag ? "t" : "f").utf8) + [0]
+        case .null: return nil
+        }
+    }
+
+    private func rows(of result: OpaquePointer?) -> [[String?]] {
+        let count = PQntuples(result), columns = PQnfields(result)
+        return (0..<count).map { row in
+            (0..<columns).map { column in
+                PQgetisnull(result, row, column) != 0 ? nil : String(cString: PQgetvalue(result, row, column))
+            }
+        }
+    }
+
+    /// What went wrong, sorted: a statement timeout, a dropped connection, or anything else.
+    private func failure(_ result: OpaquePointer?) -> StoreServerError {
+        let detail = Self.message(result.map { PQresultErrorMessage($0) } ?? PQerrorMessage(connection))
+        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        if PQstatus(connection) != CONNECTION_OK { return StoreServerError(url: url, kind: .connectionLost, detail: detail) }
+        if state == "57014" { return StoreServerError(url: url, kind: .timeout, detail: detail) }
+        return StoreServerError(url: url, kind: .failed, detail: detail)
+    }
+}
+
+/// C strings for libpq's NULL-ended keyword arrays, valid during `body`.
+private func withCStrings<T>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
+    let copies = strings.map { strdup($0) }
+    defer { for copy in copies { free(copy) } }
+    return body(copies.map { $0.map { UnsafePointer($0) } } + [nil])
+}
+
+/// Parameter buffers for libpq, valid during `body`.
+private func withBuffers<T>(_ buffers: [[UInt8]?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
+    let copies: [UnsafeMutablePointer<CChar>?] = buffers.map { bytes in
+        guard let bytes else { return nil }
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        return copy
+    }
+    defer { for copy in copies { copy?.deallocate() } }
+    return body(copies.map { $0.map { UnsafePointer($0) } })
+}

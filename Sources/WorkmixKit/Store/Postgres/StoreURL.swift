@@ -1,0 +1,71 @@
+import Foundation
+
+/// A PostgreSQL store's address (`postgresql://user:password@host:port/db?options`), as libpq reads
+/// it. `redacted` is what messages show: the same address without its password.
+public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
+    public let text: String
+
+    /// Nil unless `text` is a `postgresql://` or `postgres://` URL.
+    public init?(_ text: String) {
+        guard Self.schemes.contains(where: { text.lowercased().hasPrefix($0) }) else { return nil }
+        self.text = text
+    }
+
+    static let schemes = ["postgresql://", "postgres://"]
+
+    public var description: String { redacted }
+
+    /// The URL with the password left out, from the user part and from the query (`password=`).
+    public var redacted: String {
+        guard let scheme = text.range(of: "://") else { return text }
+        let rest = text[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        var authority = String(rest[..<authorityEnd])
+        if let at = authority.lastIndex(of: "@") {
+            let user = authority[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            authority = String(user) + String(authority[at...])
+        }
+        var tail = String(rest[authorityEnd...])
+        if let question = tail.firstIndex(of: "?") {
+            let query = tail[tail.index(after: question)...].split(separator: "&").filter {
+                !$0.lowercased().hasPrefix("password=")
+            }
+            tail = String(tail[..<question]) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        }
+        return String(text[..<scheme.upperBound]) + authority + tail
+    }
+}
+
+/// Why a PostgreSQL store could not be used: the run stops (exit 2) and nothing is half-written.
+public struct StoreServerError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// No server answered at the address (or it went away before the session began).
+        case unreachable
+        /// The server refused the user, the password or the database.
+        case rejected
+        /// The connection dropped during the session.
+        case connectionLost
+        /// A statement ran past the server's `statement_timeout`.
+        case timeout
+        /// The database holds no workmix tables, or older ones: `store migrate` brings them up.
+        case notMigrated(found: Int, expected: Int)
+        /// The tables were made by a newer workmix.
+        case newerSchema(found: Int, known: Int)
+        /// The server refused a statement for another reason.
+        case failed
+    }
+
+    /// The address, without its password.
+    public let url: String
+    public let kind: Kind
+    /// The server's or libpq's own words, on one line.
+    public let detail: String
+
+    init(url: StoreURL, kind: Kind, detail: String) {
+        self.url = url.redacted
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var description: String { "\(url): \(kind) (\(detail))" }
+}
