@@ -52,7 +52,7 @@ public final class HistoryMiner {
     private let mailmapText: String?
     /// This repository's store, when the run keeps one and it can be used.
     private(set) lazy var stored: StoredHistory? = options.store?.history(
-        for: repository, name: Self.defaultName(of: repository, path: path))
+        for: repository, name: Self.defaultName(of: repository, path: path), repoName: repoName)
 
     public init(path: String, options: MiningOptions) throws {
         self.path = path

@@ -89,9 +89,20 @@ extension Workspace {
     /// as the JSON lines give them, shas looked up in the run's repositories (with file changes).
     public func labelledCommits(path: String) throws -> [LabelledRecord] {
         let rows = try LabelsFile.load(path: path)
+        // What the lookups read from git is kept for the next run, even when a later row fails.
+        let labelled: [LabelledRecord]
+        do {
+            labelled = try records(rows, path: path)
+        } catch {
+            try? store?.save()
+            throw error
+        }
+        try store?.save()
+        return labelled
+    }
+
+    private func records(_ rows: [LabelsFile.Row], path: String) throws -> [LabelledRecord] {
         var lookup: CommitLookup?
-        // What the lookups read from git is kept for the next run.
-        defer { store?.save() }
         return try rows.map { row in
             switch row.subject {
             case .message(let message):

@@ -20,7 +20,7 @@ extension Workspace {
                 census.add(traces)
             }
         }
-        store?.save()
+        try store?.save()
         return census
     }
 

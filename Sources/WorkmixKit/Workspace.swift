@@ -49,7 +49,11 @@ public final class Workspace {
         } else {
             repositories = [RepositoryTarget(path: ".")]
         }
-        store = options.store.folder.map(StoreSession.init(folder:))
+        switch options.store {
+        case .none: store = nil
+        case .folder(let folder): store = StoreSession(folder: folder)
+        case .server(let url): store = try StoreSession(server: url)
+        }
         store?.keepUntilExit()
         // A model that cannot be read is bad input, reported before any output.
         if ruleSet.usesModel || options.modelPath != nil || config.model != nil { _ = try model.get() }
@@ -138,7 +142,7 @@ public final class Workspace {
         job.classificationDigest = store == nil ? nil : classificationDigest(diffs: diffs, evidence: evidence)
         job.includeSkipped = includeSkipped
         let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
-        store?.save()
+        try store?.save()
         return (store?.takeWarnings() ?? []) + warnings + (unevaluated == nil ? tally.warnings(in: ruleSet) : [])
     }
 

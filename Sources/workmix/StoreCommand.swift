@@ -7,7 +7,7 @@ extension Workmix {
         static let configuration = CommandConfiguration(
             commandName: "store",
             abstract: "The history store: what was read from git, kept between runs.",
-            subcommands: [Info.self, Clear.self])
+            subcommands: [Info.self, Clear.self, Migrate.self])
 
         /// The store folder, as every history command finds it.
         struct Folder: ParsableArguments {
@@ -60,6 +60,27 @@ extension Workmix {
             func run() throws {
                 let removed = try StoreMaintenance.clear(try StoreMaintenance.files(in: folder.path, repository: folder.repo))
                 print("removed \(removed) store file(s) from \(folder.path)")
+            }
+        }
+
+        struct Migrate: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Creates or upgrades the tables of a shared PostgreSQL store (in one transaction).")
+
+            @Option(
+                name: .customLong("store"),
+                help: ArgumentHelp("The store's postgresql://user@host/db URL. Default: WORKMIX_STORE_URL.", valueName: "url"))
+            var storeURL: String?
+
+            func validate() throws {
+                try StoreURLOption.check(storeURL, noStore: false)
+                if StoreURLOption.resolve(storeURL) == nil { throw ValidationError("name the store with --store URL or WORKMIX_STORE_URL") }
+            }
+
+            func run() throws {
+                guard let url = StoreURLOption.resolve(storeURL) else { throw ValidationError("name the store with --store URL") }
+                let (from, to) = try PostgresStore.migrate(url: url)
+                print(from == to ? "\(url): tables at version \(to), nothing to do" : "\(url): tables migrated from version \(from) to \(to)")
             }
         }
     }

@@ -38,6 +38,8 @@ enum Main {
             try command.run()
         } catch let error as InputError {
             fail(error.description + (error.remedy.map { "; " + remedyText($0) } ?? ""), code: 2)
+        } catch let error as StoreServerError {
+            fail(error.text, code: 2)
         } catch let failure as ExitFailure {
             if let message = failure.message { fail(message, code: failure.code) }
             exit(failure.code)

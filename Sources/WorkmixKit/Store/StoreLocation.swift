@@ -1,10 +1,13 @@
 import Foundation
 
 /// Where a run keeps its history store (SPEC 8): `--store-dir`, else `WORKMIX_STORE_DIR`, else
-/// `$XDG_CACHE_HOME/workmix`, else `~/.cache/workmix`; or nowhere (`--no-store`).
+/// `$XDG_CACHE_HOME/workmix`, else `~/.cache/workmix`; or a PostgreSQL database (`--store URL`), or
+/// nowhere (`--no-store`).
 public enum StoreLocation: Sendable, Equatable {
     case none
     case folder(String)
+    /// A shared PostgreSQL store: what a run reads is pushed there.
+    case server(StoreURL)
 
     /// The folder the command line and the environment name.
     public static func resolve(

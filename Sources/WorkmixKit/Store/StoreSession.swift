@@ -6,16 +6,28 @@ import WorkmixGit
 /// The history store of one run: one database file per repository in the store folder, opened and
 /// loaded once however many passes read that repository. A store that cannot be used never changes
 /// the output: a damaged file is rebuilt and a folder that cannot be written is left alone, each
-/// with one warning.
+/// with one warning. With a PostgreSQL server instead of a folder, each repository's history starts
+/// empty and what the run reads is pushed there (`PostgresHistory`); any failure there ends the run.
 public final class StoreSession: @unchecked Sendable {
     public let folder: String
     private var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
+    private let server: PostgresConnection?
+    private var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
     private var unusable = false
     private var warnings: [RunWarning] = []
     private let lock = NSLock()
 
     public init(folder: String) {
         self.folder = folder
+        server = nil
+    }
+
+    /// Connects to the server and checks its tables are this version's: throws `StoreServerError`.
+    public init(server url: StoreURL) throws {
+        folder = url.redacted
+        let connection = try PostgresConnection(url: url)
+        try PostgresSchema.check(connection)
+        server = connection
     }
 
     /// Sessions live until the process ends: freeing a long history's commits one by one at the end of
@@ -28,11 +40,18 @@ public final class StoreSession: @unchecked Sendable {
         Self.keptLock.withLock { Self.kept.append(self) }
     }
 
-    /// The store of `repository`, loaded; nil when the store cannot be used (warned once).
-    func history(for repository: Repository, name: String) -> StoredHistory? {
+    /// The store of `repository`, loaded; nil when the store cannot be used (warned once). `name`
+    /// names its file; on a server, the repository is `repoName`.
+    func history(for repository: Repository, name: String, repoName: String) -> StoredHistory? {
         lock.lock()
         defer { lock.unlock() }
         let key = Self.key(of: repository)
+        if let server {
+            if let opened = pushes[key] { return opened.history }
+            let history = StoredHistory(repository: repository, commits: [:], encoded: [:])
+            pushes[key] = (PostgresHistory(connection: server, repo: repoName), history)
+            return history
+        }
         if let opened = open[key] { return opened.history }
         guard !unusable else { return nil }
         guard prepareFolder() else { return nil }
@@ -79,10 +98,13 @@ public final class StoreSession: @unchecked Sendable {
     }
 
     /// Writes what every repository's passes read anew. A failed write costs only the time it would
-    /// have saved next run (warned once).
-    func save() {
+    /// have saved next run (warned once); on a server, it throws `StoreServerError`.
+    func save() throws {
         lock.lock()
         defer { lock.unlock() }
+        for (_, pushed) in pushes.sorted(by: { $0.key < $1.key }) {
+            try pushed.database.save(pushed.history.takePending())
+        }
         for (_, opened) in open.sorted(by: { $0.key < $1.key }) {
             let pending = opened.history.takePending()
             do {

@@ -15,6 +15,7 @@ final class PostgresConnection {
 
     let url: StoreURL
     private let connection: OpaquePointer
+    private var prepared: [String: String] = [:]
 
     /// Connects, or throws `.unreachable` / `.rejected` with libpq's words (never the password).
     init(url: StoreURL) throws {
@@ -31,6 +32,8 @@ final class PostgresConnection {
             PQfinish(connection)
             throw StoreServerError(url: url, kind: Self.isAuthentication(detail) ? .rejected : .unreachable, detail: detail)
         }
+        // The server's notices ("already exists, skipping") are not the user's business.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         self.connection = connection
     }
 
@@ -49,22 +52,38 @@ final class PostgresConnection {
         }
     }
 
-    /// Runs one statement; returns its rows as text (nil for SQL NULL).
+    /// Runs one statement (without parameters: several, separated by semicolons); returns its rows as
+    /// text (nil for SQL NULL). A statement with parameters is prepared once per connection.
     @discardableResult
     func execute(_ sql: String, _ parameters: [Value] = []) throws -> [[String?]] {
-        let texts: [[UInt8]?] = parameters.map(Self.bytes)
-        let lengths = texts.map { Int32($0?.count ?? 0) }
-        let formats = parameters.map { value -> Int32 in
-            if case .bytes = value { return 1 }
-            return 0
-        }
-        let result = withBuffers(texts) { pointers in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, lengths, formats, 0)
+        let result: OpaquePointer?
+        if parameters.isEmpty {
+            result = PQexec(connection, sql)
+        } else {
+            let name = try prepare(sql, count: parameters.count)
+            let texts: [[UInt8]?] = parameters.map(Self.bytes)
+            let lengths = texts.map { Int32($0?.count ?? 0) }
+            let formats = parameters.map { value -> Int32 in
+                if case .bytes = value { return 1 }
+                return 0
+            }
+            result = withBuffers(texts) { PQexecPrepared(connection, name, Int32(parameters.count), $0, lengths, formats, 0) }
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw failure(result) }
         return rows(of: result)
+    }
+
+    /// The name `sql` is prepared under on this connection.
+    private func prepare(_ sql: String, count: Int) throws -> String {
+        if let name = prepared[sql] { return name }
+        let name = "workmix_\(prepared.count)"
+        let result = PQprepare(connection, name, sql, Int32(count), nil)
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw failure(result) }
+        prepared[sql] = name
+        return name
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
