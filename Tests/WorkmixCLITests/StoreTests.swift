@@ -16,7 +16,10 @@ final class StoreTests: CLITestCase {
         try? FileManager.default.removeItem(atPath: storeDir)
     }
 
-    func makeRepository() throws -> FixtureRepository {
+    func makeRepository() throws -> FixtureRepository { try Self.makeRepository() }
+
+    /// Five commits, a branch merged back, one co-author (the PostgreSQL store's tests use it too).
+    static func makeRepository() throws -> FixtureRepository {
         let repo = try FixtureRepository(name: "stored")
         try repo.write("src/a.swift", "a\n")
         try repo.commit("Add the parser", date: "2021-03-01T10:00:00+01:00")
@@ -37,8 +40,10 @@ final class StoreTests: CLITestCase {
         return repo
     }
 
+    var commands: [[String]] { Self.commands }
+
     /// The outputs compared: scan in its formats and diff policies, pairs.
-    let commands: [[String]] = [
+    static let commands: [[String]] = [
         ["scan", "--format", "jsonl"], ["scan", "--format", "jsonl", "--stats", "--files"], ["scan", "--format", "csv", "--explain"],
         ["scan", "--no-diffs", "--format", "jsonl"], ["scan", "--all", "--format", "table", "--include-skipped"],
         ["scan", "--rev", "HEAD~1..HEAD", "--format", "jsonl"], ["pairs", "--format", "json"],

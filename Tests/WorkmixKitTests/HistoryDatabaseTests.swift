@@ -37,7 +37,7 @@ final class HistoryDatabaseTests: XCTestCase {
         let miner = try HistoryMiner(path: repo.path, options: options)
         XCTAssertEqual(miner.stored?.storedCommitCount, 0)
         try miner.run { _ in }
-        session.save()
+        try session.save()
         let path = try XCTUnwrap(try StoreMaintenance.files(in: folder).first)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('2-future')") }
         XCTAssertThrowsError(try HistoryDatabase(path: path))

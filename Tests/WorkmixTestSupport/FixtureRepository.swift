@@ -30,6 +30,8 @@ public final class FixtureRepository {
         env["TZ"] = "UTC"
         // workmix runs keep their history store in a scratch folder, never in the user's cache.
         env["WORKMIX_STORE_DIR"] = testStoreFolder
+        // ...and push nothing to a PostgreSQL store the user's environment names.
+        env["WORKMIX_STORE_URL"] = ""
         // Commands other than commit (merge, tag) need an identity too; tests pass their own to commit.
         for (key, value) in [
             "GIT_AUTHOR_NAME": defaultAuthor.name, "GIT_AUTHOR_EMAIL": defaultAuthor.email,
