@@ -59,26 +59,36 @@ final class PostgresFaultTests: CLITestCase {
         XCTAssertEqual(try rows(), "0")
     }
 
-    func testStatementTimeoutLeavesNothing() throws {
+    /// A session holding (uncommitted) the row of the repository's head commit: a push waits on it in
+    /// the middle of its first batch, its statements prepared and sent.
+    func holdHeadCommit() throws -> PostgresSession {
         XCTAssertEqual(try workmix(["store", "migrate", "--store", server.url(database: database)]).status, 0)
+        try server.psql("INSERT INTO repositories (name) VALUES ('stored')", database: database)
         let lock = try server.session(database: database)
-        try lock.send("BEGIN; LOCK TABLE commits IN ACCESS EXCLUSIVE MODE")
+        try lock.send(
+            """
+            BEGIN; INSERT INTO commits VALUES ('stored', decode('\(try repo.head())', 'hex'), '', '', '', '', 0, 0, '', '', 0, 0, '',
+                NULL, NULL, NULL)
+            """)
+        return lock
+    }
+
+    func testStatementTimeoutLeavesNothing() throws {
+        let lock = try holdHeadCommit()
         let run = try scan(server.url(database: database, query: "?options=-c%20statement_timeout%3D500"))
         lock.end()
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("timed out"), run.stderr)
         XCTAssertFalse(run.stderr.contains(server.password))
-        XCTAssertEqual(try rows(), "0")
+        XCTAssertEqual(try rows(), "1", "the repository row the test made, nothing else")
         // The next push stores it all.
         XCTAssertEqual(try scan(server.url(database: database)).status, 0)
         XCTAssertEqual(try server.psql("SELECT count(*) FROM commits", database: database), "5")
     }
 
     func testDroppedConnectionLeavesNothing() throws {
-        XCTAssertEqual(try workmix(["store", "migrate", "--store", server.url(database: database)]).status, 0)
-        let lock = try server.session(database: database)
-        try lock.send("BEGIN; LOCK TABLE commits IN ACCESS EXCLUSIVE MODE")
+        let lock = try holdHeadCommit()
         let server = self.server!
         let killer = Thread {
             // Once workmix waits on the lock, its connection is ended by the server.
@@ -96,6 +106,6 @@ final class PostgresFaultTests: CLITestCase {
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertTrue(run.stderr.contains("connection was lost"), run.stderr)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
-        XCTAssertEqual(try rows(), "0")
+        XCTAssertEqual(try rows(), "1", "the repository row the test made, nothing else")
     }
 }

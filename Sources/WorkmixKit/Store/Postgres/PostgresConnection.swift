@@ -61,18 +61,57 @@ final class PostgresConnection {
             result = PQexec(connection, sql)
         } else {
             let name = try prepare(sql, count: parameters.count)
-            let texts: [[UInt8]?] = parameters.map(Self.bytes)
-            let lengths = texts.map { Int32($0?.count ?? 0) }
-            let formats = parameters.map { value -> Int32 in
-                if case .bytes = value { return 1 }
-                return 0
-            }
-            result = withBuffers(texts) { PQexecPrepared(connection, name, Int32(parameters.count), $0, lengths, formats, 0) }
+            result = Self.withParameters(parameters) { PQexecPrepared(connection, name, $0, $1, $2, $3, 0) }
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw failure(result) }
         return rows(of: result)
+    }
+
+    /// Runs statements that return no rows, pipelined (libpq's pipeline mode): all are sent, then
+    /// the answers read, one round trip in all. Throws the first failure once every answer is in.
+    func executeAll(_ statements: [(sql: String, parameters: [Value])]) throws {
+        let names = try statements.map { try prepare($0.sql, count: $0.parameters.count) }
+        guard !statements.isEmpty else { return }
+        guard PQenterPipelineMode(connection) == 1 else { throw failure(nil) }
+        defer { PQexitPipelineMode(connection) }
+        for (name, statement) in zip(names, statements) {
+            let sent = Self.withParameters(statement.parameters) { PQsendQueryPrepared(connection, name, $0, $1, $2, $3, 0) }
+            guard sent == 1 else { throw failure(nil) }
+        }
+        guard PQpipelineSync(connection) == 1 else { throw failure(nil) }
+        var firstFailure: StoreServerError?
+        var ends = 0
+        while true {
+            guard PQstatus(connection) == CONNECTION_OK else { throw failure(nil) }
+            // Nil ends each statement's answers; the sync's own answer ends the pipeline.
+            guard let result = PQgetResult(connection) else {
+                ends += 1
+                if ends > statements.count { throw firstFailure ?? failure(nil) }
+                continue
+            }
+            defer { PQclear(result) }
+            let status = PQresultStatus(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+            if status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED {
+                firstFailure = firstFailure ?? failure(result)
+            }
+        }
+        if let firstFailure { throw firstFailure }
+    }
+
+    /// libpq's parameter arrays (count, values, lengths, formats): text, except bytes sent as binary.
+    private static func withParameters<T>(
+        _ parameters: [Value], _ body: (Int32, [UnsafePointer<CChar>?], [Int32], [Int32]) -> T
+    ) -> T {
+        let buffers: [[UInt8]?] = parameters.map(Self.bytes)
+        let lengths = buffers.map { Int32($0?.count ?? 0) }
+        let formats = parameters.map { value -> Int32 in
+            if case .bytes = value { return 1 }
+            return 0
+        }
+        return withBuffers(buffers) { body(Int32(parameters.count), $0, lengths, formats) }
     }
 
     /// The name `sql` is prepared under on this connection.
@@ -141,7 +180,9 @@ private func withBuffers<T>(_ buffers: [[UInt8]?], _ body: ([UnsafePointer<CChar
     let copies: [UnsafeMutablePointer<CChar>?] = buffers.map { bytes in
         guard let bytes else { return nil }
         let copy = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
-        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { UnsafeMutableRawPointer(copy).copyMemory(from: base, byteCount: source.count) }
+        }
         return copy
     }
     defer { for copy in copies { copy?.deallocate() } }

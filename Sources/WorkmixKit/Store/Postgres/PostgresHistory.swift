@@ -64,28 +64,25 @@ final class PostgresHistory {
         for start in stride(from: 0, to: sorted.count, by: Self.batchSize) {
             try connection.transaction {
                 try ensureRepository()
-                for row in sorted[start..<min(start + Self.batchSize, sorted.count)] { try save(row) }
+                try connection.executeAll(sorted[start..<min(start + Self.batchSize, sorted.count)].compactMap(statement))
             }
         }
     }
 
-    private func save(_ row: CommitRow) throws {
-        guard let sha = ObjectID(hex: row.sha) else { return }
+    private func statement(_ row: CommitRow) -> (sql: String, parameters: [PostgresConnection.Value])? {
+        guard let sha = ObjectID(hex: row.sha) else { return nil }
         var changes: [PostgresConnection.Value] = [.null, .null, .null]
         if let (base, info) = row.changes, let detail = ChangeCoding.detail(of: info), let files = info.changes {
             changes = [.bytes(ObjectID(hex: base)?.bytes ?? []), .int(Int64(detail)), .bytes(Array(ChangeCoding.encode(files)))]
         }
-        guard let commit = row.commit else {
-            try connection.execute(Self.updateChanges, [.text(repo), .bytes(sha.bytes)] + changes)
-            return
-        }
+        guard let commit = row.commit else { return (Self.updateChanges, [.text(repo), .bytes(sha.bytes)] + changes) }
         let values: [PostgresConnection.Value] = [
             .text(repo), .bytes(sha.bytes), .bytes(commit.tree.bytes), .bytes(commit.parents.flatMap(\.bytes)),
             .text(commit.author.name), .text(commit.author.email), .int(commit.author.time), .int(Int64(commit.author.offsetMinutes)),
             .text(commit.committer.name), .text(commit.committer.email), .int(commit.committer.time),
             .int(Int64(commit.committer.offsetMinutes)), .text(commit.message),
         ]
-        try connection.execute(Self.insertCommit, values + changes)
+        return (Self.insertCommit, values + changes)
     }
 
     /// A commit, or its changes when it is there with fewer (or against another first parent).
@@ -119,16 +116,18 @@ final class PostgresHistory {
                 let found = try connection.execute(
                     "SELECT id FROM rule_digests WHERE repo = $1 AND digest = $2", [.text(repo), .text(digest)])
                 guard let id = found.first?.first.flatMap({ $0.flatMap { Int64($0) } }) else { return }
-                for row in sorted[start..<min(start + Self.batchSize, sorted.count)] {
-                    guard let sha = ObjectID(hex: row.sha) else { continue }
-                    let verdict = row.classification
-                    try connection.execute(
-                        Self.insertClassification,
-                        [
-                            .int(id), .bytes(sha.bytes), .text(verdict.category.rawValue), verdict.ruleID.map { .text($0) } ?? .null,
-                            .bool(verdict.skipped), .text(verdict.evidence.joined(separator: "\u{1F}")),
-                        ])
-                }
+                try connection.executeAll(
+                    sorted[start..<min(start + Self.batchSize, sorted.count)].compactMap { row in
+                        guard let sha = ObjectID(hex: row.sha) else { return nil }
+                        let verdict = row.classification
+                        return (
+                            Self.insertClassification,
+                            [
+                                .int(id), .bytes(sha.bytes), .text(verdict.category.rawValue), verdict.ruleID.map { .text($0) } ?? .null,
+                                .bool(verdict.skipped), .text(verdict.evidence.joined(separator: "\u{1F}")),
+                            ]
+                        )
+                    })
             }
         }
     }
