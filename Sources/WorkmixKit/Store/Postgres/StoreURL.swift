@@ -15,24 +15,43 @@ public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { redacted }
 
+    /// What `redacted` leaves out (the user part's password, `password=` values), to be scrubbed from
+    /// libpq's messages too: a malformed URL may be quoted in them.
+    var secrets: [String] {
+        var secrets: [String] = []
+        if let scheme = text.range(of: "://") {
+            let rest = text[scheme.upperBound...]
+            let head = rest[..<(rest.firstIndex(of: "?") ?? rest.endIndex)]
+            if let at = head.lastIndex(of: "@"), let colon = head[..<at].firstIndex(of: ":") {
+                secrets.append(String(head[head.index(after: colon)..<at]))
+            }
+        }
+        for part in text.split(separator: "&") + text.split(separator: "?") where part.lowercased().hasPrefix("password=") {
+            secrets.append(String(part.dropFirst(9)))
+        }
+        return secrets.filter { !$0.isEmpty }
+    }
+
     /// The URL with the password left out, from the user part and from the query (`password=`).
     public var redacted: String {
         guard let scheme = text.range(of: "://") else { return text }
         let rest = text[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        var authority = String(rest[..<authorityEnd])
-        if let at = authority.lastIndex(of: "@") {
-            let user = authority[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            authority = String(user) + String(authority[at...])
+        // The user part ends at the last "@" before the query: a password written with a "/" in it
+        // is left out too.
+        let queryStart = rest.firstIndex(of: "?") ?? rest.endIndex
+        var head = String(rest[..<queryStart])
+        if let at = head.lastIndex(of: "@") {
+            let user = head[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            head = String(user) + String(head[at...])
         }
-        var tail = String(rest[authorityEnd...])
+        var tail = String(rest[queryStart...])
         if let question = tail.firstIndex(of: "?") {
             let query = tail[tail.index(after: question)...].split(separator: "&").filter {
                 !$0.lowercased().hasPrefix("password=")
             }
             tail = String(tail[..<question]) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         }
-        return String(text[..<scheme.upperBound]) + authority + tail
+        return String(text[..<scheme.upperBound]) + head + tail
     }
 }
 
@@ -64,7 +83,7 @@ public struct StoreServerError: Error, Sendable, Equatable, CustomStringConverti
     init(url: StoreURL, kind: Kind, detail: String) {
         self.url = url.redacted
         self.kind = kind
-        self.detail = detail
+        self.detail = url.secrets.reduce(detail) { $0.replacingOccurrences(of: $1, with: "…") }
     }
 
     public var description: String { "\(url): \(kind) (\(detail))" }
