@@ -20,7 +20,12 @@ final class HistoryDatabase {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
         // Pages freed when older digests go are given back to the file system (set before any table).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
+        // A cache: in WAL mode NORMAL never corrupts the file; a power cut may lose the last save,
+        // which the next run reads from git again. FULL would wait on the disk at every commit.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         let migrator = StoreSchema.migrator
         if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
