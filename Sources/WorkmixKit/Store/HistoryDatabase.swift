@@ -27,7 +27,11 @@ final class HistoryDatabase {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        let migrator = StoreSchema.migrator
+        try Self.migrate(queue, with: StoreSchema.migrator)
+    }
+
+    /// Brings the tables to this version (under the store's file lock: one process at a time).
+    private static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
         if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
             throw StoreError("written by a newer workmix")
         }

@@ -37,6 +37,11 @@ public final class StoreSession: @unchecked Sendable {
         guard !unusable else { return nil }
         guard prepareFolder() else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
+        return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key) }
+    }
+
+    /// Opens and loads the store at `path`; a file that cannot be read is removed and made again.
+    private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> StoredHistory? {
         do {
             let opened = try openAndLoad(path, repository)
             open[key] = opened
@@ -91,7 +96,7 @@ public final class StoreSession: @unchecked Sendable {
                 warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
                 // A damaged file found only now is removed: the next run rebuilds it.
                 if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    Self.remove(databaseAt: opened.database.path)
+                    StoreFileLock.holding(opened.database.path) { Self.remove(databaseAt: opened.database.path) }
                 }
             }
         }
