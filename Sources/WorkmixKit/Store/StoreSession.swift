@@ -43,17 +43,13 @@ public final class StoreSession: @unchecked Sendable {
     /// Opens and loads the store at `path`; a file that cannot be read is removed and made again.
     private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> StoredHistory? {
         do {
-            let opened = try openAndLoad(path, repository)
-            open[key] = opened
-            return opened.history
+            return try openAndLoad(path, repository, key: key)
         } catch {
             // Not SQLite, truncated, damaged, or from a newer workmix: start again from git.
             warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
             Self.remove(databaseAt: path)
             do {
-                let opened = try openAndLoad(path, repository)
-                open[key] = opened
-                return opened.history
+                return try openAndLoad(path, repository, key: key)
             } catch {
                 warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
                 unusable = true
@@ -62,9 +58,11 @@ public final class StoreSession: @unchecked Sendable {
         }
     }
 
-    private func openAndLoad(_ path: String, _ repository: Repository) throws -> (database: HistoryDatabase, history: StoredHistory) {
+    private func openAndLoad(_ path: String, _ repository: Repository, key: String) throws -> StoredHistory {
         let database = try HistoryDatabase(path: path)
-        return (database, try database.load(into: repository))
+        let history = try database.load(into: repository)
+        open[key] = (database, history)
+        return history
     }
 
     private func prepareFolder() -> Bool {
