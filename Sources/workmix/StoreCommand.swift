@@ -11,17 +11,12 @@ extension Workmix {
 
         /// The store folder, as every history command finds it.
         struct Folder: ParsableArguments {
-            @Option(
-                name: .customLong("store-dir"),
-                help: ArgumentHelp(
-                    "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
-                    valueName: "dir"))
-            var storeDir: String?
+            @OptionGroup var folder: StoreFolderOption
 
             @Option(name: .customLong("repo"), help: "Only this repository's store.")
             var repo: String?
 
-            var path: String { StoreLocation.resolve(storeDir: storeDir, noStore: false).folder ?? "." }
+            var path: String { StoreLocation.resolve(storeDir: folder.storeDir, noStore: false).folder ?? "." }
         }
 
         struct Info: ParsableCommand {

@@ -54,6 +54,31 @@ final class StoreSafetyTests: CLITestCase {
         }
     }
 
+    /// Jobs that start together on an empty store folder all create the same file: none may see it
+    /// half made (GRDB reads the migrations table before it takes the write lock). Started by one
+    /// shell, so that they really start together.
+    func testJobsCreatingTheSameStoreAtOnceNeverWarn() throws {
+        let repo = try makeRepository()
+        let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData
+        let command = ([PackageFiles.workmixExecutable.path] + scan + ["--repo", repo.path]).joined(separator: " ")
+        let script = """
+            mkdir -p "$1" && : > "$1/errors"
+            for round in 1 2 3 4 5 6 7 8; do
+              for job in 1 2 3 4 5 6; do
+                \(command) --store-dir "$1/$round" > "$1/out.$round.$job" 2>> "$1/errors" &
+              done
+              wait
+            done
+            """
+        try FixtureRepository.run("/bin/sh", ["-c", script, "sh", storeDir], in: repo.path)
+        XCTAssertEqual(try String(contentsOfFile: storeDir + "/errors", encoding: .utf8), "")
+        for round in 1...8 {
+            for job in 1...6 {
+                XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(storeDir)/out.\(round).\(job)")), expected, "\(round).\(job)")
+            }
+        }
+    }
+
     func testDamagedStoreIsRebuiltWithOneWarning() throws {
         let repo = try makeRepository()
         let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData

@@ -20,9 +20,18 @@ final class HistoryDatabase {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
         // Pages freed when older digests go are given back to the file system (set before any table).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
+        // A cache: in WAL mode NORMAL never corrupts the file; a power cut may lose the last save,
+        // which the next run reads from git again. FULL would wait on the disk at every commit.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        let migrator = StoreSchema.migrator
+        try Self.migrate(queue, with: StoreSchema.migrator)
+    }
+
+    /// Brings the tables to this version (under the store's file lock: one process at a time).
+    private static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
         if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
             throw StoreError("written by a newer workmix")
         }

@@ -30,7 +30,7 @@ public enum StoreMaintenance {
     public static func info(path: String) -> FileInfo {
         var info = FileInfo(path: path, bytes: size(of: path))
         do {
-            let summary = try HistoryDatabase(path: path).summary()
+            let summary = try StoreFileLock.holding(path) { try HistoryDatabase(path: path).summary() }
             info.commits = summary.commits
             info.tips = summary.tips
             info.digests = summary.digests
@@ -50,6 +50,7 @@ public enum StoreMaintenance {
                 throw InputError("\(path): cannot remove (\(error.localizedDescription))")
             }
             StoreSession.remove(databaseAt: path)
+            try? FileManager.default.removeItem(atPath: path + ".lock")
         }
         return paths.count
     }

@@ -56,18 +56,19 @@ public final class StoreSession: @unchecked Sendable {
         guard !unusable else { return nil }
         guard prepareFolder() else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
+        return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key) }
+    }
+
+    /// Opens and loads the store at `path`; a file that cannot be read is removed and made again.
+    private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> StoredHistory? {
         do {
-            let opened = try openAndLoad(path, repository)
-            open[key] = opened
-            return opened.history
+            return try openAndLoad(path, repository, key: key)
         } catch {
             // Not SQLite, truncated, damaged, or from a newer workmix: start again from git.
             warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
             Self.remove(databaseAt: path)
             do {
-                let opened = try openAndLoad(path, repository)
-                open[key] = opened
-                return opened.history
+                return try openAndLoad(path, repository, key: key)
             } catch {
                 warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
                 unusable = true
@@ -76,9 +77,11 @@ public final class StoreSession: @unchecked Sendable {
         }
     }
 
-    private func openAndLoad(_ path: String, _ repository: Repository) throws -> (database: HistoryDatabase, history: StoredHistory) {
+    private func openAndLoad(_ path: String, _ repository: Repository, key: String) throws -> StoredHistory {
         let database = try HistoryDatabase(path: path)
-        return (database, try database.load(into: repository))
+        let history = try database.load(into: repository)
+        open[key] = (database, history)
+        return history
     }
 
     private func prepareFolder() -> Bool {
@@ -113,7 +116,7 @@ public final class StoreSession: @unchecked Sendable {
                 warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
                 // A damaged file found only now is removed: the next run rebuilds it.
                 if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    Self.remove(databaseAt: opened.database.path)
+                    StoreFileLock.holding(opened.database.path) { Self.remove(databaseAt: opened.database.path) }
                 }
             }
         }

@@ -5,12 +5,8 @@ import WorkmixKit
 /// `--store-dir`, `--store URL` and `--no-store`: where history read from git is kept between runs,
 /// or pushed to (SPEC 8).
 struct StoreOptions: ParsableArguments, WorkspaceOptionGroup {
-    @Option(
-        name: .customLong("store-dir"),
-        help: ArgumentHelp(
-            "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
-            valueName: "dir"))
-    var storeDir: String?
+    @OptionGroup var folder: StoreFolderOption
+    var storeDir: String? { folder.storeDir }
 
     @Option(
         name: .customLong("store"),
@@ -57,4 +53,14 @@ enum StoreURLOption {
             throw ValidationError("WORKMIX_STORE_URL is not a postgresql://user@host/db URL")
         }
     }
+}
+
+/// `--store-dir`: the history commands' and `workmix store`'s one spelling of the store folder.
+struct StoreFolderOption: ParsableArguments {
+    @Option(
+        name: .customLong("store-dir"),
+        help: ArgumentHelp(
+            "The history store's folder. Default: WORKMIX_STORE_DIR, else $XDG_CACHE_HOME/workmix, else ~/.cache/workmix.",
+            valueName: "dir"))
+    var storeDir: String?
 }
