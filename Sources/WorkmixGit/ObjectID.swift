@@ -7,51 +7,30 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     init(_ oid: git_oid) {
         var copy = oid
-        var a: UInt64 = 0, b: UInt64 = 0, c: UInt32 = 0
-        withUnsafeBytes(of: &copy.id) { raw in
-            a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-            b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            c = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
-        }
-        self.a = a; self.b = b; self.c = c
+        self = withUnsafeBytes(of: &copy.id) { ObjectID(loading: $0, at: 0) }
+    }
+
+    /// The id in the 20 bytes at `offset` (the caller checked there are 20).
+    private init(loading raw: UnsafeRawBufferPointer, at offset: Int) {
+        a = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        b = raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+        c = raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)
     }
 
     init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
 
-    /// The 20 bytes as stored (a store keeps ids in half the room of their hex).
-    public init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
-        guard let id = bytes.withContiguousStorageIfAvailable({ ObjectID(raw: UnsafeRawBufferPointer($0)) }) ?? ObjectID(raw: Array(bytes))
-        else { return nil }
-        self = id
-    }
-
-    /// The 20 bytes at `raw` (a column of a store's row, read in place); nil for any other length.
+    /// The 20 bytes at `raw` (a store's column, read in place; a store keeps ids in half the room of
+    /// their hex); nil for any other length.
     public init?(raw: UnsafeRawBufferPointer) {
         guard raw.count == 20 else { return nil }
-        a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-        b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        c = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
-    }
-
-    private init?(raw bytes: [UInt8]) {
-        guard let id = bytes.withUnsafeBytes({ ObjectID(raw: $0) }) else { return nil }
-        self = id
+        self.init(loading: raw, at: 0)
     }
 
     /// Ids laid end to end, 20 bytes each (a commit's parents in a store); nil when the length is not
     /// a multiple of 20.
     public static func list(raw: UnsafeRawBufferPointer) -> [ObjectID]? {
         guard raw.count % 20 == 0 else { return nil }
-        return stride(from: 0, to: raw.count, by: 20).map { offset in
-            ObjectID(
-                a: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
-                b: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
-                c: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self))
-        }
-    }
-
-    private init(a: UInt64, b: UInt64, c: UInt32) {
-        self.a = a; self.b = b; self.c = c
+        return stride(from: 0, to: raw.count, by: 20).map { ObjectID(loading: raw, at: $0) }
     }
 
     public var bytes: [UInt8] {

@@ -21,11 +21,11 @@ public struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringCo
         let local = seconds + Int64(offsetMinutes) * 60
         let (date, secondOfDay) = CivilDate.from(secondsSinceEpoch: local)
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
-        let sign = offsetMinutes < 0 ? "-" : "+"
+        let sign: Unicode.Scalar = offsetMinutes < 0 ? "-" : "+"
         let offset = abs(Int(offsetMinutes))
         if (0...9999).contains(date.year) && offset < 6000 {
             // Digits written in place: this runs twice per row of a scan.
-            let signByte = UInt8(ascii: offsetMinutes < 0 ? "-" : "+")
+            let signByte = UInt8(ascii: sign)
             return String(unsafeUninitializedCapacity: 25) { text in
                 func put(_ value: Int, at start: Int, width: Int, then separator: UInt8?) {
                     var rest = value

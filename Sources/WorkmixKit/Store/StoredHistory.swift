@@ -8,8 +8,8 @@ import WorkmixGit
 /// by the workers', hence the lock.
 final class StoredHistory: CommitSource, @unchecked Sendable {
     struct StoredChanges {
-        /// The first parent the changes were compared with ("" for a root or a shallow boundary).
-        var base: String
+        /// The first parent the changes were compared with (nil for a root or a shallow boundary).
+        var base: ObjectID?
         var info: ChangeInfo
     }
 
@@ -73,9 +73,8 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 
     /// What is known of a commit's changes against its (possibly cut) first parent.
     func changes(of commit: GitCommit) -> ChangeInfo {
-        let base = commit.parents.first?.hex ?? ""
         guard let stored = lock.withLock({ damaged.contains(commit.id) ? nil : changes[commit.id] ?? decoded(commit.id) }),
-            stored.base == base
+            stored.base == commit.parents.first
         else {
             return .notComputed
         }
@@ -87,7 +86,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         guard let raw = encoded.removeValue(forKey: id), let info = ChangeCoding.decode(raw.data, detail: raw.detail) else {
             return nil
         }
-        let stored = StoredChanges(base: raw.base?.hex ?? "", info: info)
+        let stored = StoredChanges(base: raw.base, info: info)
         changes[id] = stored
         return stored
     }
@@ -95,11 +94,11 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// Keeps changes read from the repository, when they are worth keeping (paths or line counts).
     func note(changes info: ChangeInfo, of commit: GitCommit) {
         guard ChangeCoding.detail(of: info) != nil else { return }
-        let base = commit.parents.first?.hex ?? ""
+        let base = commit.parents.first
         lock.withLock {
             if let known = changes[commit.id] ?? decoded(commit.id), known.base == base, !known.info.canImprove(to: .lines) { return }
             changes[commit.id] = StoredChanges(base: base, info: info)
-            pending.changes.append((commit.id.hex, base, info))
+            pending.changes.append((commit.id.hex, base?.hex ?? "", info))
         }
     }
 
