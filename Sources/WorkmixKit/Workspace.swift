@@ -127,8 +127,11 @@ public final class Workspace {
     ) throws -> [RunWarning] {
         let tally = unevaluated ?? UnevaluatedRuleTally()
         let ruleSet = self.ruleSet
-        // With residencies, the `resident` matcher knows every address of a resident, as reports do.
-        let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
+        // With residencies, the `resident` matcher knows every address of a resident, as reports do;
+        // that takes a walk for the census, so only when a rule asks the matcher.
+        let context =
+            try context
+            ?? (config.residencies.isEmpty || !ruleSet.usesResident ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit in
             ruleSet.classify(commit, context: context, evidence: evidence)
