@@ -142,7 +142,10 @@ public final class Workspace {
             // Rules the regex engine could not decide, skipped commits included.
             tally.note(classification)
         }
-        job.classificationDigest = store == nil ? nil : classificationDigest(diffs: diffs, evidence: evidence)
+        job.classificationKey = store == nil ? nil : classificationKey(diffs: diffs, evidence: evidence)
+        job.reclassification = Reclassification(ruleSet: ruleSet) { commit, earlier in
+            ruleSet.classify(commit, context: context, evidence: evidence, earlier: earlier)
+        }
         job.includeSkipped = includeSkipped
         let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
         try store?.save()
