@@ -27,7 +27,8 @@ public struct FollowThroughCollector: Sendable {
     /// Per residency, the indices of the repositories it reads.
     let readers: [[Int]]
     let repositoryNames: [String]
-    let participants: ParticipantFilter
+    /// Who counts, remembered per spelling (the filter runs regular expressions).
+    private var participants: ParticipantVerdicts
     let people: People
     private(set) var commits: [FollowThroughCommit] = []
     private(set) var areaNames: [String] = []
@@ -50,7 +51,7 @@ public struct FollowThroughCollector: Sendable {
             return keys.indices.filter { own.contains(keys[$0]) }
         }
         repositoryNames = repositories.map(\.displayName)
-        participants = config.participantFilter
+        participants = ParticipantVerdicts(config.participantFilter)
         self.people = people
         seen = Array(repeating: [], count: repositories.count)
         countedShas = Array(repeating: [], count: config.residencies.count)

@@ -69,6 +69,14 @@ struct ParticipantVerdicts: Sendable {
 
     init(_ filter: ParticipantFilter) { self.filter = filter }
 
+    /// `ParticipantFilter.participants(of:)`, remembering each spelling's verdict.
+    mutating func participants(of record: CommitRecord) -> [Person] {
+        var people: [Person] = []
+        if counts(record.author, asAuthor: true) { people.append(record.author) }
+        for person in record.coAuthors where counts(person, asAuthor: false) { people.append(person) }
+        return people
+    }
+
     /// Whether this person counts: an author unless a bot; a co-author unless a bot, or an AI assistant
     /// without `ai_partners`.
     mutating func counts(_ person: Person, asAuthor: Bool) -> Bool {

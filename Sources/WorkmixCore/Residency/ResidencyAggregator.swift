@@ -7,7 +7,8 @@ public struct ResidencyAggregator: Sendable {
     public let residency: Residency
     public let repositories: [NamedRepository]
     let measure: WorkmixConfig.Measure
-    let participants: ParticipantFilter
+    /// Who counts, remembered per spelling (the filter runs regular expressions).
+    private var participants: ParticipantVerdicts
     let people: People
     private var seen: Set<String> = []
     private var work = CategoryTallies()
@@ -24,7 +25,7 @@ public struct ResidencyAggregator: Sendable {
         self.residency = residency
         self.repositories = repositories
         self.measure = measure
-        self.participants = participants
+        self.participants = ParticipantVerdicts(participants)
         self.people = people
         weeks = ResidencyWeek.weeks(of: residency)
     }
