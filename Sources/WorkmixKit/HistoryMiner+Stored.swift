@@ -12,7 +12,12 @@ extension HistoryMiner {
         options.repoName = target.name
         if let store = options.store, store.isServer, !FileManager.default.fileExists(atPath: target.path) {
             let name = target.name ?? storedName(ofPath: target.path)
-            if let served = try store.served(named: name) { return HistoryMiner(path: target.path, served: served, options: options) }
+            guard let served = try store.served(named: name) else {
+                throw InputError(
+                    "\(store.folder): no repository '\(name)' in the store, and no checkout at \(target.path) "
+                        + "(push it: workmix scan --repo PATH --store URL)")
+            }
+            return HistoryMiner(path: target.path, served: served, options: options)
         }
         return try HistoryMiner(path: target.path, options: options)
     }

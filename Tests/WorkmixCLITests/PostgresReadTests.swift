@@ -116,7 +116,8 @@ final class PostgresReadTests: CLITestCase {
         let secret = server.url(database: database)
         for command in [["report"], ["check"], ["pairs"]] {
             let run = try workmix(command + ["--config", "missing.yml", "--store", secret, "--no-progress"], in: root.path)
-            assertFails(run, code: 2, mentioning: ["postgresql://\(server.user)@127.0.0.1:", "no repository 'nosuch'"])
+            assertFails(
+                run, code: 2, mentioning: ["postgresql://\(server.user)@127.0.0.1:", "no repository 'nosuch' in the store, and no checkout at"])
             XCTAssertFalse(run.stderr.contains(server.password), run.stderr)
         }
         // Without a PostgreSQL store a missing folder is the config's error, as ever.

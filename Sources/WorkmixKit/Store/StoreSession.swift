@@ -44,8 +44,8 @@ public final class StoreSession: @unchecked Sendable {
     /// Whether repositories may be read from the store alone (a PostgreSQL server).
     var isServer: Bool { server != nil }
 
-    /// The repository `name` as the server holds it, loaded once: throws `InputError` when it does not
-    /// hold it (or not as reading needs), `StoreServerError` when the server fails.
+    /// The repository `name` as the server holds it, loaded once; nil when it holds none of that name.
+    /// Throws `InputError` when it holds it not as reading needs, `StoreServerError` when the server fails.
     func served(named name: String) throws -> ServedRepository? {
         lock.lock()
         defer { lock.unlock() }

@@ -39,14 +39,12 @@ final class ServedRepository {
 }
 
 enum PostgresReader {
-    /// Loads `repo` whole (one query for its commits), or throws `InputError` (one line naming the URL) when the store does
-    /// not have it or has it from a push older than reading needs.
-    static func load(_ connection: PostgresConnection, repo: String) throws -> ServedRepository {
+    /// Loads `repo` whole (one query for its commits); nil when the store does not hold it. Throws
+    /// `InputError` (one line naming the URL) when a push older than reading needs left it.
+    static func load(_ connection: PostgresConnection, repo: String) throws -> ServedRepository? {
         let url = connection.url.redacted
         let found = try connection.execute("SELECT mailmap, shallow FROM repositories WHERE name = $1", [.text(repo)])
-        guard let row = found.first else {
-            throw InputError("\(url): no repository '\(repo)' in the store (push it: workmix scan --repo PATH --store URL)")
-        }
+        guard let row = found.first else { return nil }
         guard let mailmap = row[0], let shallow = row[1] else {
             throw InputError("\(url): repository '\(repo)' was pushed by an older workmix: push it again to read it from the store")
         }
