@@ -107,6 +107,24 @@ final class PostgresReadTests: CLITestCase {
         try assertSameFromStore()
     }
 
+    func testShallowCloneFromTheStore() throws {
+        let source = root.appendingPathComponent("payments-api").path
+        try FixtureRepository.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "6", "file://" + source, "shallow-api"], in: root.path)
+        try push("shallow-api")
+        try Data("repos: {shallow-api: ~}\n".utf8).write(to: root.appendingPathComponent("shallow.yml"))
+        let commands = [["scan", "--stats", "--format", "jsonl"], ["pairs", "--format", "json"]]
+        let local = try commands.map { try run($0 + ["--config", "shallow.yml"], store: ["--no-store"]) }
+        try FileManager.default.moveItem(at: root.appendingPathComponent("shallow-api"), to: root.appendingPathComponent("gone"))
+        for (command, plain) in zip(commands, local) {
+            XCTAssertTrue(plain.stderr.contains("shallow clone"), plain.stderr)
+            let stored = try run(command + ["--config", "shallow.yml"], store: ["--store", url])
+            XCTAssertEqual(stored.status, plain.status, "\(command): \(stored.stderr)")
+            XCTAssertEqual(stored.stderr, plain.stderr, "\(command)")
+            XCTAssertEqual(stored.stdoutData, plain.stdoutData, "\(command)")
+        }
+        XCTAssertEqual(try server.psql("SELECT count(*) FROM commits WHERE repo = 'shallow-api'", database: database), "6")
+    }
+
     func testMissingRepositoryIsOneLine() throws {
         try push("checkout-web")
         let config = try String(contentsOf: root.appendingPathComponent("workmix.yml"), encoding: .utf8)
