@@ -125,6 +125,32 @@ final class PostgresReadTests: CLITestCase {
         XCTAssertEqual(try server.psql("SELECT count(*) FROM commits WHERE repo = 'shallow-api'", database: database), "6")
     }
 
+    /// Tables of version 1 with a repository pushed into them: migrated in place, the repository is
+    /// read once pushed again (before, one line says so).
+    func testMigratedFromVersionOne() throws {
+        try push("checkout-web")
+        try server.psql(
+            """
+            DELETE FROM workmix_schema WHERE version = 2; DROP TABLE revisions;
+            ALTER TABLE repositories DROP COLUMN mailmap, DROP COLUMN shallow
+            """, database: database)
+        let refused = try workmix(["scan", "--repo", "checkout-web", "--store", url, "--no-progress"], in: root.path)
+        assertFails(refused, code: 2, mentioning: ["version 1", "store migrate"])
+        let migrated = try workmix(["store", "migrate", "--store", url])
+        XCTAssertEqual(migrated.status, 0, migrated.stderr)
+        XCTAssertTrue(migrated.stdout.contains("migrated from version 1 to 2"), migrated.stdout)
+        let arguments = ["pairs", "--repo", "checkout-web", "--format", "json", "--no-progress"]
+        let local = try workmix(arguments + ["--no-store"], in: root.path)
+        try FileManager.default.moveItem(at: root.appendingPathComponent("checkout-web"), to: root.appendingPathComponent("gone"))
+        assertFails(try workmix(arguments + ["--store", url], in: root.path), code: 2, mentioning: ["'checkout-web'", "older workmix"])
+        try FileManager.default.moveItem(at: root.appendingPathComponent("gone"), to: root.appendingPathComponent("checkout-web"))
+        try push("checkout-web")
+        try FileManager.default.moveItem(at: root.appendingPathComponent("checkout-web"), to: root.appendingPathComponent("gone"))
+        let stored = try workmix(arguments + ["--store", url], in: root.path)
+        XCTAssertEqual(stored.status, 0, stored.stderr)
+        XCTAssertEqual(stored.stdoutData, local.stdoutData)
+    }
+
     func testMissingRepositoryIsOneLine() throws {
         try push("checkout-web")
         let config = try String(contentsOf: root.appendingPathComponent("workmix.yml"), encoding: .utf8)
