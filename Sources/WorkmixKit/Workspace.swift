@@ -130,8 +130,11 @@ public final class Workspace {
     ) throws -> [RunWarning] {
         let tally = unevaluated ?? UnevaluatedRuleTally()
         let ruleSet = self.ruleSet
-        // With residencies, the `resident` matcher knows every address of a resident, as reports do.
-        let context = try context ?? (config.residencies.isEmpty ? ruleContext : ruleContext(people: people(in: targets)))
+        // With residencies, the `resident` matcher knows every address of a resident, as reports do;
+        // that takes a walk for the census, so only when a rule asks the matcher.
+        let context =
+            try context
+            ?? (config.residencies.isEmpty || !ruleSet.usesResident ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
         var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit in
             ruleSet.classify(commit, context: context, evidence: evidence)
@@ -142,7 +145,10 @@ public final class Workspace {
             // Rules the regex engine could not decide, skipped commits included.
             tally.note(classification)
         }
-        job.classificationDigest = store == nil ? nil : classificationDigest(diffs: diffs, evidence: evidence)
+        job.classificationKey = store == nil ? nil : classificationKey(diffs: diffs, evidence: evidence)
+        job.reclassification = Reclassification(ruleSet: ruleSet) { commit, earlier in
+            ruleSet.classify(commit, context: context, evidence: evidence, earlier: earlier)
+        }
         job.includeSkipped = includeSkipped
         let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
         try store?.save()

@@ -107,6 +107,12 @@ final class FollowThroughTests: XCTestCase {
         XCTAssertEqual(AreaScheme.depth(1).areas(of: "a/b/c/d.go"), ["a"])
         XCTAssertEqual(AreaScheme.depth(2).areas(of: "a/x.go"), ["a"])
         XCTAssertEqual(AreaScheme.depth(2).areas(of: "README.md"), ["."])
+        // Paths git never writes (empty components) give the folders their non-empty components name.
+        XCTAssertEqual(AreaScheme.depth(2).areas(of: "a//b/c.go"), ["a/b"])
+        XCTAssertEqual(AreaScheme.depth(2).areas(of: "/a/x.go"), ["a"])
+        XCTAssertEqual(AreaScheme.depth(3).areas(of: "a/b/"), ["a"])
+        XCTAssertEqual(AreaScheme.depth(3).areas(of: "ä/ö/ü/ß.txt"), ["ä/ö/ü"])
+        XCTAssertEqual(AreaScheme.depth(32).areas(of: "a/b/c/d"), ["a/b/c"])
         let named = AreaScheme.named([
             .init(name: "checkout", globs: [Glob("web/checkout/**"), Glob("api/checkout/**")]),
             .init(name: "docs", globs: [Glob("*.md")]),

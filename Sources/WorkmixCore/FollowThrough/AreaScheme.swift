@@ -32,11 +32,31 @@ public enum AreaScheme: Sendable, Equatable {
     public func areas(of path: String) -> [String] {
         switch self {
         case .depth(let depth):
-            let folders = path.split(separator: "/", omittingEmptySubsequences: true).dropLast()
-            return [folders.isEmpty ? Self.rootArea : folders.prefix(depth).joined(separator: "/")]
+            return [Self.folder(of: path, depth: depth)]
         case .named(let areas):
             return areas.filter { $0.contains(path) }.map(\.name)
         }
+    }
+
+    /// The first `depth` folders of `path`, or the root area for a file at the top. A path as git
+    /// writes it (no empty component) is cut at its `depth`-th slash, or its last; anything else is
+    /// split into its non-empty components. Every changed path of a report comes here.
+    static func folder(of path: String, depth: Int) -> String {
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        guard utf8.first != slash, utf8.last != slash, !path.contains("//") else {
+            let folders = path.split(separator: "/", omittingEmptySubsequences: true).dropLast()
+            return folders.isEmpty ? rootArea : folders.prefix(depth).joined(separator: "/")
+        }
+        var cut: String.Index?
+        var seen = 0
+        for index in utf8.indices where utf8[index] == slash {
+            cut = index
+            seen += 1
+            if seen == depth { break }
+        }
+        guard let cut else { return rootArea }
+        return String(path[..<cut])
     }
 
     /// The areas of a commit's changes, each once, sorted.

@@ -64,9 +64,7 @@ public struct FollowThroughCollector: Sendable {
             repositoryNames.indices.contains(repo), let changes = record.changeInfo.changes
         else { return }
         let readersHere = residencies.indices.filter { readers[$0].contains(repo) }
-        guard !readersHere.isEmpty, seen[repo].insert(record.sha).inserted else { return }
-        let names = scheme.areas(of: changes)
-        guard !names.isEmpty else { return }
+        guard !readersHere.isEmpty, !seen[repo].contains(record.sha) else { return }
         let persons = participants.participants(of: record).map(people.resolve)
         var counted: [Int] = [], team: [Int] = []
         for index in readersHere {
@@ -74,9 +72,14 @@ public struct FollowThroughCollector: Sendable {
             guard persons.contains(where: { residency.isResident($0) || residency.isTeamMember($0) }) else { continue }
             team.append(index)
             // A fork read beside its origin repeats commits: a residency counts each sha once.
-            if residency.contains(record.authoredAt), countedShas[index].insert(record.sha).inserted { counted.append(index) }
+            if residency.contains(record.authoredAt), !countedShas[index].contains(record.sha) { counted.append(index) }
         }
-        guard !counted.isEmpty || category != .support else { return }
+        // Support is only ever followed; with `by: team`, a commit no team took part in follows nothing.
+        guard !counted.isEmpty || (category != .support && (settings.by == .anyone || !team.isEmpty)) else { return }
+        let names = scheme.areas(of: changes)
+        guard !names.isEmpty else { return }
+        seen[repo].insert(record.sha)
+        for index in counted { countedShas[index].insert(record.sha) }
         let areas = names.map { name -> Int in
             if let id = areaIDs[name] { return id }
             areaNames.append(name)

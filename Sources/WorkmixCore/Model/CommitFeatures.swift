@@ -99,10 +99,11 @@ public struct CommitFeatures: Sendable, Hashable {
         let share = 1 / Double(listed.count)
         var kinds: [String] = [], statuses: [String] = []
         for change in listed {
-            let kind = PathKind.of(change.path).rawValue
+            let (pathKind, ext) = PathKind.describe(change.path)
+            let kind = pathKind.rawValue
             let status = change.status.letter
             bag.add("kind:" + kind, share)
-            bag.add("ext:" + PathKind.fileExtension(ofPath: change.path), share)
+            bag.add("ext:" + ext, share)
             bag.add("st:" + status, share)
             kinds.append(kind)
             statuses.append(status)

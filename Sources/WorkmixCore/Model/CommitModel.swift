@@ -35,20 +35,22 @@ public final class CommitModel: Sendable {
         predict(features(of: record))
     }
 
+    /// The probabilities only; what each feature weighed is worked out when an explanation asks.
     public func predict(_ features: CommitFeatures) -> ModelPrediction {
         var scores = bias
-        var known: [(name: String, weights: [Double])] = []
+        let table = weights.table
         for (name, value) in zip(features.names, features.values) {
             guard let offset = weights.offset(name) else { continue }
-            var row: [Double] = []
-            for index in scores.indices {
-                let weight = weights.table[offset + index] * value
-                scores[index] += weight
-                row.append(weight)
-            }
-            known.append((name, row))
+            for index in scores.indices { scores[index] += table[offset + index] * value }
         }
-        return ModelPrediction(probabilities: Self.softmax(scores), contributions: known)
+        return ModelPrediction(probabilities: Self.softmax(scores), features: features, model: self)
+    }
+
+    /// The features of `features` this model knows, with their weights times their values.
+    func contributions(of features: CommitFeatures) -> [(name: String, weights: [Double])] {
+        zip(features.names, features.values).compactMap { name, value in
+            weights.offset(name).map { offset in (name, bias.indices.map { weights.table[offset + $0] * value }) }
+        }
     }
 
     static func softmax(_ scores: [Double]) -> [Double] {
@@ -96,8 +98,11 @@ extension CommitModel {
 public struct ModelPrediction: Sendable {
     /// One per category of `CommitModel.categories`.
     public var probabilities: [Double]
+    let features: CommitFeatures
+    let model: CommitModel
+
     /// The commit's features the model knows, with their weights times their values (for explanations).
-    var contributions: [(name: String, weights: [Double])]
+    var contributions: [(name: String, weights: [Double])] { model.contributions(of: features) }
 
     public func probability(of category: Category) -> Double {
         CommitModel.categories.firstIndex(of: category).map { probabilities[$0] } ?? 0

@@ -35,11 +35,18 @@ public enum PathKind: String, Sendable, CaseIterable {
     static let changelogFolders: Set<Substring> = [".changeset", ".changes", "changes", "changelog.d", ".changelog"]
 
     /// The kind of one path (`/`-separated, as git writes it).
-    public static func of(_ path: String) -> PathKind {
+    public static func of(_ path: String) -> PathKind { describe(path).kind }
+
+    /// The kind of one path and its lowercased extension (`fileExtension(ofPath:)`), lowercased and
+    /// split once.
+    static func describe(_ path: String) -> (kind: PathKind, ext: String) {
         let segments = path.lowercased().split(separator: "/", omittingEmptySubsequences: false)
         let name = segments.last ?? ""
-        let folders = segments.dropLast()
         let ext = fileExtension(ofName: name)
+        return (kind(name: name, folders: segments.dropLast(), ext: ext), String(ext))
+    }
+
+    private static func kind(name: Substring, folders: ArraySlice<Substring>, ext: Substring) -> PathKind {
         if lockfiles.contains(name) || name.hasSuffix(".lock") { return .lock }
         if folders.contains(where: changelogFolders.contains) || name.hasPrefix("changelog") { return .changelog }
         if folders.contains(where: ciFolders.contains) || ciFiles.contains(name) { return .ci }

@@ -38,14 +38,27 @@ public struct RuleSet: Sendable {
     /// rule, so most scans read few or no diffs.
     /// `evidence: false` leaves the evidence out (and the diffs read only for it): for runs that do not
     /// show it; the category and rule are the same.
-    public func classify(_ commit: MinedCommit, context: RuleContext = .none, evidence: Bool = true) -> Classification {
+    /// `earlier`, a verdict under other rules (with the same config and model), spares the rules whose
+    /// verdict it already tells (`RuleReuse`): the result is the same as without it.
+    public func classify(
+        _ commit: MinedCommit, context: RuleContext = .none, evidence: Bool = true, earlier: EarlierVerdict? = nil
+    ) -> Classification {
         if let pinned = overrides.classification(for: commit.record.sha) { return pinned }
+        let plan = earlier.flatMap { $0.reuse.plan(for: $0.classification) }
         let context = context.memoizing()
         // What the rules see: the record with the changes read so far.
         var seen = commit.record
         // Rules the regex engine could not decide on this commit (reported once at the end of a run).
         var unevaluated: [String] = []
-        for rule in rules {
+        for (index, rule) in rules.enumerated() {
+            if let plan, let earlier {
+                if plan.knownNo[index] { continue }
+                if plan.knownMatch == index {
+                    var known = earlier.classification
+                    known.unevaluated = unevaluated
+                    return known
+                }
+            }
             // The model reads files when they can be had, without being undecided for want of them.
             if commit.readsChanges, let wanted = rule.matcher.preferredDetail, seen.changeInfo.canImprove(to: wanted) {
                 seen.changeInfo = commit.changes(wanted)

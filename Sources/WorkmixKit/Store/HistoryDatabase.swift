@@ -69,12 +69,13 @@ final class HistoryDatabase {
                 }
             }
             // Read the other tables whole too: a damaged page shows now, before any output.
-            for table in ["classifications", "rule_digests", "tips"] {
+            for table in ["classifications", "rule_digests", "digest_keys", "tips"] {
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
             }
         }
         let history = StoredHistory(repository: repository, commits: commits, encoded: changes)
         history.loadClassifications = { [queue] digest in (try? Self.classifications(digest, in: queue)) ?? [:] }
+        history.loadEarlier = { [queue] base, digest in try? Self.earlier(base: base, excluding: digest, in: queue) }
         return history
     }
 
@@ -92,6 +93,24 @@ final class HistoryDatabase {
                 name: row.text(7) ?? "", email: row.text(8) ?? "",
                 time: row.int64(9), offsetMinutes: Int32(truncatingIfNeeded: row.int64(10))),
             message: row.text(11) ?? "")
+    }
+
+    /// The most recently used other digest with this base: its rules and verdicts.
+    private static func earlier(
+        base: String, excluding digest: String, in queue: DatabaseQueue
+    ) throws -> (rules: [String], verdicts: [ObjectID: Classification])? {
+        let found = try queue.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT k.digest, k.rules FROM digest_keys k JOIN rule_digests d ON d.digest = k.digest
+                    WHERE k.base = ? AND k.digest != ? ORDER BY d.used_at DESC, d.id DESC LIMIT 1
+                    """, arguments: [base, digest])
+        }
+        guard let found, let text: String = found[1],
+            let rules = try? JSONDecoder().decode([String].self, from: Data(text.utf8))
+        else { return nil }
+        return (rules, try classifications(found[0], in: queue))
     }
 
     private static func classifications(_ digest: String, in queue: DatabaseQueue) throws -> [ObjectID: Classification] {
@@ -136,6 +155,7 @@ final class HistoryDatabase {
             }
             try Self.saveChanges(pending.changes, in: db)
             try Self.saveClassifications(pending.classifications, now: now, in: db)
+            try Self.saveKeys(pending.keys, in: db)
             // Digests read without a new verdict are still in use: kept over older ones.
             for digest in pending.usedDigests {
                 try db.execute(sql: "UPDATE rule_digests SET used_at = ? WHERE digest = ?", arguments: [now, digest])
@@ -165,6 +185,19 @@ final class HistoryDatabase {
             let base = Data(ObjectID(hex: change.base)?.bytes ?? [])
             try update.execute(arguments: [base, detail, ChangeCoding.encode(files), Data(sha.bytes), base, detail])
         }
+    }
+
+    /// The keys of the digests kept (those with verdicts), for a later rule change to find.
+    private static func saveKeys(_ keys: [String: ClassificationKey], in db: Database) throws {
+        for (digest, key) in keys {
+            let rules = String(decoding: try JSONEncoder().encode(key.rules), as: UTF8.self)
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO digest_keys (digest, base, rules)
+                    SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM rule_digests WHERE digest = ?)
+                    """, arguments: [digest, key.base, rules, digest])
+        }
+        try db.execute(sql: "DELETE FROM digest_keys WHERE digest NOT IN (SELECT digest FROM rule_digests)")
     }
 
     private static func saveClassifications(

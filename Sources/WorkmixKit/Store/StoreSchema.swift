@@ -27,6 +27,11 @@ enum StoreSchema {
                     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        // Each digest's base and rules, so that a rule change reuses the verdicts of unchanged rules.
+        migrator.registerMigration("2-digest-keys") { db in
+            try db.execute(
+                sql: "CREATE TABLE IF NOT EXISTS digest_keys (digest TEXT PRIMARY KEY, base TEXT NOT NULL, rules TEXT NOT NULL)")
+        }
         return migrator
     }
 

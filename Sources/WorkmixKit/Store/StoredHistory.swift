@@ -29,6 +29,8 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         /// Each revision as the run was given it (`HEAD`, `main`, `a..b`, `--all`), resolved.
         var revisions: [String: ResolvedRevision] = [:]
         var usedDigests: Set<String> = []
+        /// Each digest's key, kept beside its verdicts so that a later rule change can reuse them.
+        var keys: [String: ClassificationKey] = [:]
         var isEmpty: Bool {
             commits.isEmpty && changes.isEmpty && classifications.isEmpty && tips.isEmpty && usedDigests.isEmpty
                 && revisions.isEmpty
@@ -50,6 +52,8 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     private let lock = NSLock()
     /// Loads a digest's classifications when a run first asks for them.
     var loadClassifications: (String) -> [ObjectID: Classification] = { _ in [:] }
+    /// Loads the most recently used other digest with the same base: its rules and verdicts.
+    var loadEarlier: (_ base: String, _ excluding: String) -> (rules: [String], verdicts: [ObjectID: Classification])? = { _, _ in nil }
 
     init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
         self.repository = repository
@@ -121,14 +125,20 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         lock.withLock { pending.revisions[spec] = resolved }
     }
 
-    /// The classifications made under `digest`, loaded once.
-    func classifications(for digest: String) -> ClassificationCache {
+    /// The classifications made under `key`, loaded once. A digest with none yet (the rules changed)
+    /// also gets the verdicts of the latest digest with the same base, for `reuse` to spare the
+    /// rules that did not change.
+    func classifications(for key: ClassificationKey, reuse: (([String]) -> RuleReuse)?) -> ClassificationCache {
+        let digest = key.digest
         lock.lock()
         defer { lock.unlock() }
         pending.usedDigests.insert(digest)
+        pending.keys[digest] = key
         if let cache = caches[digest] { return cache }
+        let known = loadClassifications(digest)
+        let earlier = known.isEmpty ? reuse.flatMap { reuse in loadEarlier(key.base, digest).map { (reuse($0.rules), $0.verdicts) } } : nil
         let cache = ClassificationCache(
-            digest: digest, known: loadClassifications(digest),
+            known: known, earlier: earlier,
             isDamaged: { [weak self] id in self?.lock.withLock { self?.damaged.contains(id) } ?? false },
             added: { [weak self] sha, classification in
                 self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
@@ -152,20 +162,21 @@ struct ResolvedRevision: Equatable {
     var exclude: [ObjectID] = []
 }
 
-/// A digest's classifications, by commit id: those stored and those made by this run.
+/// A digest's classifications, by commit id: those stored and those made by this run; and the
+/// verdicts of an earlier digest with the same base, when the rules changed.
 final class ClassificationCache: @unchecked Sendable {
-    let digest: String
     private var known: [ObjectID: Classification]
+    private let earlier: (reuse: RuleReuse, verdicts: [ObjectID: Classification])?
     private let lock = NSLock()
     private let added: (String, Classification) -> Void
     private let isDamaged: (ObjectID) -> Bool
 
     init(
-        digest: String, known: [ObjectID: Classification], isDamaged: @escaping (ObjectID) -> Bool,
-        added: @escaping (String, Classification) -> Void
+        known: [ObjectID: Classification], earlier: (reuse: RuleReuse, verdicts: [ObjectID: Classification])?,
+        isDamaged: @escaping (ObjectID) -> Bool, added: @escaping (String, Classification) -> Void
     ) {
-        self.digest = digest
         self.known = known
+        self.earlier = earlier
         self.isDamaged = isDamaged
         self.added = added
     }
@@ -173,6 +184,12 @@ final class ClassificationCache: @unchecked Sendable {
     func lookup(_ sha: String) -> Classification? {
         guard let id = ObjectID(hex: sha), !isDamaged(id) else { return nil }
         return lock.withLock { known[id] }
+    }
+
+    /// The commit's verdict under the earlier rules (never for a damaged commit: read afresh).
+    func earlierVerdict(_ sha: String) -> EarlierVerdict? {
+        guard let earlier, let id = ObjectID(hex: sha), !isDamaged(id), let verdict = earlier.verdicts[id] else { return nil }
+        return EarlierVerdict(verdict, reuse: earlier.reuse)
     }
 
     func add(_ sha: String, _ classification: Classification) {

@@ -7,17 +7,15 @@ public enum WorkmixVersion {
 }
 
 extension Workspace {
-    /// The digest of everything a classification depends on besides the commit itself (SPEC 8): the
-    /// rule files in force, the config (identities, bots, overrides, pair trailers…), the model, the
-    /// workmix version, and how the run reads diffs and evidence. Nil when classifications must not be
-    /// kept: the `resident` flag depends on who the whole history says the residents are.
-    func classificationDigest(diffs: DiffPolicy, evidence: Bool) -> String? {
+    /// What a classification depends on besides the commit itself (SPEC 8): the rules in force (by
+    /// `Rule.fingerprint`, so a comment in a rule file changes nothing), and as the base, the config
+    /// (identities, bots, overrides, pair trailers…), the model, the workmix version, and how the run
+    /// reads diffs and evidence. Nil when classifications must not be kept: the `resident` flag
+    /// depends on who the whole history says the residents are.
+    func classificationKey(diffs: DiffPolicy, evidence: Bool) -> ClassificationKey? {
         if ruleSet.usesResident && !config.residencies.isEmpty { return nil }
-        var inputs = ["workmix \(WorkmixVersion.current)", "diffs \(diffs)", "evidence \(evidence)"]
-        for file in ruleFiles { inputs += [file.name, file.text] }
-        inputs.append(configText ?? "")
-        inputs.append(modelText)
-        return Fingerprint.of(inputs)
+        let base = ["workmix \(WorkmixVersion.current)", "diffs \(diffs)", "evidence \(evidence)", configText ?? "", modelText]
+        return ClassificationKey(base: Fingerprint.of(base), rules: ruleSet.rules.map(\.fingerprint))
     }
 
     /// The config file's text, as `loadConfig` found it.
@@ -35,5 +33,20 @@ extension Workspace {
             return "model " + ((try? String(contentsOfFile: path, encoding: .utf8)) ?? path)
         }
         return "shipped " + (ShippedRuleFiles.model ?? "")
+    }
+}
+
+/// The digest classifications are stored under: a base (everything but the rules) and the rules'
+/// fingerprints in order. Verdicts under another digest with the same base spare the rules that did
+/// not change (`RuleReuse`).
+public struct ClassificationKey: Sendable, Equatable {
+    public var base: String
+    public var rules: [String]
+
+    public var digest: String { Fingerprint.of([base] + rules) }
+
+    /// The key for one repository: its own inputs (mailmap, shallow boundary) join the base.
+    func including(_ inputs: [String]) -> ClassificationKey {
+        ClassificationKey(base: Fingerprint.of([base] + inputs), rules: rules)
     }
 }
