@@ -16,9 +16,10 @@ public final class RevisionWalk {
         }
     }
 
-    private let repository: Repository
     /// Where commits are read: the repository unless the walk was given a store of them.
-    private let source: CommitSource?
+    private let source: CommitSource
+    /// The repository when commits are read from it (its objects are then parsed in place).
+    private let repository: Repository?
     private let options: Options
     private let shallow: Set<ObjectID>
     /// Commits referenced but not readable (damaged or partial repositories).
@@ -32,11 +33,17 @@ public final class RevisionWalk {
 
     /// `source`, when given, reads commits in place of the repository (a store of those already read);
     /// the order is the same, since it is computed from the same parents and dates.
-    public init(repository: Repository, options: Options, source: CommitSource? = nil) throws {
-        self.repository = repository
+    public convenience init(repository: Repository, options: Options, source: CommitSource? = nil) throws {
+        try self.init(source: source ?? repository, shallow: repository.shallowBoundary(), options: options)
+    }
+
+    /// A walk over commits read from `source` alone (a store with no repository beside it), the
+    /// commits of `shallow` shown as roots as a shallow clone's boundary is.
+    public init(source: CommitSource, shallow: Set<ObjectID>, options: Options) throws {
         self.source = source
+        self.repository = source as? Repository
         self.options = options
-        self.shallow = repository.shallowBoundary()
+        self.shallow = shallow
         if options.exclude.isEmpty {
             for id in options.include where seen.insert(id).inserted {
                 try enqueue(id, required: true)
@@ -79,7 +86,7 @@ public final class RevisionWalk {
     }
 
     private func lookUp(_ id: ObjectID) throws -> GitCommit {
-        try (source ?? repository).commit(id)
+        try source.commit(id)
     }
 
     private func enqueue(_ id: ObjectID, required: Bool) throws {
@@ -100,7 +107,7 @@ public final class RevisionWalk {
 
     /// A commit's parents (none at a shallow boundary) and committer date.
     private func node(_ id: ObjectID) throws -> Node {
-        if let source {
+        guard let repository else {
             let commit = try source.commit(id)
             return Node(parents: shallow.contains(id) ? [] : commit.parents, time: commit.committer.time)
         }

@@ -47,16 +47,34 @@ public final class HistoryMiner {
     public let repoName: String
     public private(set) var warnings = MiningWarnings()
     let options: MiningOptions
-    let repository: Repository
+    /// Nil when the repository is read from a PostgreSQL store alone (`served`).
+    let repository: Repository?
+    let served: ServedRepository?
     private let mailmap: Mailmap
     private let mailmapText: String?
     /// This repository's store, when the run keeps one and it can be used.
-    private(set) lazy var stored: StoredHistory? = options.store?.history(
-        for: repository, name: Self.defaultName(of: repository, path: path), repoName: repoName)
+    private(set) lazy var stored: StoredHistory? =
+        served?.history
+        ?? repository.flatMap {
+            options.store?.history(
+                for: $0, name: Self.defaultName(of: $0, path: path), repoName: repoName, inputs: classificationInputs)
+        }
+
+    init(path: String, served: ServedRepository, options: MiningOptions) {
+        self.path = path
+        self.options = options
+        self.served = served
+        repository = nil
+        repoName = options.repoName ?? served.name
+        mailmapText = served.mailmap.isEmpty ? nil : served.mailmap
+        mailmap = mailmapText.map(Mailmap.init(text:)) ?? Mailmap()
+        warnings.shallow = !served.shallowText.isEmpty
+    }
 
     public init(path: String, options: MiningOptions) throws {
         self.path = path
         self.options = options
+        served = nil
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError("\(path): no such file or directory")
@@ -71,21 +89,24 @@ public final class HistoryMiner {
         } catch let error as GitError {
             throw InputError("\(path): not a git repository (\(error.message))")
         }
-        repoName = options.repoName ?? Self.defaultName(of: repository, path: path)
-        mailmapText = repository.mailmapText()
+        let repository = self.repository
+        repoName = options.repoName ?? repository.map { Self.defaultName(of: $0, path: path) } ?? path
+        mailmapText = repository?.mailmapText()
         mailmap = mailmapText.map(Mailmap.init(text:)) ?? Mailmap()
-        warnings.shallow = repository.isShallow
+        warnings.shallow = repository?.isShallow ?? false
     }
 
     /// The repository's git directory with symbolic links resolved: one per repository (or worktree),
     /// however the path to it was written.
     public var canonicalGitDirectory: String {
-        URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+        guard let repository else { return "\(served?.url ?? ""): \(served?.name ?? path)" }
+        return URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     /// What a classification of this repository's commits depends on besides the rules and config:
     /// the mailmap (who is who) and a shallow clone's boundary (which commits look like roots).
     var classificationInputs: [String] {
+        guard let repository else { return [mailmapText ?? "", served?.shallowText ?? ""] }
         let shallow = (repository.commonDirectory as NSString).appendingPathComponent("shallow")
         return [mailmapText ?? "", (try? String(contentsOfFile: shallow, encoding: .utf8)) ?? ""]
     }
@@ -120,7 +141,7 @@ public final class HistoryMiner {
         // opens its own; with one, everything runs here on the main handle.
         let workers = try (0..<jobs).map { _ in
             try MinerWorker(
-                repository: jobs == 1 ? repository : Repository(discovering: repository.gitDirectory),
+                repository: jobs == 1 ? repository : repository.map { try Repository(discovering: $0.gitDirectory) },
                 mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         }
         func output(_ batch: [GitCommit]) throws {
@@ -188,13 +209,22 @@ public final class HistoryMiner {
         while let commit = try nextCommit(walk) {
             if options.query.noMerges && commit.parents.count > 1 { continue }
             let authored = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
-            if options.query.admits(authoredAt: authored) { return commit }
+            guard options.query.admits(authoredAt: authored) else { continue }
+            // Read from the store alone, a commit must have been pushed with all its changes: a
+            // reader asks what a push may not have read, and no repository is here to ask.
+            if let served, options.diffs != .none, stored?.changes(of: commit).canImprove(to: .lines) ?? true {
+                throw InputError(
+                    "\(served.url): repository '\(served.name)': commit \(commit.id.hex) was pushed without its file changes "
+                        + "(by an older workmix, or from a damaged clone): push the repository again")
+            }
+            return commit
         }
         return nil
     }
 
     /// One commit, with file changes when the options ask for them.
     public func record(revision: String) throws -> CommitRecord {
+        guard let repository else { throw InputError("\(path): no such file or directory") }
         let commit: GitCommit
         do {
             let source: CommitSource = stored ?? repository
@@ -219,37 +249,16 @@ public final class HistoryMiner {
         let (include, exclude) = try resolveRevisions()
         if include.isEmpty { return nil }
         stored?.note(tips: include)
+        let walkOptions = RevisionWalk.Options(include: include, exclude: exclude, firstParent: options.query.firstParent)
         do {
-            return try RevisionWalk(
-                repository: repository,
-                options: .init(include: include, exclude: exclude, firstParent: options.query.firstParent),
-                source: stored)
+            guard let repository else {
+                guard let served else { return nil }
+                return try RevisionWalk(source: served.history, shallow: served.shallow, options: walkOptions)
+            }
+            return try RevisionWalk(repository: repository, options: walkOptions, source: stored)
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }
-    }
-
-    /// Resolves the query's revisions without walking: an unknown revision fails here, so a run over
-    /// several repositories can check them all before it prints a row.
-    public func checkRevisions() throws {
-        _ = try resolveRevisions()
-    }
-
-    private func resolveRevisions() throws -> (include: [ObjectID], exclude: [ObjectID]) {
-        var include: [ObjectID] = []
-        var exclude: [ObjectID] = []
-        do {
-            if options.query.all {
-                include += try repository.allReferenceTips()
-            }
-            let revisions = options.query.revisions.isEmpty && !options.query.all ? ["HEAD"] : options.query.revisions
-            for revision in revisions {
-                try RevisionSpec.parse(revision, in: repository, include: &include, exclude: &exclude)
-            }
-        } catch let error as GitError {
-            throw InputError("\(path): \(error.description)", remedy: error.code == .unbornBranch ? .nameRevision : nil)
-        }
-        return (include, exclude)
     }
 
 }

@@ -7,7 +7,8 @@ import WorkmixGit
 /// not for sharing across threads) and its own identity cache. A worker is used by one thread at a
 /// time; from one batch to the next that may be another thread, never two at once.
 final class MinerWorker: @unchecked Sendable {
-    let repository: Repository
+    /// Nil when commits are read from a PostgreSQL store alone: their changes are the store's.
+    let repository: Repository?
     private let resolver: IdentityResolver
     private let coAuthorParser: CoAuthorParser
     private let repoName: String
@@ -15,7 +16,7 @@ final class MinerWorker: @unchecked Sendable {
     /// Changes read before, and where changes read now are kept.
     let stored: StoredHistory?
 
-    init(repository: Repository, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: StoredHistory? = nil) {
+    init(repository: Repository?, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: StoredHistory? = nil) {
         self.repository = repository
         self.stored = stored
         resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)
@@ -56,6 +57,8 @@ final class MinerWorker: @unchecked Sendable {
 
     func process<T>(_ commit: GitCommit, _ transform: (MinedCommit) -> T) -> Output<T> {
         let always = diffs == .always
+        // A push keeps every commit's line counts, for readers that will ask what this run does not.
+        if !always, stored?.keepsEveryChange == true { _ = readChanges(of: commit, detail: .lines) }
         let record = self.record(commit, changes: always ? readChanges(of: commit, detail: .lines) : .notComputed)
         let loader = diffs == .none ? nil : ChangeLoader(worker: self, commit: commit)
         let value = transform(MinedCommit(record: record, load: loader?.load))
@@ -105,7 +108,7 @@ final class MinerWorker: @unchecked Sendable {
     /// File changes at the detail asked for: `.unavailable` when a tree cannot be read,
     /// `.linesUnavailable` (paths kept) when only a blob cannot.
     func changes(of commit: GitCommit, detail: ChangeDetail, paths: [TreeChange]? = nil) -> ChangeInfo {
-        guard let treeChanges = paths ?? (try? repository.treeChanges(of: commit)) else { return .unavailable }
+        guard let repository, let treeChanges = paths ?? (try? repository.treeChanges(of: commit)) else { return .unavailable }
         let listed = treeChanges.map { FileChange(path: $0.path, status: Self.status($0.status)) }
         guard detail == .lines else { return .paths(listed) }
         do {
@@ -143,7 +146,7 @@ final class ChangeLoader {
             let known = stored.changes(of: commit)
             if !known.canImprove(to: detail) { return ChangeCoding.narrowed(known, to: detail) }
         }
-        if treeChanges == nil { treeChanges = try? worker.repository.treeChanges(of: commit) }
+        if treeChanges == nil { treeChanges = try? worker.repository?.treeChanges(of: commit) }
         guard let treeChanges else { return .unavailable }
         let info = worker.changes(of: commit, detail: detail, paths: treeChanges)
         worker.stored?.note(changes: info, of: commit)

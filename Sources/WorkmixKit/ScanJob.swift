@@ -32,7 +32,7 @@ public struct ScanJob {
         let miners = try repositories.compactMap { target -> HistoryMiner? in
             var options = mining
             options.repoName = target.name
-            let miner = try HistoryMiner(path: target.path, options: options)
+            let miner = try HistoryMiner.open(target, options: options)
             return gitDirectories.insert(miner.canonicalGitDirectory).inserted ? miner : nil
         }
         // And resolve every revision first: an unknown one in the last repository fails before the

@@ -15,7 +15,7 @@ extension Workspace {
         mining.query.since = .instant(Timestamp(seconds: start.seconds + 1, offsetMinutes: 0))
         mining.query.until = .instant(end)
         mining.repoName = target.name
-        let miner = try HistoryMiner(path: target.path, options: mining)
+        let miner = try HistoryMiner.open(target, options: mining)
         let ruleSet = self.ruleSet
         try miner.run(
             { commit -> ClassifiedCommit? in

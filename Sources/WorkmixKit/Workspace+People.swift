@@ -13,7 +13,7 @@ extension Workspace {
         for target in targets {
             var options = miningOptions(diffs: .onDemand)
             options.repoName = target.name
-            let miner = try HistoryMiner(path: target.path, options: options)
+            let miner = try HistoryMiner.open(target, options: options)
             guard gitDirectories.insert(miner.canonicalGitDirectory).inserted else { continue }
             try miner.identities { sha, traces in
                 if seen?.insert(sha).inserted == false { return }

@@ -78,12 +78,15 @@ public final class Workspace {
     }
 
     static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {
+        // With a PostgreSQL store, a repository not checked out here is read from it by name.
+        var stored = false
+        if case .server = options.store { stored = true }
         if let path = options.configPath {
-            return try ConfigLoader.load(path: path)
+            return try ConfigLoader.load(path: path, storedRepositories: stored)
         }
         let implicit = URL(fileURLWithPath: options.currentDirectory).appendingPathComponent("workmix.yml").path
         if FileManager.default.fileExists(atPath: implicit) {
-            return try ConfigLoader.load(path: implicit)
+            return try ConfigLoader.load(path: implicit, storedRepositories: stored)
         }
         return WorkmixConfig()
     }
@@ -162,7 +165,7 @@ public final class Workspace {
         let mining = options
         return {
             try? targets.reduce(0) { total, target in
-                total + (try HistoryMiner(path: target.path, options: mining).countCommits())
+                total + (try HistoryMiner.open(target, options: mining).countCommits())
             }
         }
     }

@@ -47,7 +47,7 @@ final class PostgresStoreTests: CLITestCase {
     func testMigrateTwiceIsANoOp() throws {
         let first = try workmix(["store", "migrate", "--store", url])
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stdout.contains("migrated from version 0 to 1"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("migrated from version 0 to 2"), first.stdout)
         XCTAssertFalse(first.stdout.contains(server.password))
         let tables = try server.psql(
             "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'",
@@ -55,10 +55,10 @@ final class PostgresStoreTests: CLITestCase {
         let second = try workmix(["store", "migrate"], environment: ["WORKMIX_STORE_URL": url])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(second.stderr, "")
-        XCTAssertTrue(second.stdout.contains("tables at version 1, nothing to do"), second.stdout)
-        XCTAssertEqual(try count("SELECT count(*) FROM workmix_schema"), 1)
+        XCTAssertTrue(second.stdout.contains("tables at version 2, nothing to do"), second.stdout)
+        XCTAssertEqual(try count("SELECT count(*) FROM workmix_schema"), 2)
         XCTAssertEqual(
-            tables, "classifications,commits,repositories,rule_digests,tips,workmix_commits,workmix_pairs,workmix_schema")
+            tables, "classifications,commits,repositories,revisions,rule_digests,tips,workmix_commits,workmix_pairs,workmix_schema")
     }
 
     func testPushStoresEveryCommitOnce() throws {

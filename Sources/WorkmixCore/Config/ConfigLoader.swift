@@ -15,17 +15,18 @@ public enum ConfigLoader {
         case maxUnclassified = "max_unclassified"
     }
 
-    /// Reads and validates the file at `path`.
-    public static func load(path: String) throws -> WorkmixConfig {
+    /// Reads and validates the file at `path`. With `storedRepositories` (a PostgreSQL store), a
+    /// repository path that does not exist is no error: the repository is read from the store by name.
+    public static func load(path: String, storedRepositories: Bool = false) throws -> WorkmixConfig {
         let text = try TextFile.read(path, what: "config file")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return try parse(text, file: path, directory: directory)
+        return try parse(text, file: path, directory: directory, storedRepositories: storedRepositories)
     }
 
     /// Parses config text; relative paths are resolved against `directory`.
     public static func parse(
         _ text: String, file: String, directory: String,
-        pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }, storedRepositories: Bool = false
     ) throws -> WorkmixConfig {
         var config = WorkmixConfig()
         config.file = file
@@ -41,6 +42,7 @@ public enum ConfigLoader {
         }
         try readPeople(top, into: &config)
         try readRules(top, into: &config, resolve: resolve, pathExists: pathExists)
+        func repositoryExists(_ path: String) -> Bool { storedRepositories || pathExists(path) }
         if let measure = top["measure"] {
             let text = try measure.string()
             guard let value = WorkmixConfig.Measure(rawValue: text) else {
@@ -50,10 +52,10 @@ public enum ConfigLoader {
         }
         try followThrough(top, into: &config)
         if let repos = top["repos"] {
-            config.repos = try repositories(repos, resolve: resolve, pathExists: pathExists)
+            config.repos = try repositories(repos, resolve: resolve, pathExists: repositoryExists)
         }
         if let residencies = top["residencies"] {
-            config.residencies = try self.residencies(residencies, resolve: resolve, pathExists: pathExists)
+            config.residencies = try self.residencies(residencies, resolve: resolve, pathExists: repositoryExists)
         }
         config.residencies = config.residencies.map { canonical($0, in: config) }
         return config
@@ -157,11 +159,12 @@ public enum ConfigLoader {
         return residency
     }
 
-    /// `repos: [path, …]` or `repos: {name: path, …}`.
+    /// `repos: [path, …]` or `repos: {name: path, …}`; `name: ~` stands for `name: name` (a folder of
+    /// that name beside the config, or with a PostgreSQL store the repository it holds by that name).
     static func repositories(_ value: YAMLValue, resolve: (String) -> String, pathExists: (String) -> Bool) throws -> [NamedRepository] {
         if value.node.mapping != nil {
             return try value.mapping().entries.map { entry in
-                let path = resolve(try entry.value.string())
+                let path = resolve(entry.value.isNull ? entry.key : try entry.value.string())
                 guard pathExists(path) else { throw entry.value.error("no such repository: \(path)") }
                 return NamedRepository(name: entry.key, path: path)
             }

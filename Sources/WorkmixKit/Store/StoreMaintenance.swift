@@ -17,10 +17,10 @@ public enum StoreMaintenance {
     /// The store files of `folder`, or only the one of the repository at `repository`.
     public static func files(in folder: String, repository: String? = nil) throws -> [String] {
         if let repository {
-            let miner = try HistoryMiner(path: repository, options: MiningOptions())
+            // Opened from a path, a miner always has its repository.
+            guard let opened = try HistoryMiner(path: repository, options: MiningOptions()).repository else { return [] }
             let path = StoreSession.databasePath(
-                folder: folder, repository: miner.repository,
-                name: HistoryMiner.defaultName(of: miner.repository, path: repository))
+                folder: folder, repository: opened, name: HistoryMiner.defaultName(of: opened, path: repository))
             return FileManager.default.fileExists(atPath: path) ? [path] : []
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -13,6 +13,7 @@ public final class StoreSession: @unchecked Sendable {
     private var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
     private let server: PostgresConnection?
     private var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
+    private var served: [String: ServedRepository] = [:]
     private var unusable = false
     private var warnings: [RunWarning] = []
     private let lock = NSLock()
@@ -40,16 +41,34 @@ public final class StoreSession: @unchecked Sendable {
         Self.keptLock.withLock { Self.kept.append(self) }
     }
 
+    /// Whether repositories may be read from the store alone (a PostgreSQL server).
+    var isServer: Bool { server != nil }
+
+    /// The repository `name` as the server holds it, loaded once; nil when it holds none of that name.
+    /// Throws `InputError` when it holds it not as reading needs, `StoreServerError` when the server fails.
+    func served(named name: String) throws -> ServedRepository? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let server else { return nil }
+        if let loaded = served[name] { return loaded }
+        let loaded = try PostgresReader.load(server, repo: name)
+        served[name] = loaded
+        return loaded
+    }
+
     /// The store of `repository`, loaded; nil when the store cannot be used (warned once). `name`
-    /// names its file; on a server, the repository is `repoName`.
-    func history(for repository: Repository, name: String, repoName: String) -> StoredHistory? {
+    /// names its file; on a server, the repository is `repoName`, pushed with its mailmap and shallow
+    /// boundary (`inputs`, as `HistoryMiner.classificationInputs` gives them) and every commit's changes.
+    func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> StoredHistory? {
         lock.lock()
         defer { lock.unlock() }
         let key = Self.key(of: repository)
         if let server {
             if let opened = pushes[key] { return opened.history }
             let history = StoredHistory(repository: repository, commits: [:], encoded: [:])
-            pushes[key] = (PostgresHistory(connection: server, repo: repoName), history)
+            history.keepsEveryChange = true
+            let push = PostgresHistory(connection: server, repo: repoName, mailmap: inputs.first ?? "", shallow: inputs.last ?? "")
+            pushes[key] = (push, history)
             return history
         }
         if let opened = open[key] { return opened.history }

@@ -26,15 +26,22 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         var changes: [(sha: String, base: String, info: ChangeInfo)] = []
         var classifications: [String: [(sha: String, classification: Classification)]] = [:]
         var tips: Set<String> = []
+        /// Each revision as the run was given it (`HEAD`, `main`, `a..b`, `--all`), resolved.
+        var revisions: [String: ResolvedRevision] = [:]
         var usedDigests: Set<String> = []
         /// Each digest's key, kept beside its verdicts so that a later rule change can reuse them.
         var keys: [String: ClassificationKey] = [:]
         var isEmpty: Bool {
             commits.isEmpty && changes.isEmpty && classifications.isEmpty && tips.isEmpty && usedDigests.isEmpty
+                && revisions.isEmpty
         }
     }
 
-    let repository: Repository
+    /// Nil for a history read from a PostgreSQL store alone: every commit is then the store's.
+    let repository: Repository?
+    /// Whether every commit read is to be kept with its line counts, whatever the run asks (a push to
+    /// a shared store, whose readers may ask any detail of any commit).
+    var keepsEveryChange = false
     private var commits: [ObjectID: GitCommit]
     private var changes: [ObjectID: StoredChanges] = [:]
     private var encoded: [ObjectID: EncodedChanges]
@@ -48,7 +55,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// Loads the most recently used other digest with the same base: its rules and verdicts.
     var loadEarlier: (_ base: String, _ excluding: String) -> (rules: [String], verdicts: [ObjectID: Classification])? = { _, _ in nil }
 
-    init(repository: Repository, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
+    init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
         self.repository = repository
         self.commits = commits
         self.encoded = encoded
@@ -59,6 +66,10 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// The stored commit, else the repository's (kept for the store). A stored commit the repository
     /// no longer has is read from it all the same, to fail as a run without the store would.
     func commit(_ id: ObjectID) throws -> GitCommit {
+        guard let repository else {
+            if let commit = lock.withLock({ commits[id] }) { return commit }
+            throw GitError(code: .notFound, message: "commit \(id.hex) is not in the store", context: "reading the store")
+        }
         if let commit = lock.withLock({ commits[id] }), repository.contains(id) {
             // Its first parent gone too (a damaged clone): its changes and verdict are read afresh,
             // as a run without the store reads them.
@@ -110,6 +121,10 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         lock.withLock { pending.tips.formUnion(tips.map(\.hex)) }
     }
 
+    func note(revision spec: String, _ resolved: ResolvedRevision) {
+        lock.withLock { pending.revisions[spec] = resolved }
+    }
+
     /// The classifications made under `key`, loaded once. A digest with none yet (the rules changed)
     /// also gets the verdicts of the latest digest with the same base, for `reuse` to spare the
     /// rules that did not change.
@@ -139,6 +154,12 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
             return pending
         }
     }
+}
+
+/// A revision as a run was given it, resolved: the commits it includes and excludes, in order.
+struct ResolvedRevision: Equatable {
+    var include: [ObjectID] = []
+    var exclude: [ObjectID] = []
 }
 
 /// A digest's classifications, by commit id: those stored and those made by this run; and the

@@ -101,6 +101,42 @@ final class PostgresConnection {
         if let firstFailure { throw firstFailure }
     }
 
+    /// Runs a query and hands `body` its rows one by one, read in binary (no text to parse: this is
+    /// how a whole history is loaded).
+    func forEachRow(_ sql: String, _ parameters: [Value], _ body: (BinaryRow) throws -> Void) throws {
+        let name = try prepare(sql, count: parameters.count)
+        let result = Self.withParameters(parameters) { PQexecPrepared(connection, name, $0, $1, $2, $3, 1) }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_TUPLES_OK, let result else { throw failure(result) }
+        for row in 0..<PQntuples(result) { try body(BinaryRow(result: result, row: row)) }
+    }
+
+    /// One row of a binary result, valid during `forEachRow`'s body.
+    struct BinaryRow {
+        let result: OpaquePointer
+        let row: Int32
+
+        func isNull(_ column: Int32) -> Bool { PQgetisnull(result, row, column) != 0 }
+
+        /// The column's bytes as the server sent them (empty for NULL).
+        func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+            guard let value = PQgetvalue(result, row, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return UnsafeRawBufferPointer(start: value, count: Int(PQgetlength(result, row, column)))
+        }
+
+        func text(_ column: Int32) -> String? {
+            isNull(column) ? nil : String(decoding: bytes(column), as: UTF8.self)
+        }
+
+        /// A `bigint` or `integer` column (big-endian on the wire).
+        func integer(_ column: Int32) -> Int64? {
+            let raw = bytes(column)
+            guard !isNull(column), raw.count == 8 || raw.count == 4 else { return nil }
+            let value = raw.reduce(Int64(0)) { $0 << 8 | Int64($1) }
+            return raw.count == 4 ? Int64(Int32(truncatingIfNeeded: value)) : value
+        }
+    }
+
     /// libpq's parameter arrays (count, values, lengths, formats): text, except bytes sent as binary.
     private static func withParameters<T>(
         _ parameters: [Value], _ body: (Int32, [UnsafePointer<CChar>?], [Int32], [Int32]) -> T

@@ -9,12 +9,18 @@ import WorkmixGit
 final class PostgresHistory {
     let connection: PostgresConnection
     let repo: String
+    /// What a reader without the checkout needs besides the commits: the mailmap text and the
+    /// `shallow` file as this run read them.
+    let mailmap: String
+    let shallow: String
     /// Rows per transaction.
     static let batchSize = 1000
 
-    init(connection: PostgresConnection, repo: String) {
+    init(connection: PostgresConnection, repo: String, mailmap: String, shallow: String) {
         self.connection = connection
         self.repo = repo
+        self.mailmap = mailmap
+        self.shallow = shallow
     }
 
     /// Pushes what a run read anew: commits with their changes, classifications, then tips.
@@ -38,7 +44,24 @@ final class PostgresHistory {
                     ON CONFLICT (repo, sha) DO UPDATE SET walked_at = excluded.walked_at
                     """, [.text(repo), .text(tip)])
             }
-            try connection.execute("UPDATE repositories SET pushed_at = now() WHERE name = $1", [.text(repo)])
+            try saveRevisions(pending.revisions)
+            try connection.execute(
+                "UPDATE repositories SET pushed_at = now(), mailmap = $2, shallow = $3 WHERE name = $1",
+                [.text(repo), .text(mailmap), .text(shallow)])
+        }
+    }
+
+    /// Each revision as the run was given it, with the commits it resolved to: what a later reader
+    /// without the checkout resolves it to.
+    private func saveRevisions(_ revisions: [String: ResolvedRevision]) throws {
+        for (spec, resolved) in revisions.sorted(by: { $0.key < $1.key }) {
+            try connection.execute(
+                """
+                INSERT INTO revisions (repo, spec, include, exclude, resolved_at) VALUES ($1, $2, $3, $4, now())
+                ON CONFLICT (repo, spec) DO UPDATE SET
+                    include = excluded.include, exclude = excluded.exclude, resolved_at = excluded.resolved_at
+                """,
+                [.text(repo), .text(spec), .bytes(resolved.include.flatMap(\.bytes)), .bytes(resolved.exclude.flatMap(\.bytes))])
         }
     }
 

@@ -3,7 +3,7 @@
 /// the SQLite store holds, keyed by repository name and commit id; two views read them for BI tools.
 enum PostgresSchema {
     /// The migrations, in order: version n is `migrations[n - 1]`.
-    static let migrations = [history]
+    static let migrations = [history, readable]
 
     static var version: Int { migrations.count }
 
@@ -96,5 +96,17 @@ enum PostgresSchema {
         FROM workmix_commits w
         CROSS JOIN LATERAL regexp_matches(
             w.message, '^[ \\t]*co-authored-by:[ \\t]*([^<\\n]*)<([^>\\n]*)>', 'gin') AS m;
+        """
+
+    /// Version 2: what reading a repository without its checkout needs. Per repository the `.mailmap`
+    /// text and the shallow clone's boundary (as the `shallow` file has it), both null until a push of
+    /// this version; per revision as a run was given it (`HEAD`, `main`, `v1..v2`, `--all`), the commits
+    /// it resolved to, included and excluded (20 bytes each, in order).
+    static let readable = """
+        ALTER TABLE repositories ADD COLUMN mailmap text, ADD COLUMN shallow text;
+        CREATE TABLE revisions (
+            repo text NOT NULL REFERENCES repositories (name), spec text NOT NULL,
+            include bytea NOT NULL, exclude bytea NOT NULL, resolved_at timestamptz NOT NULL,
+            PRIMARY KEY (repo, spec));
         """
 }

@@ -1,0 +1,66 @@
+import Foundation
+import WorkmixCore
+import WorkmixGit
+
+/// Where a miner's history comes from: a repository, or with a PostgreSQL store a repository it holds
+/// by name (read without a checkout); and which commits the query's revisions name in either.
+extension HistoryMiner {
+    /// Opens `target`: its repository, or with a PostgreSQL store, when no such path exists, the
+    /// repository the store holds under its name (the config's, else the path's last component).
+    public static func open(_ target: RepositoryTarget, options: MiningOptions) throws -> HistoryMiner {
+        var options = options
+        options.repoName = target.name
+        if let store = options.store, store.isServer, !FileManager.default.fileExists(atPath: target.path) {
+            let name = target.name ?? storedName(ofPath: target.path)
+            guard let served = try store.served(named: name) else {
+                throw InputError(
+                    "\(store.folder): no repository '\(name)' in the store, and no checkout at \(target.path) "
+                        + "(push it: workmix scan --repo PATH --store URL)")
+            }
+            return HistoryMiner(path: target.path, served: served, options: options)
+        }
+        return try HistoryMiner(path: target.path, options: options)
+    }
+
+    /// The name a path that is not there stands for: its last component, without `.git`.
+    static func storedName(ofPath path: String) -> String {
+        var name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        if name.hasSuffix(".git") && name.count > 4 { name.removeLast(4) }
+        return name
+    }
+
+    /// Resolves the query's revisions without walking: an unknown revision fails here, so a run over
+    /// several repositories can check them all before it prints a row.
+    public func checkRevisions() throws {
+        _ = try resolveRevisions()
+    }
+
+    /// The revisions' commits: resolved in the repository (and noted for a push, each as given), or as
+    /// a push resolved them when the repository is read from the store alone.
+    func resolveRevisions() throws -> (include: [ObjectID], exclude: [ObjectID]) {
+        var resolved = ResolvedRevision()
+        let revisions = options.query.revisions.isEmpty && !options.query.all ? ["HEAD"] : options.query.revisions
+        for spec in (options.query.all ? ["--all"] : []) + revisions {
+            let one = try resolve(spec)
+            resolved.include += one.include
+            resolved.exclude += one.exclude
+        }
+        return (resolved.include, resolved.exclude)
+    }
+
+    private func resolve(_ spec: String) throws -> ResolvedRevision {
+        guard let repository else { return try served?.resolve(spec) ?? ResolvedRevision() }
+        var one = ResolvedRevision()
+        do {
+            if spec == "--all" {
+                one.include = try repository.allReferenceTips()
+            } else {
+                try RevisionSpec.parse(spec, in: repository, include: &one.include, exclude: &one.exclude)
+            }
+        } catch let error as GitError {
+            throw InputError("\(path): \(error.description)", remedy: error.code == .unbornBranch ? .nameRevision : nil)
+        }
+        stored?.note(revision: spec, one)
+        return one
+    }
+}
