@@ -10,7 +10,8 @@ public final class PostgresServer: @unchecked Sendable {
     public let port: Int
     public let user = "workmix"
     public let password = "pw-\(UUID().uuidString.prefix(8))"
-    private let bin: String
+    /// The folder of the server's own tools (initdb, pg_ctl, psql).
+    public let bin: String
     private let owner: String?
     private var databases = 0
 
