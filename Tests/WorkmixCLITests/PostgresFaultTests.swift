@@ -4,14 +4,11 @@ import XCTest
 
 /// Faults of the PostgreSQL store: one line on stderr naming the store without its password, exit 2,
 /// and nothing half-written. The server is the test process's own (`PostgresServer.shared`).
-final class PostgresFaultTests: CLITestCase {
-    var server: PostgresServer!
-    var database = ""
+final class PostgresFaultTests: PostgresTestCase {
     var repo: FixtureRepository!
 
     override func setUpWithError() throws {
-        server = try PostgresServer.shared()
-        database = try server.createDatabase()
+        try super.setUpWithError()
         repo = try StoreTests.makeRepository()
     }
 

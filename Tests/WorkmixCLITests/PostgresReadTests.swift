@@ -5,14 +5,11 @@ import XCTest
 /// `report`, `check` and `pairs` reading repositories from the shared PostgreSQL store alone (SPEC 8):
 /// the demo's two repositories are pushed, moved away, and every command prints byte for byte what
 /// it prints from the checkouts.
-final class PostgresReadTests: CLITestCase {
-    var server: PostgresServer!
-    var database = ""
+final class PostgresReadTests: PostgresTestCase {
     var root: URL!
 
     override func setUpWithError() throws {
-        server = try PostgresServer.shared()
-        database = try server.createDatabase()
+        try super.setUpWithError()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-pg-read-\(UUID().uuidString)")
         try FixtureRepository.run(
             "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
@@ -29,7 +26,6 @@ final class PostgresReadTests: CLITestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
-    var url: String { server.url(database: database) }
     static let repositories = ["payments-api", "checkout-web"]
 
     static let commands: [[String]] = [

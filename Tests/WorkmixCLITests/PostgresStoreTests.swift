@@ -5,17 +5,13 @@ import XCTest
 /// The shared PostgreSQL store (SPEC 8), against a real server this class starts (`PostgresServer`):
 /// migrations, pushes stored once however often and however concurrently they run, output byte for
 /// byte that of `--no-store`, and every fault a one-line error with exit 2 and nothing half-written.
-final class PostgresStoreTests: CLITestCase {
-    var server: PostgresServer!
-    var database = ""
+final class PostgresStoreTests: PostgresTestCase {
 
     /// Each test its own database. A server that did not start fails every test.
     override func setUpWithError() throws {
-        server = try PostgresServer.shared()
-        database = try server.createDatabase()
+        try super.setUpWithError()
     }
 
-    var url: String { server.url(database: database) }
 
     func migrate() throws {
         let run = try workmix(["store", "migrate", "--store", url])
