@@ -6,13 +6,6 @@ import XCTest
 /// migrations, pushes stored once however often and however concurrently they run, output byte for
 /// byte that of `--no-store`, and every fault a one-line error with exit 2 and nothing half-written.
 final class PostgresStoreTests: PostgresTestCase {
-
-    /// Each test its own database. A server that did not start fails every test.
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-    }
-
-
     func migrate() throws {
         let run = try workmix(["store", "migrate", "--store", url])
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -3,7 +3,7 @@ import WorkmixTestSupport
 import XCTest
 
 /// A test against the test process's real PostgreSQL server (`PostgresServer.shared`), each test with
-/// a new, empty database of its own.
+/// a new, empty database of its own. A server that did not start fails every test; none is skipped.
 class PostgresTestCase: CLITestCase {
     var server: PostgresServer!
     var database = ""
