@@ -24,7 +24,27 @@ final class HistoryDatabaseTests: XCTestCase {
         _ = try HistoryDatabase(path: path)
         _ = try HistoryDatabase(path: path)
         let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(applied, ["1-history"])
+        XCTAssertEqual(applied, ["1-history", "2-digest-keys"])
+        // A store written before the second migration gets it on opening, its history kept.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TABLE digest_keys")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '2-digest-keys'")
+            try db.execute(
+                sql: """
+                    INSERT INTO commits (sha, tree, parents, author_name, author_email, author_time, author_offset,
+                        committer_name, committer_email, committer_time, committer_offset, message)
+                    VALUES (zeroblob(20), zeroblob(20), x'', 'a', 'a@b', 0, 0, 'a', 'a@b', 0, 0, 'm')
+                    """)
+        }
+        _ = try HistoryDatabase(path: path)
+        let (tables, commits) = try DatabaseQueue(path: path).read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'digest_keys'"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM commits")
+            )
+        }
+        XCTAssertEqual(tables, ["digest_keys"])
+        XCTAssertEqual(commits, 1)
     }
 
     func testAStoreFromANewerVersionIsRebuiltWithOneWarning() throws {
