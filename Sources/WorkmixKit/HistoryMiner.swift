@@ -82,18 +82,19 @@ public final class HistoryMiner {
         // A `.git` file (a linked worktree's or a submodule's `gitdir:` pointer) stands for its folder.
         let isGitFile = !isDirectory.boolValue && (path as NSString).lastPathComponent == ".git"
         guard isDirectory.boolValue || isGitFile else { throw InputError("\(path): not a directory") }
+        let opened: Repository
         do {
-            repository = try Repository(discovering: isGitFile ? URL(fileURLWithPath: path).deletingLastPathComponent().path : path)
+            opened = try Repository(discovering: isGitFile ? URL(fileURLWithPath: path).deletingLastPathComponent().path : path)
         } catch let error as GitError where error.code == .notOwned {
             throw InputError("\(path): \(error.message)")
         } catch let error as GitError {
             throw InputError("\(path): not a git repository (\(error.message))")
         }
-        let repository = self.repository
-        repoName = options.repoName ?? repository.map { Self.defaultName(of: $0, path: path) } ?? path
-        mailmapText = repository?.mailmapText()
+        repository = opened
+        repoName = options.repoName ?? Self.defaultName(of: opened, path: path)
+        mailmapText = opened.mailmapText()
         mailmap = mailmapText.map(Mailmap.init(text:)) ?? Mailmap()
-        warnings.shallow = repository?.isShallow ?? false
+        warnings.shallow = opened.isShallow
     }
 
     /// The repository's git directory with symbolic links resolved: one per repository (or worktree),
@@ -105,11 +106,12 @@ public final class HistoryMiner {
 
     /// What a classification of this repository's commits depends on besides the rules and config:
     /// the mailmap (who is who) and a shallow clone's boundary (which commits look like roots).
-    var classificationInputs: [String] {
+    /// Read once: the store is opened with them and each classification pass keys its verdicts by them.
+    private(set) lazy var classificationInputs: [String] = {
         guard let repository else { return [mailmapText ?? "", served?.shallowText ?? ""] }
         let shallow = (repository.commonDirectory as NSString).appendingPathComponent("shallow")
         return [mailmapText ?? "", (try? String(contentsOfFile: shallow, encoding: .utf8)) ?? ""]
-    }
+    }()
 
     /// The work tree's folder name, or the bare repository's without `.git`.
     static func defaultName(of repository: Repository, path: String) -> String {

@@ -5,18 +5,20 @@ public struct ScanJob {
     public var repositories: [RepositoryTarget]
     public var mining: MiningOptions
     public var includeSkipped = false
-    public var classify: @Sendable (MinedCommit) -> Classification
+    /// Classifies a commit, given its verdict under other rules when the store has one.
+    public var classify: @Sendable (MinedCommit, EarlierVerdict?) -> Classification
     /// Called with every commit's classification, made or stored.
     public var observe: @Sendable (String, Classification) -> Void = { _, _ in }
     /// What decides classifications (rules, model, config, version, diff policy), when they may be
     /// kept in the store; nil to classify every commit afresh.
     public var classificationKey: ClassificationKey?
-    /// The rules `classify` applies, so that verdicts stored under other rules spare the unchanged ones.
-    public var reclassification: Reclassification?
+    /// The rules `classify` applies, so that verdicts stored under other rules spare the unchanged ones
+    /// (`RuleReuse`); nil to hand `classify` no earlier verdict.
+    public var ruleSet: RuleSet?
 
     public init(
         repositories: [RepositoryTarget], mining: MiningOptions,
-        classify: @escaping @Sendable (MinedCommit) -> Classification = { _ in .unclassified }
+        classify: @escaping @Sendable (MinedCommit, EarlierVerdict?) -> Classification = { _, _ in .unclassified }
     ) {
         self.repositories = repositories
         self.mining = mining
@@ -40,11 +42,10 @@ public struct ScanJob {
         for miner in miners { try miner.checkRevisions() }
         for miner in miners {
             let classify = self.classify, observe = self.observe
-            let reclassify = reclassification
             let cache = classificationKey.flatMap { key in
                 miner.stored?.classifications(
                     for: key.including(miner.classificationInputs),
-                    reuse: reclassify.map { reclassify in { RuleReuse(earlier: $0, current: reclassify.ruleSet) } })
+                    reuse: ruleSet.map { ruleSet in { RuleReuse(earlier: $0, current: ruleSet) } })
             }
             // The mined record is the output: classification reads changes through the commit and
             // leaves the record as the diff policy made it.
@@ -55,11 +56,7 @@ public struct ScanJob {
                     if let known = cache?.lookup(sha) {
                         classification = known
                     } else {
-                        if let reclassify, let earlier = cache?.earlierVerdict(sha) {
-                            classification = reclassify.classify(commit, earlier)
-                        } else {
-                            classification = classify(commit)
-                        }
+                        classification = classify(commit, cache?.earlierVerdict(sha))
                         // Objects missing now may be fetched later, and a regex that gave up may not
                         // give up under other limits: such verdicts are not kept.
                         if commit.knownChanges.isComplete && classification.unevaluated.isEmpty {
@@ -76,17 +73,6 @@ public struct ScanJob {
             warnings += miner.warnings.warnings(repository: miners.count > 1 ? miner.repoName : nil)
         }
         return warnings
-    }
-}
-
-/// The rules a scan applies, and how it applies them given a verdict under earlier rules.
-public struct Reclassification: Sendable {
-    public var ruleSet: RuleSet
-    public var classify: @Sendable (MinedCommit, EarlierVerdict) -> Classification
-
-    public init(ruleSet: RuleSet, classify: @escaping @Sendable (MinedCommit, EarlierVerdict) -> Classification) {
-        self.ruleSet = ruleSet
-        self.classify = classify
     }
 }
 

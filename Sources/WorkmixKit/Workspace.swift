@@ -136,8 +136,8 @@ public final class Workspace {
             try context
             ?? (config.residencies.isEmpty || !ruleSet.usesResident ? ruleContext : ruleContext(people: people(in: targets)))
         let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
-        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit in
-            ruleSet.classify(commit, context: context, evidence: evidence)
+        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit, earlier in
+            ruleSet.classify(commit, context: context, evidence: evidence, earlier: earlier)
         }
         job.observe = { sha, classification in
             // Only pinned commits are looked up again, to learn which prefix pinned them.
@@ -146,9 +146,7 @@ public final class Workspace {
             tally.note(classification)
         }
         job.classificationKey = store == nil ? nil : classificationKey(diffs: diffs, evidence: evidence)
-        job.reclassification = Reclassification(ruleSet: ruleSet) { commit, earlier in
-            ruleSet.classify(commit, context: context, evidence: evidence, earlier: earlier)
-        }
+        job.ruleSet = ruleSet
         job.includeSkipped = includeSkipped
         let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
         try store?.save()

@@ -49,16 +49,6 @@ public struct ParticipantFilter: Sendable {
         let text = person.description
         return assistants.contains { $0.matches(text) }
     }
-
-    /// The people of a commit who count for pairing, author first.
-    public func participants(of record: CommitRecord) -> [Person] {
-        var people: [Person] = []
-        if !isBot(record.author) { people.append(record.author) }
-        for person in record.coAuthors where !isBot(person) && (aiPartners || !isAssistant(person)) {
-            people.append(person)
-        }
-        return people
-    }
 }
 
 /// `ParticipantFilter`'s verdicts remembered per spelling: the same few people sign thousands of
@@ -69,7 +59,7 @@ struct ParticipantVerdicts: Sendable {
 
     init(_ filter: ParticipantFilter) { self.filter = filter }
 
-    /// `ParticipantFilter.participants(of:)`, remembering each spelling's verdict.
+    /// The people of a commit who count for pairing, author first (`counts`).
     mutating func participants(of record: CommitRecord) -> [Person] {
         var people: [Person] = []
         if counts(record.author, asAuthor: true) { people.append(record.author) }
