@@ -123,6 +123,17 @@ public final class Repository {
         return (0..<out.count).map { ObjectID(out.ids[$0]) }
     }
 
+    /// Whether `commit` is one of `descendants` or reachable from one of them through parents.
+    public func isReachable(_ commit: ObjectID, fromAny descendants: [ObjectID]) throws -> Bool {
+        if descendants.contains(commit) { return true }
+        guard !descendants.isEmpty else { return false }
+        var raw = commit.raw
+        var others = descendants.map(\.raw)
+        let result = git_graph_reachable_from_any(pointer, &raw, &others, others.count)
+        try check(result, "finding whether \(commit.hex) is in the history of \(descendants.map(\.hex).joined(separator: " "))")
+        return result == 1
+    }
+
     /// Commits whose parents are cut off in a shallow clone (from the `shallow` file, as git reads it).
     public func shallowBoundary() -> Set<ObjectID> {
         let path = (commonDirectory as NSString).appendingPathComponent("shallow")

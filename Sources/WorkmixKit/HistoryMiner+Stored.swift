@@ -10,6 +10,10 @@ extension HistoryMiner {
     public static func open(_ target: RepositoryTarget, options: MiningOptions) throws -> HistoryMiner {
         var options = options
         options.repoName = target.name
+        if let revisions = target.revisions {
+            options.query.revisions = revisions
+            options.query.all = false
+        }
         if let store = options.store, store.isServer, !FileManager.default.fileExists(atPath: target.path) {
             let name = target.name ?? storedName(ofPath: target.path)
             guard let served = try store.served(named: name) else {

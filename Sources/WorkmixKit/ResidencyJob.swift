@@ -1,7 +1,9 @@
 import WorkmixCore
 
 /// `workmix report` and `check`: reads what the residencies need and adds it up — each repository
-/// once, only the weeks the residencies span, classified with the `resident` matcher live.
+/// once, only the weeks the residencies span, classified with the `resident` matcher live. With a
+/// store folder, a clean run leaves a checkpoint, and the next run over the same config, rules and
+/// repositories reads only the commits since (SPEC 8).
 public struct ResidencyJob {
     public let workspace: Workspace
 
@@ -16,41 +18,98 @@ public struct ResidencyJob {
         diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool = false,
         observer: RunObserver? = nil
     ) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
-        let defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
-        var analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
-        let followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil }
+        let plan = try ResidencyPlan(workspace: workspace, diffs: diffs, followThrough: wanted)
+        let ledger = CheckpointLedger(plan: plan)
+        if let ledger, let resumed = try resume(plan, from: ledger, observer: observer) { return resumed }
+        // Who is who, from the same commits: a resident named by one address is all of that person's.
+        var census = IdentityCensus(filter: plan.config.participantFilter)
+        var seen: Set<String>? = plan.targets.count > 1 ? [] : nil
+        try plan.workspace.addPeople(of: plan.targets, to: &census, seen: &seen)
+        let people = People(census: census, options: plan.config.peopleOptions)
+        var tally = try plan.tally(people: people)
+        observer?.started(counting: plan.workspace.commitCounter(in: plan.targets))
+        try tally.read(plan.targets, in: plan.workspace, policy: plan.policy, people: people, observer: observer)
+        observer?.finished()
+        if tally.isClean { ledger?.save(census: census, seen: seen, tally: tally, resumed: false) }
+        return tally.report(ruleSet: workspace.ruleSet)
+    }
+}
+
+/// What a report reads, worked out once from the config: the repositories, the weeks (the windows,
+/// and with follow-through the weeks after them) and the diff policy.
+struct ResidencyPlan {
+    /// The run's workspace narrowed to the weeks the residencies can use.
+    let workspace: Workspace
+    let defaultRepositories: [NamedRepository]
+    /// Every repository some residency reads, once each (`ResidencyAnalysis.repositories`).
+    let repositories: [NamedRepository]
+    let targets: [RepositoryTarget]
+    let followThrough: Bool
+    let policy: DiffPolicy
+    var config: WorkmixConfig { workspace.config }
+
+    init(workspace: Workspace, diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool) throws {
+        defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
+        let analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
+        followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil }
         var bounds = analysis.authoredBounds
         // What the work led to after the resident left is the point: read the weeks after the windows.
         if followThrough { bounds.to = Timestamp(seconds: bounds.to.seconds + workspace.config.followThrough.windowSeconds, offsetMinutes: 0) }
-        let workspace = self.workspace.narrowed(to: bounds)
-        let targets = analysis.repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
-        // Who is who, from the same commits: a resident named by one address is all of that person's.
-        let people = try workspace.people(in: targets)
-        analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories, people: people)
-        let context = workspace.ruleContext(people: people)
+        self.workspace = workspace.narrowed(to: bounds)
+        repositories = analysis.repositories
+        targets = repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
         // Follow-through needs every commit's paths: one walk with line counts reads them.
-        let policy = followThrough ? .always : diffs(workspace.config)
-        var collector =
-            followThrough
-            ? FollowThroughCollector(
-                config: workspace.config, repositories: analysis.repositories, defaultRepositories: defaultRepositories, people: people)
-            : nil
-        observer?.started(counting: workspace.commitCounter(in: targets))
-        var warnings: [RunWarning] = []
-        let unevaluated = UnevaluatedRuleTally()
+        policy = followThrough ? .always : diffs(workspace.config)
+    }
+
+    /// An empty tally that knows who is who.
+    func tally(people: People) throws -> ResidencyTally {
+        ResidencyTally(
+            analysis: try ResidencyAnalysis(config: config, defaultRepositories: defaultRepositories, people: people),
+            collector: followThrough
+                ? FollowThroughCollector(
+                    config: config, repositories: repositories, defaultRepositories: defaultRepositories, people: people)
+                : nil)
+    }
+}
+
+/// The residencies' work and follow-through, added up one classified commit at a time.
+struct ResidencyTally {
+    var analysis: ResidencyAnalysis
+    var collector: FollowThroughCollector?
+    let unevaluated = UnevaluatedRuleTally()
+    var warnings: [RunWarning] = []
+    /// Commits read and classified by this run.
+    var commitsRead = 0
+
+    /// Classifies the commits of `targets` (in `ResidencyPlan.repositories` order) and counts them.
+    mutating func read(
+        _ targets: [RepositoryTarget], in workspace: Workspace, policy: DiffPolicy, people: People, observer: RunObserver?
+    ) throws {
+        let context = workspace.ruleContext(people: people)
         for (index, target) in targets.enumerated() {
             warnings += try workspace.classifyCommits(
                 in: [target], diffs: policy, context: context, evidence: false, unevaluated: unevaluated
             ) { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 collector?.add(commit, fromRepositoryAt: index)
+                commitsRead += 1
                 observer?.tick()
             }
         }
-        observer?.finished()
+    }
+
+    /// Whether a later run may add to this tally: no rule gave up and nothing went unread (missing
+    /// objects may be fetched later), so a run over the same commits would count them the same.
+    var isClean: Bool {
+        unevaluated.commitCount == 0
+            && warnings.allSatisfy { if case .shallowClone = $0 { return true } else { return false } }
+    }
+
+    func report(ruleSet: RuleSet) -> (report: ResidencyReport, warnings: [RunWarning]) {
         var report = analysis.report()
         if let collector { report.attach(collector.result()) }
-        let gaveUp = unevaluated.summary(in: workspace.ruleSet)
+        let gaveUp = unevaluated.summary(in: ruleSet)
         report.summary.unevaluated = gaveUp.commits
         return (report, warnings + gaveUp.warnings)
     }

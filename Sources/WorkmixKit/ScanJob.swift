@@ -80,8 +80,13 @@ public struct ScanJob {
 public struct RepositoryTarget: Sendable, Equatable {
     public var path: String
     public var name: String?
-    public init(path: String, name: String? = nil) {
+    /// Revisions to read here instead of the query's (a report resuming from its checkpoint reads
+    /// only the commits since: `new ^old`).
+    public var revisions: [String]?
+
+    public init(path: String, name: String? = nil, revisions: [String]? = nil) {
         self.path = path
         self.name = name
+        self.revisions = revisions
     }
 }

@@ -6,22 +6,29 @@ extension Workspace {
     /// address must be known before the first commit is counted.
     public func census(in targets: [RepositoryTarget]? = nil) throws -> IdentityCensus {
         var census = IdentityCensus(filter: config.participantFilter)
+        var seen: Set<String>? = (targets ?? repositories).count > 1 ? [] : nil
+        try addPeople(of: targets, to: &census, seen: &seen)
+        return census
+    }
+
+    /// Adds the people of the commits of `targets` to `census`. With several repositories, `seen` holds
+    /// the commits counted so far (several repositories may hold the same commits, a fork beside its
+    /// origin: each counts once); `meet` is handed every commit's sha before that test.
+    func addPeople(
+        of targets: [RepositoryTarget]?, to census: inout IdentityCensus, seen: inout Set<String>?,
+        meeting meet: (String) -> Void = { _ in }
+    ) throws {
         var gitDirectories: Set<String> = []
-        let targets = targets ?? repositories
-        // Several repositories may hold the same commits (a fork beside its origin): each counts once.
-        var seen: Set<String>? = targets.count > 1 ? [] : nil
-        for target in targets {
-            var options = miningOptions(diffs: .onDemand)
-            options.repoName = target.name
-            let miner = try HistoryMiner.open(target, options: options)
+        for target in targets ?? repositories {
+            let miner = try HistoryMiner.open(target, options: miningOptions(diffs: .onDemand))
             guard gitDirectories.insert(miner.canonicalGitDirectory).inserted else { continue }
             try miner.identities { sha, traces in
+                meet(sha)
                 if seen?.insert(sha).inserted == false { return }
                 census.add(traces)
             }
         }
         try store?.save()
-        return census
     }
 
     /// The people of `census(in:)`.

@@ -63,16 +63,24 @@ public final class Workspace {
     public func with(query: HistoryQuery) -> Workspace {
         var options = self.options
         options.query = query
-        return Workspace(options: options, loaded: self)
+        return Workspace(options: options, loaded: self, store: store)
     }
 
-    private init(options: WorkspaceOptions, loaded: Workspace) {
+    /// The same workspace reading git alone: a report resuming from its checkpoint reads the few
+    /// commits since from git, without loading the history the store keeps.
+    func withoutStore() -> Workspace {
+        var options = self.options
+        options.store = .none
+        return Workspace(options: options, loaded: self, store: nil)
+    }
+
+    private init(options: WorkspaceOptions, loaded: Workspace, store: StoreSession?) {
         self.options = options
         config = loaded.config
         ruleSet = loaded.ruleSet
         ruleFiles = loaded.ruleFiles
         repositories = loaded.repositories
-        store = loaded.store
+        self.store = store
         // The model was read already when the rules use it; otherwise it stays unread until asked.
         if ruleSet.usesModel || options.modelPath != nil || config.model != nil { model = loaded.model }
     }

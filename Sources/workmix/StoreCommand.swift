@@ -28,10 +28,15 @@ extension Workmix {
             func run() throws {
                 let files = try StoreMaintenance.files(in: folder.path, repository: folder.repo)
                 let infos = files.map(StoreMaintenance.info(path:))
-                var lines = ["store: \(folder.path) (\(Self.bytes(infos.reduce(0) { $0 + $1.bytes })), \(infos.count) repositories)"]
+                let repositories = infos.filter { $0.path.hasSuffix(".sqlite") }.count
+                var lines = ["store: \(folder.path) (\(Self.bytes(infos.reduce(0) { $0 + $1.bytes })), \(repositories) repositories)"]
                 for info in infos {
                     if let problem = info.problem {
                         lines.append("\(info.path): unreadable (\(problem)): the next run rebuilds it")
+                        continue
+                    }
+                    if let checkpoint = info.checkpoint {
+                        lines += Self.describe(checkpoint, path: info.path, bytes: info.bytes)
                         continue
                     }
                     lines.append("\(info.path): \(Self.bytes(info.bytes)), \(info.commits) commits, \(info.tips.count) tips")
@@ -39,6 +44,16 @@ extension Workmix {
                     lines += info.digests.map { "  rules \($0.digest): \($0.commits) commits classified" }
                 }
                 print(lines.joined(separator: "\n"))
+            }
+
+            /// A report checkpoint: what the run that wrote it read, and the tips it covers.
+            static func describe(_ checkpoint: StoreMaintenance.CheckpointInfo, path: String, bytes: Int64) -> [String] {
+                let read = "\(checkpoint.commitsRead) commit\(checkpoint.commitsRead == 1 ? "" : "s")"
+                let how = checkpoint.resumed ? "\(read) since the checkpoint before" : "every commit (\(read))"
+                return ["\(path): \(Self.bytes(bytes)), report checkpoint; the run that wrote it read \(how)"]
+                    + checkpoint.repositories.flatMap { repository in
+                        ["  repository \(repository.gitDirectory)"] + repository.tips.map { "    tip \($0)" }
+                    }
             }
 
             static func bytes(_ count: Int64) -> String {

@@ -93,3 +93,56 @@ public struct FollowThroughCollector: Sendable {
                 category: category, areas: areas, counted: counted, team: team))
     }
 }
+
+extension FollowThroughCollector {
+    /// What the collector has kept, for a report's checkpoint (SPEC 8), packed a column per field. The
+    /// result orders commits by date and sha and areas by name, so the order commits came in does not
+    /// matter.
+    public struct Checkpoint: Codable, Sendable {
+        var shas: PackedStrings
+        var repos: PackedIntegers
+        var seconds: PackedIntegers
+        var categories: PackedStrings
+        var areas: PackedIntegers
+        var counted: PackedIntegers
+        var team: PackedIntegers
+        var areaNames: PackedStrings
+        var seen: [PackedStrings]
+        var countedShas: [PackedStrings]
+    }
+
+    public var checkpoint: Checkpoint {
+        Checkpoint(
+            shas: PackedStrings(commits.lazy.map(\.sha)), repos: PackedIntegers(commits.lazy.map(\.repo)),
+            seconds: PackedIntegers(commits.lazy.map { Int($0.seconds) }),
+            categories: PackedStrings(commits.lazy.map(\.category.rawValue)), areas: PackedIntegers(lists: commits.lazy.map(\.areas)),
+            counted: PackedIntegers(lists: commits.lazy.map(\.counted)), team: PackedIntegers(lists: commits.lazy.map(\.team)),
+            areaNames: PackedStrings(areaNames), seen: seen.map { PackedStrings($0) }, countedShas: countedShas.map { PackedStrings($0) })
+    }
+
+    /// Takes up what a checkpoint kept; false when it was made for other repositories or residencies,
+    /// or does not hold together.
+    public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
+        guard let shas = checkpoint.shas.strings, let repos = checkpoint.repos.values, let seconds = checkpoint.seconds.values,
+            let categories = checkpoint.categories.strings.map({ $0.compactMap(Category.init(rawValue:)) }),
+            let areas = checkpoint.areas.lists, let counted = checkpoint.counted.lists, let team = checkpoint.team.lists,
+            let areaNames = checkpoint.areaNames.strings,
+            [repos.count, seconds.count, categories.count, areas.count, counted.count, team.count].allSatisfy({ $0 == shas.count }),
+            checkpoint.seen.count == seen.count, checkpoint.countedShas.count == countedShas.count,
+            repos.allSatisfy(repositoryNames.indices.contains), areas.joined().allSatisfy(areaNames.indices.contains),
+            (counted + team).joined().allSatisfy(residencies.indices.contains)
+        else { return false }
+        let seenShas = checkpoint.seen.map(\.strings), countedBy = checkpoint.countedShas.map(\.strings)
+        guard !seenShas.contains(where: { $0 == nil }), !countedBy.contains(where: { $0 == nil }) else { return false }
+        commits = shas.indices.map { index in
+            FollowThroughCommit(
+                sha: shas[index], repo: repos[index], seconds: Int64(seconds[index]), category: categories[index],
+                areas: areas[index], counted: counted[index], team: team[index])
+        }
+        self.areaNames = areaNames
+        areaIDs = Dictionary(areaNames.enumerated().map { ($1, $0) }) { first, _ in first }
+        seen = seenShas.map { Set($0 ?? []) }
+        countedShas = countedBy.map { Set($0 ?? []) }
+        return true
+    }
+}

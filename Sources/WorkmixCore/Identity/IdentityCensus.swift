@@ -65,3 +65,57 @@ public struct IdentityCensus: Sendable {
         return identities.count - 1
     }
 }
+
+extension IdentityCensus {
+    /// The census as a report's checkpoint keeps it, to be added to by a later run that reads only the
+    /// commits since (SPEC 8). Identities keep their order: groups refer to them by index.
+    public struct Checkpoint: Codable, Sendable {
+        struct Entry: Codable, Sendable {
+            var key: String
+            var spellings: [Person]
+            var uses: [Int]
+            var written: [Person]
+            var mailmapped: [Person]
+            var commits: Int
+        }
+        var identities: [Entry]
+        var bots: [Person]
+        var botCommits: [Int]
+        var groups: [[Int]]
+        var groupCommits: [Int]
+    }
+
+    public var checkpoint: Checkpoint {
+        let bots = Array(self.bots)
+        let groups = Array(self.groups)
+        return Checkpoint(
+            identities: identities.map { identity in
+                let spellings = Array(identity.spellings)
+                return Checkpoint.Entry(
+                    key: identity.key, spellings: spellings.map(\.key), uses: spellings.map(\.value),
+                    written: Array(identity.written), mailmapped: Array(identity.mailmapped), commits: identity.commits)
+            },
+            bots: bots.map(\.key), botCommits: bots.map(\.value), groups: groups.map(\.key), groupCommits: groups.map(\.value))
+    }
+
+    /// The census a checkpoint kept; nil when it does not hold together (a damaged file).
+    public init?(checkpoint: Checkpoint, filter: ParticipantFilter = ParticipantFilter()) {
+        self.init(filter: filter)
+        let count = checkpoint.identities.count
+        guard checkpoint.bots.count == checkpoint.botCommits.count, checkpoint.groups.count == checkpoint.groupCommits.count,
+            checkpoint.groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } })
+        else { return nil }
+        for entry in checkpoint.identities {
+            guard entry.spellings.count == entry.uses.count, indexByKey[entry.key] == nil else { return nil }
+            var identity = Identity(key: entry.key)
+            identity.spellings = Dictionary(zip(entry.spellings, entry.uses)) { $0 + $1 }
+            identity.written = Set(entry.written)
+            identity.mailmapped = Set(entry.mailmapped)
+            identity.commits = entry.commits
+            indexByKey[entry.key] = identities.count
+            identities.append(identity)
+        }
+        bots = Dictionary(zip(checkpoint.bots, checkpoint.botCommits)) { $0 + $1 }
+        groups = Dictionary(zip(checkpoint.groups, checkpoint.groupCommits)) { $0 + $1 }
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Commits and churn (insertions + deletions) of a slice of work.
-public struct WorkTally: Hashable, Sendable {
+public struct WorkTally: Hashable, Codable, Sendable {
     public var commits: Int
     public var churn: Int
 
@@ -22,7 +22,7 @@ public struct WorkTally: Hashable, Sendable {
 }
 
 /// Work by category: investment, maintenance, support and unclassified.
-public struct CategoryTallies: Hashable, Sendable {
+public struct CategoryTallies: Hashable, Codable, Sendable {
     private var tallies: [Category: WorkTally] = [:]
 
     public init() {}

@@ -76,8 +76,13 @@ public struct ResidencyAggregator: Sendable {
 /// The name each person's commits use most (ties: the first in alphabetical order), so that a report
 /// shows "Bob Li <bob@x.io>" rather than the bare email the config names them by.
 struct NameCounts: Sendable {
-    private var counts: [String: [String: Int]] = [:]
-    private var emails: [String: String] = [:]
+    private(set) var counts: [String: [String: Int]] = [:]
+    private(set) var emails: [String: String] = [:]
+
+    init(counts: [String: [String: Int]] = [:], emails: [String: String] = [:]) {
+        self.counts = counts
+        self.emails = emails
+    }
 
     mutating func note(_ person: Person) {
         counts[person.key, default: [:]][person.name, default: 0] += 1
@@ -107,5 +112,39 @@ extension NamedRepository {
     /// The same folder however it was written (relative, with `..`, through a symlink).
     public var identity: String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+extension ResidencyAggregator {
+    /// What the aggregator has added up, for a report's checkpoint (SPEC 8): a later run restores it and
+    /// adds only the commits since. Sums and sets only, so the order commits come in does not matter.
+    public struct Checkpoint: Codable, Sendable {
+        var seen: PackedStrings
+        var work: CategoryTallies
+        var own: CategoryTallies
+        var paired: CategoryTallies
+        var pairings: [String: CategoryTallies]
+        var weeks: [CategoryTallies]
+        var names: [String: [String: Int]]
+        var emails: [String: String]
+    }
+
+    public var checkpoint: Checkpoint {
+        Checkpoint(
+            seen: PackedStrings(seen), work: work, own: own, paired: paired, pairings: pairings, weeks: weeks.map(\.work),
+            names: names.counts, emails: names.emails)
+    }
+
+    /// Takes up what a checkpoint kept; false when it was made for other residency weeks.
+    public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
+        guard checkpoint.weeks.count == weeks.count, let seen = checkpoint.seen.strings else { return false }
+        self.seen = Set(seen)
+        work = checkpoint.work
+        own = checkpoint.own
+        paired = checkpoint.paired
+        pairings = checkpoint.pairings
+        for index in weeks.indices { weeks[index].work = checkpoint.weeks[index] }
+        names = NameCounts(counts: checkpoint.names, emails: checkpoint.emails)
+        return true
     }
 }

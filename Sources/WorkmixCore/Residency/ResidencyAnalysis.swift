@@ -87,3 +87,25 @@ public struct ResidencyAnalysis: Sendable {
         return ResidencyReport(residencies: results, summary: summary)
     }
 }
+
+extension ResidencyAnalysis {
+    /// What the analysis has added up, for a report's checkpoint (SPEC 8).
+    public struct Checkpoint: Codable, Sendable {
+        var residencies: [ResidencyAggregator.Checkpoint]
+        var summarySeen: PackedStrings
+        var summaryWork: CategoryTallies
+    }
+
+    public var checkpoint: Checkpoint {
+        Checkpoint(residencies: aggregators.map(\.checkpoint), summarySeen: PackedStrings(summarySeen), summaryWork: summaryWork)
+    }
+
+    /// Takes up what a checkpoint kept; false when it was made for other residencies.
+    public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
+        guard checkpoint.residencies.count == aggregators.count, let summarySeen = checkpoint.summarySeen.strings else { return false }
+        for index in aggregators.indices where !aggregators[index].restore(checkpoint.residencies[index]) { return false }
+        self.summarySeen = Set(summarySeen)
+        summaryWork = checkpoint.summaryWork
+        return true
+    }
+}

@@ -41,6 +41,9 @@ public final class UnevaluatedRuleTally: @unchecked Sendable {
         for ruleID in classification.unevaluated { perRule[ruleID, default: 0] += 1 }
     }
 
+    /// Commits some rule could not be evaluated on, so far.
+    public var commitCount: Int { lock.withLock { commits } }
+
     /// The warning to give at the end of a run, if the engine gave up at all.
     public func warnings(in ruleSet: RuleSet) -> [RunWarning] {
         summary(in: ruleSet).warnings

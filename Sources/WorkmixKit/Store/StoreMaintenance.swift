@@ -12,23 +12,53 @@ public enum StoreMaintenance {
         public var digests: [(digest: String, commits: Int)] = []
         /// Why the file could not be read (it will be rebuilt by the next run).
         public var problem: String?
+        /// For a report's checkpoint rather than a repository's database: what it holds.
+        public var checkpoint: CheckpointInfo?
+    }
+
+    /// A report's checkpoint: the tips it covers in each repository, and what the run that wrote it read.
+    public struct CheckpointInfo: Sendable {
+        public var repositories: [(gitDirectory: String, tips: [String])]
+        public var commitsRead: Int
+        /// Whether that run read only the commits since the checkpoint before.
+        public var resumed: Bool
     }
 
     /// The store files of `folder`, or only the one of the repository at `repository`.
     public static func files(in folder: String, repository: String? = nil) throws -> [String] {
         if let repository {
             // Opened from a path, a miner always has its repository.
-            guard let opened = try HistoryMiner(path: repository, options: MiningOptions()).repository else { return [] }
+            let miner = try HistoryMiner(path: repository, options: MiningOptions())
+            guard let opened = miner.repository else { return [] }
             let path = StoreSession.databasePath(
                 folder: folder, repository: opened, name: HistoryMiner.defaultName(of: opened, path: repository))
-            return FileManager.default.fileExists(atPath: path) ? [path] : []
+            // And the report checkpoints that read it.
+            let directory = miner.canonicalGitDirectory
+            let checkpoints = files(in: folder, suffix: CheckpointLedger.suffix).filter { path in
+                CheckpointLedger.read(path)?.tips.contains { $0.gitDirectory == directory } ?? false
+            }
+            return (FileManager.default.fileExists(atPath: path) ? [path] : []) + checkpoints
         }
+        return files(in: folder, suffix: ".sqlite") + files(in: folder, suffix: CheckpointLedger.suffix)
+    }
+
+    private static func files(in folder: String, suffix: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".sqlite") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { (folder as NSString).appendingPathComponent($0) }
     }
 
     public static func info(path: String) -> FileInfo {
         var info = FileInfo(path: path, bytes: size(of: path))
+        if path.hasSuffix(CheckpointLedger.suffix) {
+            guard let checkpoint = CheckpointLedger.read(path) else {
+                info.problem = "not a checkpoint this version reads"
+                return info
+            }
+            info.checkpoint = CheckpointInfo(
+                repositories: checkpoint.tips.map { ($0.gitDirectory, $0.include) }, commitsRead: checkpoint.commitsRead,
+                resumed: checkpoint.resumed)
+            return info
+        }
         do {
             let summary = try StoreFileLock.holding(path) { try HistoryDatabase(path: path).summary() }
             info.commits = summary.commits
