@@ -173,8 +173,8 @@ final class StoreSafetyTests: CLITestCase {
     }
 }
 
-/// Runs collected from several threads.
-private final class ResultBox: @unchecked Sendable {
+/// Runs of workmix started on several threads at once, by index.
+final class ResultBox: @unchecked Sendable {
     typealias Run = (status: Int32, stderr: String, stdout: Data)
     private(set) var runs: [Int: Run] = [:]
     private let lock = NSLock()
