@@ -140,7 +140,8 @@ final class ReportCheckpointTests: CLITestCase {
         try commit(in: "payments-fork", author: "Bob Li <bob@payments.example>", coAuthor: "Alice Martin <alice@platform.example>", day: 6)
         try assertSameWithAndWithoutStore()
         XCTAssertTrue(try checkpoints().allSatisfy { $0.hasPrefix("1 commit since") })
-        try FixtureRepository.run("/usr/bin/env", ["git", "pull", "-q", "--ff-only", "../payments-fork", "main"], in: root.appendingPathComponent("payments-api").path)
+        try FixtureRepository.run(
+            "/usr/bin/env", ["git", "pull", "-q", "--ff-only", "../payments-fork", "main"], in: root.appendingPathComponent("payments-api").path)
         try assertSameWithAndWithoutStore()
         XCTAssertTrue(try checkpoints().allSatisfy { $0.hasPrefix("every commit") })
     }

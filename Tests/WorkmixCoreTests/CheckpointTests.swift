@@ -99,7 +99,10 @@ final class CheckpointTests: XCTestCase {
             for (repository, commit) in commits[..<split] { resumed.add(commit, fromRepositoryAt: repository) }
             assertSame(resumed.report(), whole.report(), "split at \(split)")
         }
-        var other = try ResidencyAnalysis(config: { var c = config(); c.residencies.removeLast(); return c }(), defaultRepositories: [])
+        var other = try ResidencyAnalysis(
+            config: {
+                var c = config(); c.residencies.removeLast(); return c
+            }(), defaultRepositories: [])
         XCTAssertFalse(other.restore(whole.checkpoint), "a checkpoint of other residencies is not taken")
     }
 
@@ -140,7 +143,9 @@ final class CheckpointTests: XCTestCase {
     }
 
     func testCensusRestoredAndGivenTheRestMakesTheSamePeople() throws {
-        let spellings = [alice, bob, Person(name: "Bob Li", email: "bob.li@gmail.com"), carol, Person(name: "carol", email: "CAROL@payments.example"), bot]
+        let spellings = [
+            alice, bob, Person(name: "Bob Li", email: "bob.li@gmail.com"), carol, Person(name: "carol", email: "CAROL@payments.example"), bot,
+        ]
         let traces = (0..<40).map { index in
             [spellings[index % 6], spellings[(index * 5 + 1) % 6]].map { IdentityTrace(written: $0, mailmapped: $0, resolved: $0) }
         }

@@ -79,11 +79,6 @@ struct NameCounts: Sendable {
     private(set) var counts: [String: [String: Int]] = [:]
     private(set) var emails: [String: String] = [:]
 
-    init(counts: [String: [String: Int]] = [:], emails: [String: String] = [:]) {
-        self.counts = counts
-        self.emails = emails
-    }
-
     mutating func note(_ person: Person) {
         counts[person.key, default: [:]][person.name, default: 0] += 1
         if emails[person.key] == nil { emails[person.key] = person.email }

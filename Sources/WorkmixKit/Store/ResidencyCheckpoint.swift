@@ -58,8 +58,10 @@ struct CheckpointLedger {
         self.tips = tips
         self.miners = miners
         key = Fingerprint.of(
-            ["residency checkpoint \(ResidencyCheckpoint.format)", classification.digest, "\(plan.policy)",
-             "follow-through \(plan.followThrough)", String(describing: workspace.options.query)] + inputs)
+            [
+                "residency checkpoint \(ResidencyCheckpoint.format)", classification.digest, "\(plan.policy)",
+                "follow-through \(plan.followThrough)", String(describing: workspace.options.query),
+            ] + inputs)
         // One file per config and repositories: a changed rule or config replaces it.
         let slot = Fingerprint.of(
             [workspace.options.configPath ?? workspace.options.currentDirectory, "\(plan.policy)", "\(plan.followThrough)"]
