@@ -153,16 +153,22 @@ final class ReportCheckpointTests: CLITestCase {
         for (index, name) in files.enumerated() {
             let path = (storeDir as NSString).appendingPathComponent(name)
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            // Cut short, not JSON at all, and valid JSON with a column whose count does not match.
+            // Cut short, not JSON at all, and valid JSON with shas whose bytes do not divide into shas.
             let damaged = [
                 data.prefix(data.count / 2), Data("not a checkpoint".utf8),
-                Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"shas\":\"", with: "\"shas\":\"9").utf8),
+                Data(
+                    String(decoding: data, as: UTF8.self).replacingOccurrences(
+                        of: #""seen":{"width":40,"bytes":""#, with: #""seen":{"width":40,"bytes":"AAAA"#
+                    ).utf8),
             ][index]
+            XCTAssertNotEqual(damaged, data)
             try damaged.write(to: URL(fileURLWithPath: path))
         }
         try commit(in: "payments-api", author: "Bob Li <bob@payments.example>", day: 6)
         try assertSameWithAndWithoutStore()
-        XCTAssertEqual(try checkpoints().count, 3, "rewritten")
+        let rewritten = try checkpoints()
+        XCTAssertEqual(rewritten.count, 3)
+        XCTAssertTrue(rewritten.allSatisfy { $0.hasPrefix("every commit") }, "read as none, and rewritten: \(rewritten)")
     }
 
     func testConcurrentRunsAfterANewCommitAgree() throws {

@@ -14,7 +14,9 @@ final class CheckpointTests: XCTestCase {
     let repositories = [NamedRepository(path: "/r/payments-api"), NamedRepository(path: "/r/checkout-web")]
 
     func testPackedColumnsRoundTripAndDamageIsNoValue() throws {
-        for strings in [[], [""], ["a", "", "é\u{1F600}", String(repeating: "f", count: 40)]] {
+        let shas = ["2d758d649ea051b94d8da8a76dbf78f86e9c59d1", "0000000000000000000000000000000000000000"]
+        // Shas are kept as bytes; other texts, mixed widths and capitals as they are.
+        for strings in [[], [""], ["a", "", "é\u{1F600}", String(repeating: "f", count: 40)], shas, shas + ["ab"], ["AB", "ab"], ["f1", "0a"]] {
             let decoded = try JSONDecoder().decode(PackedStrings.self, from: JSONEncoder().encode(PackedStrings(strings)))
             XCTAssertEqual(decoded.strings, strings)
         }
@@ -24,8 +26,12 @@ final class CheckpointTests: XCTestCase {
         XCTAssertNil(packed.values, "not one value per row")
         XCTAssertEqual(PackedIntegers([5, -7, 0]).values, [5, -7, 0])
         // A count that does not match, bytes cut inside a list.
-        XCTAssertNil(try JSONDecoder().decode(PackedStrings.self, from: Data(#""3\u0000a""#.utf8)).strings)
-        XCTAssertNil(try JSONDecoder().decode(PackedStrings.self, from: Data(#""x""#.utf8)).strings)
+        XCTAssertNil(try JSONDecoder().decode(PackedStrings.self, from: Data(#"{"text":"3\u0000a"}"#.utf8)).strings)
+        XCTAssertNil(try JSONDecoder().decode(PackedStrings.self, from: Data(#"{"text":"x"}"#.utf8)).strings)
+        XCTAssertNil(try JSONDecoder().decode(PackedStrings.self, from: Data(#"{"width":40,"bytes":"AAAA"}"#.utf8)).strings)
+        // {"width":40,"bytes":"<40 bytes in 56 base64 digits>"}, against 104 as text.
+        XCTAssertEqual(try JSONEncoder().encode(PackedStrings(shas)).count, 79)
+        XCTAssertEqual(try JSONEncoder().encode(PackedStrings(shas.map { $0.uppercased() })).count, 104)
         let cut = try JSONEncoder().encode(Data([3, 2]))
         XCTAssertNil(try JSONDecoder().decode(PackedIntegers.self, from: cut).lists)
     }

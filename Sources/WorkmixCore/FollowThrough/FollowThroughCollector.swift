@@ -107,8 +107,6 @@ extension FollowThroughCollector {
         var counted: PackedIntegers
         var team: PackedIntegers
         var areaNames: PackedStrings
-        var seen: [PackedStrings]
-        var countedShas: [PackedStrings]
     }
 
     public var checkpoint: Checkpoint {
@@ -117,7 +115,7 @@ extension FollowThroughCollector {
             seconds: PackedIntegers(commits.lazy.map { Int($0.seconds) }),
             categories: PackedStrings(commits.lazy.map(\.category.rawValue)), areas: PackedIntegers(lists: commits.lazy.map(\.areas)),
             counted: PackedIntegers(lists: commits.lazy.map(\.counted)), team: PackedIntegers(lists: commits.lazy.map(\.team)),
-            areaNames: PackedStrings(areaNames), seen: seen.map { PackedStrings($0) }, countedShas: countedShas.map { PackedStrings($0) })
+            areaNames: PackedStrings(areaNames))
     }
 
     /// Takes up what a checkpoint kept; false when it was made for other repositories or residencies,
@@ -128,12 +126,9 @@ extension FollowThroughCollector {
             let areas = checkpoint.areas.lists, let counted = checkpoint.counted.lists, let team = checkpoint.team.lists,
             let areaNames = checkpoint.areaNames.strings,
             [repos.count, seconds.count, categories.count, areas.count, counted.count, team.count].allSatisfy({ $0 == shas.count }),
-            checkpoint.seen.count == seen.count, checkpoint.countedShas.count == countedShas.count,
             repos.allSatisfy(repositoryNames.indices.contains), areas.joined().allSatisfy(areaNames.indices.contains),
             (counted + team).joined().allSatisfy(residencies.indices.contains)
         else { return false }
-        let seenShas = checkpoint.seen.map(\.strings), countedBy = checkpoint.countedShas.map(\.strings)
-        guard !seenShas.contains(where: { $0 == nil }), !countedBy.contains(where: { $0 == nil }) else { return false }
         commits = shas.indices.map { index in
             FollowThroughCommit(
                 sha: shas[index], repo: repos[index], seconds: Int64(seconds[index]), category: categories[index],
@@ -141,8 +136,13 @@ extension FollowThroughCollector {
         }
         self.areaNames = areaNames
         areaIDs = Dictionary(areaNames.enumerated().map { ($1, $0) }) { first, _ in first }
-        seen = seenShas.map { Set($0 ?? []) }
-        countedShas = countedBy.map { Set($0 ?? []) }
+        // What it has seen and counted is its commits: each is kept once per repository, when counted.
+        seen = seen.map { _ in [] }
+        countedShas = countedShas.map { _ in [] }
+        for commit in commits {
+            seen[commit.repo].insert(commit.sha)
+            for index in commit.counted { countedShas[index].insert(commit.sha) }
+        }
         return true
     }
 }

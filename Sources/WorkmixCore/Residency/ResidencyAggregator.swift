@@ -124,6 +124,9 @@ extension ResidencyAggregator {
         var emails: [String: String]
     }
 
+    /// The shas of the commits counted.
+    var counted: Set<String> { seen }
+
     public var checkpoint: Checkpoint {
         Checkpoint(
             seen: PackedStrings(seen), work: work, own: own, paired: paired, pairings: pairings, weeks: weeks.map(\.work),

@@ -92,19 +92,19 @@ extension ResidencyAnalysis {
     /// What the analysis has added up, for a report's checkpoint (SPEC 8).
     public struct Checkpoint: Codable, Sendable {
         var residencies: [ResidencyAggregator.Checkpoint]
-        var summarySeen: PackedStrings
         var summaryWork: CategoryTallies
     }
 
     public var checkpoint: Checkpoint {
-        Checkpoint(residencies: aggregators.map(\.checkpoint), summarySeen: PackedStrings(summarySeen), summaryWork: summaryWork)
+        Checkpoint(residencies: aggregators.map(\.checkpoint), summaryWork: summaryWork)
     }
 
     /// Takes up what a checkpoint kept; false when it was made for other residencies.
     public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
-        guard checkpoint.residencies.count == aggregators.count, let summarySeen = checkpoint.summarySeen.strings else { return false }
+        guard checkpoint.residencies.count == aggregators.count else { return false }
         for index in aggregators.indices where !aggregators[index].restore(checkpoint.residencies[index]) { return false }
-        self.summarySeen = Set(summarySeen)
+        // The summary counts each commit some residency counted, once.
+        summarySeen = aggregators.reduce(into: []) { $0.formUnion($1.counted) }
         summaryWork = checkpoint.summaryWork
         return true
     }

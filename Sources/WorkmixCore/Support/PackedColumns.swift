@@ -1,37 +1,73 @@
 import Foundation
 
-/// A column of strings kept as one text (NUL-separated, after the count), so that a checkpoint of many
-/// thousand commits encodes and decodes as a few strings rather than as many thousand JSON values.
-/// Git paths and shas never hold NUL.
+/// A column of strings kept as one value, so that a checkpoint of many thousand commits encodes and
+/// decodes as a few strings rather than as many thousand JSON values: shas (lowercase hex of one
+/// width) as their bytes, anything else as one text (NUL-separated, after the count; git paths and
+/// shas never hold NUL).
 public struct PackedStrings: Codable, Sendable, Equatable {
-    private var text: String
+    private var text: String?
+    /// Hex strings of `width` digits each, as bytes.
+    private var width: Int?
+    private var bytes: Data?
 
     public init(_ strings: some Sequence<String>) {
-        var text = ""
-        var count = 0
+        let strings = Array(strings)
+        if let width = strings.first?.utf8.count, width > 0, width % 2 == 0,
+            let bytes = Self.hexBytes(strings, width: width)
+        {
+            self.width = width
+            self.bytes = bytes
+            return
+        }
+        var text = String(strings.count)
         for string in strings {
             text += "\0"
             text += string
-            count += 1
         }
-        self.text = String(count) + text
+        self.text = text
     }
 
-    /// The strings; nil when the text does not hold the count it starts with (a damaged file).
+    /// The strings; nil when the value does not hold together (a damaged file).
     public var strings: [String]? {
+        if let width, let bytes {
+            let size = width / 2
+            guard size > 0, bytes.count % size == 0 else { return nil }
+            return stride(from: 0, to: bytes.count, by: size).map { start in
+                bytes[(bytes.startIndex + start)..<(bytes.startIndex + start + size)].map { Self.digits[Int($0)] }.joined()
+            }
+        }
+        guard let text else { return nil }
         let fields = text.utf8.split(separator: 0, omittingEmptySubsequences: false)
         guard let first = fields.first, let count = Int(String(decoding: first, as: UTF8.self)), count == fields.count - 1
         else { return nil }
         return fields.dropFirst().map { String(decoding: $0, as: UTF8.self) }
     }
 
-    public init(from decoder: Decoder) throws {
-        text = try decoder.singleValueContainer().decode(String.self)
-    }
+    private static let digits = (0..<256).map { String(format: "%02x", $0) }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
+    /// The bytes of strings that are all lowercase hex of `width` digits; nil otherwise.
+    private static func hexBytes(_ strings: [String], width: Int) -> Data? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(strings.count * width / 2)
+        for string in strings {
+            guard string.utf8.count == width else { return nil }
+            var high: UInt8?
+            for character in string.utf8 {
+                let value: UInt8
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                if let first = high {
+                    bytes.append(first << 4 | value)
+                    high = nil
+                } else {
+                    high = value
+                }
+            }
+        }
+        return Data(bytes)
     }
 }
 
