@@ -168,5 +168,12 @@ final class CheckpointTests: XCTestCase {
         XCTAssertEqual(a.everyone.map(\.aliases), b.everyone.map(\.aliases))
         XCTAssertEqual(resumed.bots, whole.bots)
         XCTAssertGreaterThan(b.everyone.count, 2)
+        // A group of an identity it does not hold, a spelling of a person it does not name: no census.
+        for (field, value) in [("groups", PackedIntegers(lists: [[1, 999]])), ("spellings", PackedIntegers(lists: [[999, 1]]))] {
+            var json = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(whole.checkpoint)) as? [String: Any])
+            json[field] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: .fragmentsAllowed)
+            let damaged = try JSONDecoder().decode(IdentityCensus.Checkpoint.self, from: JSONSerialization.data(withJSONObject: json))
+            XCTAssertNil(IdentityCensus(checkpoint: damaged), field)
+        }
     }
 }

@@ -102,7 +102,8 @@ extension FollowThroughCollector {
         var shas: PackedStrings
         var repos: PackedIntegers
         var seconds: PackedIntegers
-        var categories: PackedStrings
+        /// Numbers in `Category.allCases`.
+        var categories: PackedIntegers
         var areas: PackedIntegers
         var counted: PackedIntegers
         var team: PackedIntegers
@@ -113,7 +114,8 @@ extension FollowThroughCollector {
         Checkpoint(
             shas: PackedStrings(commits.lazy.map(\.sha)), repos: PackedIntegers(commits.lazy.map(\.repo)),
             seconds: PackedIntegers(commits.lazy.map { Int($0.seconds) }),
-            categories: PackedStrings(commits.lazy.map(\.category.rawValue)), areas: PackedIntegers(lists: commits.lazy.map(\.areas)),
+            categories: PackedIntegers(commits.lazy.map { Category.allCases.firstIndex(of: $0.category) ?? 0 }),
+            areas: PackedIntegers(lists: commits.lazy.map(\.areas)),
             counted: PackedIntegers(lists: commits.lazy.map(\.counted)), team: PackedIntegers(lists: commits.lazy.map(\.team)),
             areaNames: PackedStrings(areaNames))
     }
@@ -122,13 +124,14 @@ extension FollowThroughCollector {
     /// or does not hold together.
     public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
         guard let shas = checkpoint.shas.strings, let repos = checkpoint.repos.values, let seconds = checkpoint.seconds.values,
-            let categories = checkpoint.categories.strings.map({ $0.compactMap(Category.init(rawValue:)) }),
+            let numbers = checkpoint.categories.values, numbers.allSatisfy(Category.allCases.indices.contains),
             let areas = checkpoint.areas.lists, let counted = checkpoint.counted.lists, let team = checkpoint.team.lists,
             let areaNames = checkpoint.areaNames.strings,
-            [repos.count, seconds.count, categories.count, areas.count, counted.count, team.count].allSatisfy({ $0 == shas.count }),
+            [repos.count, seconds.count, numbers.count, areas.count, counted.count, team.count].allSatisfy({ $0 == shas.count }),
             repos.allSatisfy(repositoryNames.indices.contains), areas.joined().allSatisfy(areaNames.indices.contains),
             (counted + team).joined().allSatisfy(residencies.indices.contains)
         else { return false }
+        let categories = numbers.map { Category.allCases[$0] }
         commits = shas.indices.map { index in
             FollowThroughCommit(
                 sha: shas[index], repo: repos[index], seconds: Int64(seconds[index]), category: categories[index],

@@ -119,7 +119,8 @@ extension ResidencyAggregator {
         var own: CategoryTallies
         var paired: CategoryTallies
         var pairings: [String: CategoryTallies]
-        var weeks: [CategoryTallies]
+        /// Each week's `CategoryTallies.packed`.
+        var weeks: PackedIntegers
         var names: [String: [String: Int]]
         var emails: [String: String]
     }
@@ -129,19 +130,23 @@ extension ResidencyAggregator {
 
     public var checkpoint: Checkpoint {
         Checkpoint(
-            seen: PackedStrings(seen), work: work, own: own, paired: paired, pairings: pairings, weeks: weeks.map(\.work),
+            seen: PackedStrings(seen), work: work, own: own, paired: paired, pairings: pairings,
+            weeks: PackedIntegers(lists: weeks.map(\.work.packed)),
             names: names.counts, emails: names.emails)
     }
 
     /// Takes up what a checkpoint kept; false when it was made for other residency weeks.
     public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
-        guard checkpoint.weeks.count == weeks.count, let seen = checkpoint.seen.strings else { return false }
+        guard let packedWeeks = checkpoint.weeks.lists, packedWeeks.count == weeks.count, let seen = checkpoint.seen.strings
+        else { return false }
+        let tallies = packedWeeks.compactMap(CategoryTallies.init(packed:))
+        guard tallies.count == weeks.count else { return false }
         self.seen = Set(seen)
         work = checkpoint.work
         own = checkpoint.own
         paired = checkpoint.paired
         pairings = checkpoint.pairings
-        for index in weeks.indices { weeks[index].work = checkpoint.weeks[index] }
+        for index in weeks.indices { weeks[index].work = tallies[index] }
         names = NameCounts(counts: checkpoint.names, emails: checkpoint.emails)
         return true
     }
