@@ -142,18 +142,26 @@ final class HistoryDatabase {
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO commits (sha, tree, parents, author_name, author_email, author_time, author_offset,
-                        committer_name, committer_email, committer_time, committer_offset, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        committer_name, committer_email, committer_time, committer_offset, message,
+                        changes_base, changes_detail, changes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            // A new commit's changes go in with it: each row is written once, not inserted then updated.
+            var changes = Dictionary(grouping: pending.changes, by: \.sha)
+            var updates: [(sha: String, base: String, info: ChangeInfo)] = []
             for commit in pending.commits {
+                let own = changes.removeValue(forKey: commit.id.hex) ?? []
+                let kept = Self.latest(own)
                 try insert.execute(arguments: [
                     Data(commit.id.bytes), Data(commit.tree.bytes), Data(commit.parents.flatMap(\.bytes)),
                     commit.author.name, commit.author.email, commit.author.time, commit.author.offsetMinutes,
                     commit.committer.name, commit.committer.email, commit.committer.time, commit.committer.offsetMinutes,
-                    commit.message,
+                    commit.message, kept?.base, kept?.detail, kept?.data,
                 ])
+                // Stored by another run meanwhile: its changes are updated as for any stored commit.
+                if db.changesCount == 0 { updates += own }
             }
-            try Self.saveChanges(pending.changes, in: db)
+            try Self.saveChanges(updates + pending.changes.filter { changes[$0.sha] != nil }, in: db)
             try Self.saveClassifications(pending.classifications, now: now, in: db)
             try Self.saveKeys(pending.keys, in: db)
             // Digests read without a new verdict are still in use: kept over older ones.
@@ -169,21 +177,6 @@ final class HistoryDatabase {
         try? queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA incremental_vacuum")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
-    }
-
-    private static func saveChanges(_ changes: [(sha: String, base: String, info: ChangeInfo)], in db: Database) throws {
-        let update = try db.cachedStatement(
-            sql: """
-                UPDATE commits SET changes_base = ?, changes_detail = ?, changes = ?
-                WHERE sha = ? AND (changes_detail IS NULL OR changes_base IS NOT ? OR changes_detail < ?)
-                """)
-        for change in changes {
-            guard let detail = ChangeCoding.detail(of: change.info), let files = change.info.changes,
-                let sha = ObjectID(hex: change.sha)
-            else { continue }
-            let base = Data(ObjectID(hex: change.base)?.bytes ?? [])
-            try update.execute(arguments: [base, detail, ChangeCoding.encode(files), Data(sha.bytes), base, detail])
         }
     }
 
