@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The action's run: check with annotations (and the Markdown report in the step summary, once), the
+# verdicts as JSON, the HTML report; outputs verdicts and report-html; exits as check exits.
+#
+# Environment: WORKMIX (the binary; default: workmix on the PATH), WORKMIX_COMMAND (check or report),
+# WORKMIX_CONFIG_INPUT, WORKMIX_ARGS (extra arguments, shell-quoted), WORKMIX_STEP_SUMMARY
+# (true/false), and GitHub's GITHUB_WORKSPACE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP.
+set -uo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+workmix=${WORKMIX:-workmix}
+command=${WORKMIX_COMMAND:-check}
+workspace=${GITHUB_WORKSPACE:-$PWD}
+
+case "$command" in
+    check | report) ;;
+    *) fail 2 "command '$command': use check or report" ;;
+esac
+command -v "$workmix" >/dev/null 2>&1 || fail 2 "$workmix: not found (the action's install step puts workmix on the PATH)"
+cd "$workspace" || fail 2 "GITHUB_WORKSPACE $workspace: no such folder"
+refuse_shallow "$workspace"
+
+options=()
+[ -n "${WORKMIX_CONFIG_INPUT:-}" ] && options+=(--config "$WORKMIX_CONFIG_INPUT")
+if [ -n "${WORKMIX_ARGS:-}" ]; then
+    # xargs splits as a shell would (quotes, backslashes) without evaluating anything.
+    mapfile -d '' -t extra < <(printf '%s' "$WORKMIX_ARGS" | xargs printf '%s\0') \
+        || fail 2 "args: unbalanced quotes in '$WORKMIX_ARGS'"
+    options+=("${extra[@]}")
+fi
+
+out=${RUNNER_TEMP:-}
+if [ -n "$out" ]; then out="$out/workmix"; mkdir -p "$out"; else out=$(mktemp -d); fi
+summary=""
+[ "${WORKMIX_STEP_SUMMARY:-true}" = "true" ] && summary=${GITHUB_STEP_SUMMARY:-}
+
+# The first run walks the history and fills the store; the others read the store and cost little.
+# Its warnings become ::warning annotations; the later runs are --quiet so that none shows twice.
+warnings=$(mktemp)
+trap 'rm -f "$warnings"' EXIT
+if [ "$command" = "check" ]; then
+    # check --format github appends the Markdown report to GITHUB_STEP_SUMMARY itself.
+    GITHUB_STEP_SUMMARY=$summary "$workmix" check --format github --no-progress "${options[@]}" 2>"$warnings"
+    status=$?
+else
+    report=$out/report.md
+    "$workmix" report --format markdown --output "$report" --no-progress "${options[@]}" 2>"$warnings"
+    status=$?
+    if [ "$status" -eq 0 ] && [ -n "$summary" ]; then cat "$report" >>"$summary"; fi
+fi
+while IFS= read -r line; do
+    case "$line" in
+        "workmix: warning: "*) printf '::warning title=workmix::%s\n' "$(annotation_escape "${line#workmix: warning: }")" ;;
+        *) printf '%s\n' "$line" >&2 ;;
+    esac
+done <"$warnings"
+# Bad input (or a crash): no verdict to report, and nothing more to run.
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+
+"$workmix" check --format json --output "$out/verdicts.json" --quiet "${options[@]}"
+code=$?
+[ "$code" -le 1 ] || exit "$code"
+html=$out/report.html
+"$workmix" report --format html --output "$html" --quiet "${options[@]}" || exit $?
+
+verdicts=$(python3 -c 'import json, sys
+residencies = json.load(open(sys.argv[1]))["residencies"]
+print(json.dumps({r["name"]: r["verdict"] for r in residencies}, separators=(",", ":"), ensure_ascii=False))' "$out/verdicts.json") \
+    || fail 2 "$out/verdicts.json: not the JSON of check --format json"
+if [ -n "${GITHUB_OUTPUT:-}" ]; then
+    printf 'verdicts=%s\nreport-html=%s\n' "$verdicts" "$html" >>"$GITHUB_OUTPUT"
+else
+    printf 'verdicts=%s\nreport-html=%s\n' "$verdicts" "$html"
+fi
+# report only informs; check fails the job on a residency off plan.
+[ "$command" = "check" ] && exit "$status"
+exit 0
