@@ -29,6 +29,11 @@ if [ -n "${WORKMIX_ARGS:-}" ]; then
         || fail 2 "args: unbalanced quotes in '$WORKMIX_ARGS'"
     options+=("${extra[@]}")
 fi
+# --strict (fail running residencies too) is check's alone: the reports get the other arguments.
+report_options=()
+for option in "${options[@]}"; do
+    [ "$option" = "--strict" ] || report_options+=("$option")
+done
 
 out=${RUNNER_TEMP:-}
 if [ -n "$out" ]; then out="$out/workmix"; mkdir -p "$out"; else out=$(mktemp -d); fi
@@ -45,7 +50,7 @@ if [ "$command" = "check" ]; then
     status=$?
 else
     report=$out/report.md
-    "$workmix" report --format markdown --output "$report" --no-progress "${options[@]}" 2>"$warnings"
+    "$workmix" report --format markdown --output "$report" --no-progress "${report_options[@]}" 2>"$warnings"
     status=$?
     if [ "$status" -eq 0 ] && [ -n "$summary" ]; then cat "$report" >>"$summary"; fi
 fi
@@ -62,7 +67,7 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
 code=$?
 [ "$code" -le 1 ] || exit "$code"
 html=$out/report.html
-"$workmix" report --format html --output "$html" --quiet "${options[@]}" || exit $?
+"$workmix" report --format html --output "$html" --quiet "${report_options[@]}" || exit $?
 
 verdicts=$(python3 -c 'import json, sys
 residencies = json.load(open(sys.argv[1]))["residencies"]
