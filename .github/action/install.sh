@@ -3,7 +3,8 @@
 # action's own checkout (WORKMIX_VERSION source) with make release.
 #
 # Environment: WORKMIX_VERSION, ACTION_PATH, ACTION_REPOSITORY (owner/name; may be empty in composite
-# actions), and GitHub's GITHUB_PATH, GITHUB_REPOSITORY, RUNNER_TEMP.
+# actions), WORKMIX_DOWNLOAD (where releases are, default: that repository's GitHub releases), and
+# GitHub's GITHUB_PATH, GITHUB_REPOSITORY, RUNNER_TEMP.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -48,14 +49,15 @@ else
         *) fail 2 "no workmix release for $(uname -m): set version: source" ;;
     esac
     name=workmix-$version-linux-$arch
-    url=https://github.com/$repository/releases/download/v$version/$name.tar.gz
+    url=${WORKMIX_DOWNLOAD:-https://github.com/$repository/releases/download}/v$version/$name.tar.gz
     dir=${RUNNER_TEMP:-$(mktemp -d)}/workmix-install
     mkdir -p "$dir"
     curl -fsSL --retry 3 "$url" | tar -xz -C "$dir" || fail 2 "$url: cannot download"
     bin=$dir/$name/bin
 fi
 
-# A release links libgit2, libpq, SQLite and PCRE2 dynamically: install them when the runner lacks one.
+# A source build links libgit2, libpq, SQLite and PCRE2 dynamically (make release installs them);
+# should a binary miss one on this runner, install them.
 if ! "$bin/workmix" --version >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -211,6 +211,43 @@ final class ActionScriptTests: CLITestCase {
         XCTAssertEqual(try runner.read(runner.output), "")
     }
 
+    /// A release as `make dist` packs it (workmix-VERSION-linux-ARCH/bin/workmix in a tarball), found
+    /// under WORKMIX_DOWNLOAD/vVERSION/, unpacked and put on the PATH; a release that is not there fails
+    /// with an ::error naming its URL.
+    func testInstallUnpacksAReleaseOntoThePath() throws {
+        let runner = try Runner()
+        defer { try? FileManager.default.removeItem(at: runner.folder) }
+        let arch = try FixtureRepository.run("/usr/bin/env", ["uname", "-m"], in: runner.folder.path)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = "workmix-0.9.0-linux-\(arch)"
+        let releases = runner.folder.appendingPathComponent("releases")
+        let stage = runner.folder.appendingPathComponent("stage/\(name)/bin")
+        try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: releases.appendingPathComponent("v0.9.0"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: PackageFiles.workmixExecutable, to: stage.appendingPathComponent("workmix"))
+        try FixtureRepository.run(
+            "/usr/bin/env", ["tar", "-czf", releases.appendingPathComponent("v0.9.0/\(name).tar.gz").path, "-C", "stage", name],
+            in: runner.folder.path)
+        let environment = [
+            "WORKMIX_DOWNLOAD": "file://\(releases.path)", "ACTION_REPOSITORY": "", "GITHUB_PATH": runner.output.path,
+            "ACTION_PATH": "/home/runner/work/_actions/developer-care/workmix/v1",
+        ]
+
+        let run = try action("install.sh", workspace: runner.folder.path, runner: runner, environment.merging(["WORKMIX_VERSION": "v0.9.0"]) { $1 })
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let bin = runner.temp.appendingPathComponent("workmix-install/\(name)/bin").path
+        XCTAssertEqual(try runner.read(runner.output), bin + "\n")
+        let version = try FixtureRepository.run("\(bin)/workmix", ["--version"], in: runner.folder.path)
+        XCTAssertTrue(run.stdout.contains("workmix \(version.trimmingCharacters(in: .whitespacesAndNewlines)) in \(bin)"), run.stdout)
+
+        let missing = try action(
+            "install.sh", workspace: runner.folder.path, runner: runner, environment.merging(["WORKMIX_VERSION": "0.8.0"]) { $1 })
+        XCTAssertEqual(missing.status, 2, missing.stdout + missing.stderr)
+        XCTAssertTrue(
+            missing.stdout.contains("::error title=workmix::file://\(releases.path)/v0.8.0/workmix-0.8.0-linux-\(arch).tar.gz: cannot download"),
+            missing.stdout)
+    }
+
     /// The first step's outputs: the config's hash for the store's cache key, and the store folder,
     /// also given to the steps after it.
     func testPrepareGivesTheCacheKeysAndTheStoreFolder() throws {
