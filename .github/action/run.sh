@@ -37,8 +37,12 @@ done
 
 out=${RUNNER_TEMP:-}
 if [ -n "$out" ]; then out="$out/workmix"; mkdir -p "$out"; else out=$(mktemp -d); fi
-summary=""
-[ "${WORKMIX_STEP_SUMMARY:-true}" = "true" ] && summary=${GITHUB_STEP_SUMMARY:-}
+# check reads every commit's line counts only when it writes a step summary, and the HTML report
+# needs them: without a summary to show, check writes one to a file of its own, so that the
+# report then reads the store instead of git.
+summary=$out/unused-summary.md
+: >"$summary"
+[ "${WORKMIX_STEP_SUMMARY:-true}" = "true" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && summary=$GITHUB_STEP_SUMMARY
 
 # The first run walks the history and fills the store; the others read the store and cost little.
 # Its warnings become ::warning annotations; the later runs are --quiet so that none shows twice.
@@ -52,7 +56,7 @@ else
     report=$out/report.md
     "$workmix" report --format markdown --output "$report" --no-progress "${report_options[@]}" 2>"$warnings"
     status=$?
-    if [ "$status" -eq 0 ] && [ -n "$summary" ]; then cat "$report" >>"$summary"; fi
+    if [ "$status" -eq 0 ]; then cat "$report" >>"$summary"; fi
 fi
 while IFS= read -r line; do
     case "$line" in
@@ -69,10 +73,14 @@ code=$?
 html=$out/report.html
 "$workmix" report --format html --output "$html" --quiet "${report_options[@]}" || exit $?
 
-verdicts=$(python3 -c 'import json, sys
-residencies = json.load(open(sys.argv[1]))["residencies"]
-print(json.dumps({r["name"]: r["verdict"] for r in residencies}, separators=(",", ":"), ensure_ascii=False))' "$out/verdicts.json") \
-    || fail 2 "$out/verdicts.json: not the JSON of check --format json"
+# {"residencies": [{"name", "verdict", ...}]} → {name: verdict}, in the config's order.
+if command -v jq >/dev/null 2>&1; then
+    verdicts=$(jq -c 'reduce .residencies[] as $r ({}; .[$r.name] = $r.verdict)' "$out/verdicts.json")
+else
+    verdicts=$(python3 -c 'import json, sys
+residencies = json.load(open(sys.argv[1], encoding="utf-8"))["residencies"]
+print(json.dumps({r["name"]: r["verdict"] for r in residencies}, separators=(",", ":"), ensure_ascii=False))' "$out/verdicts.json")
+fi || fail 2 "$out/verdicts.json: not the JSON of check --format json"
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
     printf 'verdicts=%s\nreport-html=%s\n' "$verdicts" "$html" >>"$GITHUB_OUTPUT"
 else
