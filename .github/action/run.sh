@@ -25,8 +25,11 @@ options=()
 [ -n "${WORKMIX_CONFIG_INPUT:-}" ] && options+=(--config "$WORKMIX_CONFIG_INPUT")
 if [ -n "${WORKMIX_ARGS:-}" ]; then
     # xargs splits as a shell would (quotes, backslashes) without evaluating anything.
-    mapfile -d '' -t extra < <(printf '%s' "$WORKMIX_ARGS" | xargs printf '%s\0') \
-        || fail 2 "args: unbalanced quotes in '$WORKMIX_ARGS'"
+    words=$(mktemp)
+    printf '%s' "$WORKMIX_ARGS" | xargs -r printf '%s\0' >"$words" 2>/dev/null \
+        || fail 2 "args: unbalanced quotes in $WORKMIX_ARGS"
+    mapfile -d '' -t extra <"$words"
+    rm -f "$words"
     options+=("${extra[@]}")
 fi
 # --strict (fail running residencies too) is check's alone: the reports get the other arguments.

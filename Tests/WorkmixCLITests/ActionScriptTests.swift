@@ -186,6 +186,10 @@ final class ActionScriptTests: CLITestCase {
         XCTAssertEqual(try runner.read(runner.output), "")
         XCTAssertEqual(try runner.read(runner.summary), "")
 
+        let quotes = try action("run.sh", workspace: repository.path, runner: runner, ["WORKMIX_ARGS": #"--rev "main"#])
+        XCTAssertEqual(quotes.status, 2, quotes.stdout + quotes.stderr)
+        XCTAssertEqual(quotes.stdout, "::error title=workmix::args: unbalanced quotes in --rev \"main\n")
+
         let command = try action("run.sh", workspace: repository.path, runner: runner, ["WORKMIX_COMMAND": "scan"])
         XCTAssertEqual(command.status, 2)
         XCTAssertTrue(command.stdout.hasPrefix("::error title=workmix::command 'scan'"), command.stdout)
