@@ -12,10 +12,13 @@ public enum ResidencyStatus: String, Sendable, CaseIterable {
 }
 
 /// The date a report is made as of (`--as-of`): a calendar day, read as that day in every residency's
-/// timezone, or an instant (the default, now), read in each residency's timezone.
+/// timezone, or an instant, read in each residency's timezone.
 public enum AsOf: Sendable, Equatable, CustomStringConvertible {
     case day(CivilDate)
     case instant(Timestamp)
+    /// The run's own instant (no `--as-of`): read in each residency's timezone as `instant` is, but
+    /// printed as its UTC day, so that two runs a second apart print the same report.
+    case now(Timestamp)
 
     /// `2024-03-01`, or an ISO 8601 instant such as `2024-03-01T09:30:00+00:00`.
     public static func parse(_ text: String) -> AsOf? {
@@ -23,15 +26,16 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
         return DateParser.parseTimestamp(text).map { .instant($0) }
     }
 
-    /// Now, as an instant in UTC.
+    /// The run's instant.
     public static func now(_ date: Date = Date()) -> AsOf {
-        .instant(Timestamp(seconds: Int64(date.timeIntervalSince1970.rounded(.down)), offsetMinutes: 0))
+        .now(Timestamp(seconds: Int64(date.timeIntervalSince1970.rounded(.down)), offsetMinutes: 0))
     }
 
     public var description: String {
         switch self {
         case .day(let day): return day.description
         case .instant(let instant): return instant.iso8601
+        case .now(let instant): return instant.localDate.description
         }
     }
 
@@ -39,7 +43,7 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
     public func date(in timezone: TimeZone) -> CivilDate {
         switch self {
         case .day(let day): return day
-        case .instant(let instant): return Residency.localDate(of: instant, in: timezone)
+        case .instant(let instant), .now(let instant): return Residency.localDate(of: instant, in: timezone)
         }
     }
 }
