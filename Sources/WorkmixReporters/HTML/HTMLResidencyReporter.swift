@@ -10,7 +10,8 @@ public struct HTMLResidencyReporter: Reporter {
     public func report(_ report: ResidencyReport) -> String {
         let summary = report.summary
         let subtitle =
-            "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan · "
+            "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan"
+            + "\(ResidencyText.notYetJudged(summary)) · "
             + "\(HTMLText.plural(summary.work.total.commits, "commit")), churn \(summary.work.total.churn) · measure: "
             + ResidencyText.measureWord(summary.measure)
         var body = self.summary(report)

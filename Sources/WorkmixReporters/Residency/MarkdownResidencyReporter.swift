@@ -16,7 +16,7 @@ public struct MarkdownResidencyReporter: Reporter {
     func summary(_ summary: ResidencySummary) -> String {
         var text =
             "**\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") "
-            + "on plan.**"
+            + "on plan\(ResidencyText.notYetJudged(summary)).**"
         if !summary.failed.isEmpty {
             text += " Off plan: " + summary.failed.map(Escaping.markdownCell).joined(separator: ", ") + "."
         }

@@ -38,6 +38,14 @@ enum ResidencyText {
         return parts.joined(separator: ", ")
     }
 
+    /// ` (1 running off plan so far, 1 upcoming)`, or nothing when every window is over.
+    static func notYetJudged(_ summary: ResidencySummary) -> String {
+        var parts: [String] = []
+        if !summary.offPlanSoFar.isEmpty { parts.append("\(summary.offPlanSoFar.count) running off plan so far") }
+        if !summary.upcoming.isEmpty { parts.append("\(summary.upcoming.count) upcoming") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+    }
+
     static func residencies(_ count: Int) -> String { "\(count) residenc\(count == 1 ? "y" : "ies")" }
 
     /// `investment 45% (plan 40%), …; unclassified 4% (max 20%)`: one line per residency for check.
