@@ -16,9 +16,11 @@ public struct JUnitCheckReporter: Reporter {
         let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         text += "<testsuites name=\"workmix check\" \(counts)>\n"
-        text += "  <testsuite name=\"workmix check\" \(counts)"
-        if let asOf = report.asOf { text += " timestamp=\"\(Self.escape(asOf.description))\"" }
-        text += ">\n" + cases.map(\.xml).joined() + "  </testsuite>\n</testsuites>\n"
+        text += "  <testsuite name=\"workmix check\" \(counts)>\n"
+        if let asOf = report.asOf {
+            text += "    <properties><property name=\"asOf\" value=\"\(Self.escape(asOf.description))\"/></properties>\n"
+        }
+        text += cases.map(\.xml).joined() + "  </testsuite>\n</testsuites>\n"
         return text
     }
 
