@@ -13,8 +13,10 @@ extension Workmix {
                 Only ended residencies off plan fail; running ones show their figures so far (--strict fails \
                 them too); upcoming ones are listed, never failed.
 
-                With --format github, prints GitHub Actions annotations and, when GITHUB_STEP_SUMMARY is \
-                set, appends the Markdown report to that file.
+                With --format github, prints GitHub Actions annotations (errors on the residency's line in \
+                the config) and, when GITHUB_STEP_SUMMARY is set, appends the Markdown report to that file. \
+                With --format junit, prints a JUnit XML report, one test case per residency (for GitLab's \
+                artifacts:reports:junit and other CI servers).
                 """)
 
         enum Formats: FormatChoice {
