@@ -11,9 +11,6 @@ public struct ResidencyJob {
         self.workspace = workspace
     }
 
-    /// `diffs` decides, given the config, whether line counts are read (churn). Follow-through (SPEC 9)
-    /// is computed when `followThrough` asks or a plan sets `min_follow_through`; it needs the paths of
-    /// every commit, and the weeks after the windows.
     /// How the report is judged and what it lists (SPEC 10).
     public struct Options: Sendable {
         /// The date statuses are read on; nil judges every residency as ended.
@@ -31,6 +28,9 @@ public struct ResidencyJob {
         }
     }
 
+    /// `diffs` decides, given the config, whether line counts are read (churn). Follow-through (SPEC 9)
+    /// is computed when `followThrough` asks or a plan sets `min_follow_through`; it needs the paths of
+    /// every commit, and the weeks after the windows.
     public func run(
         diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool = false, options: Options = Options(),
         observer: RunObserver? = nil
