@@ -41,7 +41,7 @@ extension ResidencyJob {
         observer?.finished()
         // With no new tips the checkpoint says it all already.
         if tally.isClean, ledger.tips != checkpoint.tips { ledger.save(census: census, seen: seen, tally: tally, resumed: true) }
-        return tally.report(ruleSet: workspace.ruleSet)
+        return tally.report(ruleSet: workspace.ruleSet, plan: plan)
     }
 
     /// Whether two `People` see the same people in `identities` and the residencies: each identity

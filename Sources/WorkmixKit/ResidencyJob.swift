@@ -11,16 +11,33 @@ public struct ResidencyJob {
         self.workspace = workspace
     }
 
+    /// How the report is judged and what it lists (SPEC 10).
+    public struct Options: Sendable {
+        /// The date statuses are read on; nil judges every residency as ended.
+        public var asOf: AsOf?
+        /// A running residency off plan fails (`check --strict`).
+        public var strict = false
+        /// List each residency's counted commits (`report --commits`): every commit is read again, as a
+        /// checkpoint keeps sums, not commits.
+        public var commits = false
+
+        public init(asOf: AsOf? = nil, strict: Bool = false, commits: Bool = false) {
+            self.asOf = asOf
+            self.strict = strict
+            self.commits = commits
+        }
+    }
+
     /// `diffs` decides, given the config, whether line counts are read (churn). Follow-through (SPEC 9)
     /// is computed when `followThrough` asks or a plan sets `min_follow_through`; it needs the paths of
     /// every commit, and the weeks after the windows.
     public func run(
-        diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool = false,
+        diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool = false, options: Options = Options(),
         observer: RunObserver? = nil
     ) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
-        let plan = try ResidencyPlan(workspace: workspace, diffs: diffs, followThrough: wanted)
+        let plan = try ResidencyPlan(workspace: workspace, diffs: diffs, followThrough: wanted, options: options)
         let ledger = CheckpointLedger(plan: plan)
-        if let ledger, let resumed = try resume(plan, from: ledger, observer: observer) { return resumed }
+        if !options.commits, let ledger, let resumed = try resume(plan, from: ledger, observer: observer) { return resumed }
         // Who is who, from the same commits: a resident named by one address is all of that person's.
         var census = IdentityCensus(filter: plan.config.participantFilter)
         var seen: Set<String>? = plan.targets.count > 1 ? [] : nil
@@ -31,7 +48,7 @@ public struct ResidencyJob {
         try tally.read(plan.targets, in: plan.workspace, policy: plan.policy, people: people, observer: observer)
         observer?.finished()
         if tally.isClean { ledger?.save(census: census, seen: seen, tally: tally, resumed: false) }
-        return tally.report(ruleSet: workspace.ruleSet)
+        return tally.report(ruleSet: workspace.ruleSet, plan: plan)
     }
 }
 
@@ -46,9 +63,14 @@ struct ResidencyPlan {
     let targets: [RepositoryTarget]
     let followThrough: Bool
     let policy: DiffPolicy
+    let options: ResidencyJob.Options
     var config: WorkmixConfig { workspace.config }
 
-    init(workspace: Workspace, diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool) throws {
+    init(
+        workspace: Workspace, diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool,
+        options: ResidencyJob.Options = ResidencyJob.Options()
+    ) throws {
+        self.options = options
         defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
         let analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
         followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil }
@@ -64,8 +86,10 @@ struct ResidencyPlan {
 
     /// An empty tally that knows who is who.
     func tally(people: People) throws -> ResidencyTally {
-        ResidencyTally(
-            analysis: try ResidencyAnalysis(config: config, defaultRepositories: defaultRepositories, people: people),
+        var analysis = try ResidencyAnalysis(config: config, defaultRepositories: defaultRepositories, people: people)
+        if options.commits { analysis.collectCommits() }
+        return ResidencyTally(
+            analysis: analysis,
             collector: followThrough
                 ? FollowThroughCollector(
                     config: config, repositories: repositories, defaultRepositories: defaultRepositories, people: people)
@@ -106,9 +130,12 @@ struct ResidencyTally {
             && warnings.allSatisfy { if case .shallowClone = $0 { return true } else { return false } }
     }
 
-    func report(ruleSet: RuleSet) -> (report: ResidencyReport, warnings: [RunWarning]) {
-        var report = analysis.report()
-        if let collector { report.attach(collector.result()) }
+    func report(ruleSet: RuleSet, plan: ResidencyPlan) -> (report: ResidencyReport, warnings: [RunWarning]) {
+        var report = analysis.report(asOf: plan.options.asOf, strict: plan.options.strict, shallowCuts: plan.shallowCuts())
+        if let collector {
+            report.attach(collector.result())
+            report.summary.judge(report.residencies)
+        }
         let gaveUp = unevaluated.summary(in: ruleSet)
         report.summary.unevaluated = gaveUp.commits
         return (report, warnings + gaveUp.warnings)

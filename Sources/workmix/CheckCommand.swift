@@ -7,10 +7,16 @@ import WorkmixReporters
 extension Workmix {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Each residency's verdict against its plan; exits 1 if any is off plan.",
+            abstract: "Each residency's verdict against its plan; exits 1 if an ended one is off plan.",
             discussion: """
-                With --format github, prints GitHub Actions annotations and, when GITHUB_STEP_SUMMARY is \
-                set, appends the Markdown report to that file.
+                A residency is upcoming, running or ended as of --as-of (default now, in its timezone). \
+                Only ended residencies off plan fail; running ones show their figures so far (--strict fails \
+                them too); upcoming ones are listed, never failed.
+
+                With --format github, prints GitHub Actions annotations (errors on the residency's line in \
+                the config) and, when GITHUB_STEP_SUMMARY is set, appends the Markdown report to that file. \
+                With --format junit, prints a JUnit XML report, one test case per residency (for GitLab's \
+                artifacts:reports:junit and other CI servers).
                 """)
 
         enum Formats: FormatChoice {
@@ -20,6 +26,10 @@ extension Workmix {
 
         @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup(title: "Verdicts") var asOf: AsOfOption
+
+        @Flag(help: "Also fail residencies still running that are off plan so far.")
+        var strict = false
 
         func run() throws {
             let format = output.resolvedFormat(default: .table)
@@ -31,13 +41,32 @@ extension Workmix {
             // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
             let (report, warnings) = try ResidencyJob(workspace: workspace).run(
                 diffs: { $0.measure == .churn || stepSummary != nil ? .always : .onDemand },
-                observer: ProgressLine(enabled: walk.run.showsProgress))
-            walk.run.printWarnings(warnings)
-            try write(reporter.report(report), to: output.output)
+                options: ResidencyJob.Options(asOf: asOf.date, strict: strict), observer: ProgressLine(enabled: walk.run.showsProgress))
+            // On GitHub the warnings are annotations too: a plain stderr line is lost in the log.
+            var text = reporter.report(Self.locatedFromCurrentDirectory(report))
+            if format == .github, !walk.run.quiet {
+                text = warnings.map(\.githubAnnotation).joined() + text
+            } else {
+                walk.run.printWarnings(warnings)
+            }
+            try write(text, to: output.output)
             if let stepSummary, !stepSummary.isEmpty {
                 appendStepSummary(MarkdownResidencyReporter().report(report), to: stepSummary)
             }
             if !report.passed { throw ExitFailure(code: 1, message: nil) }
+        }
+
+        /// The report with each residency's config file named from the current folder when it lies
+        /// within (a config found there reads as `workmix.yml`): annotations name files from the checkout's root.
+        static func locatedFromCurrentDirectory(_ report: ResidencyReport) -> ResidencyReport {
+            let current = FileManager.default.currentDirectoryPath
+            let prefix = current.hasSuffix("/") ? current : current + "/"
+            var report = report
+            for index in report.residencies.indices {
+                guard let file = report.residencies[index].residency.location?.file, file.hasPrefix(prefix) else { continue }
+                report.residencies[index].residency.location?.file = String(file.dropFirst(prefix.count))
+            }
+            return report
         }
 
         /// GitHub renders the file after the step; other steps write to it too, so append.

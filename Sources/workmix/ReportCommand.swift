@@ -16,6 +16,10 @@ extension Workmix {
 
         @OptionGroup var walk: WalkOptions
         @OptionGroup(title: "Output") var output: OutputOptions<Formats>
+        @OptionGroup(title: "Verdicts") var asOf: AsOfOption
+
+        @Flag(help: "List each residency's counted commits, with category, deciding rule and churn.")
+        var commits = false
 
         @Flag(
             name: .customLong("no-follow-through"),
@@ -30,7 +34,10 @@ extension Workmix {
             let workspace = try walk.workspace()
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
             let (report, warnings) = try ResidencyJob(workspace: workspace)
-                .run(diffs: { _ in .always }, followThrough: !noFollowThrough, observer: ProgressLine(enabled: walk.run.showsProgress))
+                .run(
+                    diffs: { _ in .always }, followThrough: !noFollowThrough,
+                    options: ResidencyJob.Options(asOf: asOf.date, commits: commits),
+                    observer: ProgressLine(enabled: walk.run.showsProgress))
             walk.run.printWarnings(warnings)
             try write(reporter.report(report), to: output.output)
         }

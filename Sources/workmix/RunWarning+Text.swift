@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixReporters
 
 extension RunWarning {
     /// The warning as stderr shows it: one line, the repository first when the run read several.
@@ -6,7 +7,8 @@ extension RunWarning {
         let prefix = repository.map { "\($0): " } ?? ""
         switch self {
         case .shallowClone:
-            return prefix + "shallow clone: history stops where the clone was cut"
+            return prefix + "shallow clone: history stops where the clone was cut; fetch the full history "
+                + "(git fetch --unshallow; fetch-depth: 0 on actions/checkout; GIT_DEPTH: 0 on GitLab CI)"
         case .statsUnavailable(let commits, _):
             return prefix + "\(commits) commit(s) have objects missing (partial or damaged repository): listed with \"stats\": null"
         case .parentsUnreadable(let commits, _):
@@ -23,6 +25,19 @@ extension RunWarning {
         case .storeNotSaved(let path, let reason):
             return "\(path): history store not updated (\(reason))"
         }
+    }
+}
+
+extension RunWarning {
+    /// The warning as a GitHub Actions `::warning` annotation (`check --format github`), so that it shows
+    /// on the run's summary rather than only in its log.
+    var githubAnnotation: String {
+        let title: String
+        switch self {
+        case .shallowClone: title = "Shallow clone: residency figures may miss commits"
+        default: title = "workmix"
+        }
+        return "::warning title=" + Escaping.githubProperty(title) + "::" + Escaping.githubMessage(text) + "\n"
     }
 }
 

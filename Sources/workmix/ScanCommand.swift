@@ -36,9 +36,18 @@ extension Workmix {
                     "Many times faster on long histories, but a commit such a rule would place may get another category than in pairs and report."))
         var noDiffs = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Only the commits that residency of the config counts, as `report --commits` lists them.",
+                valueName: "name"))
+        var residency: String?
+
         func validate() throws {
             if noDiffs && (stats || files) {
                 throw ValidationError("--no-diffs cannot go with --stats or --files")
+            }
+            if residency != nil && (noDiffs || includeSkipped) {
+                throw ValidationError("--residency lists the commits a report counts: it cannot go with --no-diffs or --include-skipped")
             }
         }
 
@@ -56,10 +65,13 @@ extension Workmix {
             let progress = ProgressLine(enabled: walk.run.showsProgress && !output.isTerminal)
             progress.started(counting: workspace.commitCounter())
             try sink.write(reporter.header())
-            let warnings = try workspace.classifyCommits(diffs: diffs, includeSkipped: includeSkipped, evidence: explain) { commit in
+            let emit = { (commit: ClassifiedCommit) in
                 try sink.write(reporter.row(commit))
                 progress.tick()
             }
+            let warnings =
+                try residency.map { try ResidencyJob(workspace: workspace).commits(ofResidency: $0, evidence: explain, emit) }
+                ?? workspace.classifyCommits(diffs: diffs, includeSkipped: includeSkipped, evidence: explain, emit)
             try sink.write(reporter.footer())
             progress.finished()
             try sink.commit()

@@ -23,7 +23,7 @@ final class CommandOptionsTests: CLITestCase {
     func testHistoryCommandsShowTheirOwnFormats() throws {
         let expected = [
             "scan": "jsonl, json, csv, table, markdown", "pairs": "table, json, csv, markdown, html",
-            "report": "table, json, csv, markdown, html", "check": "table, json, github",
+            "report": "table, json, csv, markdown, html", "check": "table, json, github, junit",
             "people": "table, json, mailmap, yaml",
         ]
         for (command, formats) in expected {

@@ -169,7 +169,8 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(lines.count, 2, run.stdout)
         XCTAssertTrue(lines[0].hasPrefix("::notice title=Residency payments-q1 on plan::investment 36.8%25 (plan 40%25)"), run.stdout)
         XCTAssertTrue(
-            lines[1].hasPrefix("::error title=Residency checkout-q2 off plan::investment is 21.4%25 of classified work"),
+            lines[1].hasPrefix(
+                "::error file=workmix.yml,line=16,title=Residency checkout-q2 off plan::investment is 21.4%25 of classified work"),
             run.stdout)
         let markdown = try String(contentsOf: summary, encoding: .utf8)
         XCTAssertTrue(markdown.hasPrefix("# Earlier step\n# Residency report\n"), markdown)

@@ -65,7 +65,7 @@ final class ResidencyReporterTests: XCTestCase {
             Set(first.keys),
             [
                 "name", "from", "to", "repos", "verdict", "measure", "total", "byCategory", "plan",
-                "delta", "resident", "pairings", "weeks",
+                "delta", "resident", "pairings", "weeks", "status",
             ])
         XCTAssertEqual(first["verdict"] as? String, "pass", "maintenance 5 points under plan is within the 10 of tolerance")
         // 2 investment, 1 maintenance, 1 support of 4 classified commits; 1 of 5 unclassified.
@@ -85,6 +85,36 @@ final class ResidencyReporterTests: XCTestCase {
         XCTAssertEqual(github.split(separator: "\n").count, 2, "one command a residency: newlines are encoded")
         XCTAssertTrue(github.contains("title=Residency web 100%25%0Asecond line off plan::"), github)
         XCTAssertFalse(TableResidencyReporter().report(report).contains("100%\nsecond"))
+    }
+
+    /// JUnit XML with hostile names parses (Python's `xml.etree`) back to the names, less the characters
+    /// XML cannot hold; the residency with no commit is the one failure.
+    func testJUnitEscapesAndParses() throws {
+        var report = Self.report()
+        report.residencies[0].residency.name = "a <b> & \"c\" 'd'\u{1}\nnext"
+        report.residencies[0].residency.location = SourceLocation(file: "ci/work&mix.yml", line: 7)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-junit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("junit.xml")
+        try JUnitCheckReporter().report(report).write(to: file, atomically: true, encoding: .utf8)
+        let script = """
+            import sys, json, xml.etree.ElementTree as ET
+            suite = ET.parse(sys.argv[1]).getroot().find('testsuite')
+            cases = [[c.get('name'), c.get('classname'), c.get('line'), c.find('failure') is not None] for c in suite.findall('testcase')]
+            print(json.dumps([suite.get('tests'), suite.get('failures'), suite.get('skipped'), cases]))
+            """
+        let python = try FixtureRepository.runProcess("/usr/bin/env", ["python3", "-c", script, file.path], in: folder.path)
+        XCTAssertEqual(python.status, 0, python.stderr)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: python.stdoutData) as? [Any])
+        XCTAssertEqual(parsed[0] as? String, "2")
+        XCTAssertEqual(parsed[1] as? String, "1")
+        XCTAssertEqual(parsed[2] as? String, "0")
+        let cases = try XCTUnwrap(parsed[3] as? [[Any]])
+        XCTAssertEqual(cases[0][0] as? String, "a <b> & \"c\" 'd'\nnext")
+        XCTAssertEqual(cases[0][1] as? String, "ci/work&mix.yml")
+        XCTAssertEqual(cases[0][2] as? String, "7")
+        XCTAssertEqual(cases.map { $0[3] as? Bool }, [false, true])
     }
 
     func testSameReportGivesTheSameBytes() {

@@ -17,6 +17,14 @@ public struct ResidencyAggregator: Sendable {
     private var pairings: [String: CategoryTallies] = [:]
     private var weeks: [ResidencyWeek]
     private var names = NameCounts()
+    /// The counted commits, in the order added, when asked for (`collectsCommits`).
+    private var commits: [CountedCommit]?
+
+    /// Keeps each counted commit for the report's commits list (`report --commits`).
+    public var collectsCommits: Bool {
+        get { commits != nil }
+        set { commits = newValue ? commits ?? [] : nil }
+    }
 
     public init(
         residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
@@ -31,8 +39,9 @@ public struct ResidencyAggregator: Sendable {
     }
 
     /// Counts the commit if it belongs to the residency; says whether it did.
+    /// `repository` names it in the commits list (default: the residency's first repository).
     @discardableResult
-    public mutating func add(_ commit: ClassifiedCommit) -> Bool {
+    public mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository? = nil) -> Bool {
         let record = commit.record
         guard !commit.classification.skipped, residency.contains(record.authoredAt) else { return false }
         var people: [Person] = []
@@ -51,12 +60,23 @@ public struct ResidencyAggregator: Sendable {
         if let week = ResidencyWeek.index(of: record.authoredAt, in: residency), weeks.indices.contains(week) {
             weeks[week].work.add(category, churn: churn)
         }
-        if residency.isResident(self.people.resolve(record.author)) { own.add(category, churn: churn) }
+        let isOwn = residency.isResident(self.people.resolve(record.author))
+        let isPaired = !residents.isEmpty && people.count >= 2
+        if isOwn { own.add(category, churn: churn) }
+        if isPaired { paired.add(category, churn: churn) }
         if !residents.isEmpty {
-            if people.count >= 2 { paired.add(category, churn: churn) }
             for member in members { pairings[member.key, default: CategoryTallies()].add(category, churn: churn) }
         }
         for person in residents + members { names.note(person) }
+        if commits != nil {
+            let place = repository.flatMap { given in repositories.first { $0.identity == given.identity } ?? given } ?? repositories.first
+            commits?.append(
+                CountedCommit(
+                    repo: place?.displayName ?? record.repo, repoPath: place?.path ?? record.repo, sha: record.sha,
+                    authoredAt: residency.local(record.authoredAt), subject: record.subject, author: record.author,
+                    coAuthors: record.coAuthors, category: category, rule: commit.classification.ruleID, churn: churn,
+                    own: isOwn, paired: isPaired))
+        }
         return true
     }
 
@@ -67,9 +87,11 @@ public struct ResidencyAggregator: Sendable {
         let pairings = members.map { member in
             ResidencyPairing(partner: names.mostUsed(for: member.person), work: self.pairings[member.person.key] ?? CategoryTallies())
         }.sorted { ($1.commits, $0.partner) < ($0.commits, $1.partner) }
-        return ResidencyResult(
+        var result = ResidencyResult(
             residency: residency, repositories: repositories.map(\.displayName), residents: residents,
             measure: measure, work: work, own: own, paired: paired, pairings: pairings, weeks: weeks)
+        result.commits = commits
+        return result
     }
 }
 

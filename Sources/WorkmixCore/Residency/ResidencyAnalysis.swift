@@ -57,15 +57,33 @@ public struct ResidencyAnalysis: Sendable {
     }
 
     /// Counts a commit read from `repositories[index]`; no file-system lookup per commit.
-    public mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt index: Int) {
+    /// Says which residencies (by index, in config order) counted it.
+    @discardableResult
+    public mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt index: Int) -> [Int] {
         let key = repositoryKeys[index]
-        var counted = false
-        for index in aggregators.indices where readers[index].contains(key) {
-            if aggregators[index].add(commit) { counted = true }
+        var counted: [Int] = []
+        for residency in aggregators.indices where readers[residency].contains(key) {
+            if aggregators[residency].add(commit, from: repositories[index]) { counted.append(residency) }
         }
-        if counted, summarySeen.insert(commit.record.sha).inserted {
+        if !counted.isEmpty, summarySeen.insert(commit.record.sha).inserted {
             summaryWork.add(commit.classification.category, churn: commit.record.changeInfo.stats?.churn ?? 0)
         }
+        return counted
+    }
+
+    /// Keeps each residency's counted commits for the report (`report --commits`).
+    public mutating func collectCommits() {
+        for index in aggregators.indices { aggregators[index].collectsCommits = true }
+    }
+
+    /// The index of the residency called `name`, nil when the config has none.
+    public func residencyIndex(named name: String) -> Int? {
+        aggregators.firstIndex { $0.residency.name == name }
+    }
+
+    /// The repositories (indexes into `repositories`) that the residency at `index` reads.
+    public func repositoryIndexes(ofResidencyAt index: Int) -> [Int] {
+        repositoryKeys.indices.filter { readers[index].contains(repositoryKeys[$0]) }
     }
 
     /// The instants outside which no residency can hold a commit, widened by two days on each side
@@ -78,13 +96,20 @@ public struct ResidencyAnalysis: Sendable {
         )
     }
 
-    public func report() -> ResidencyReport {
-        let results = aggregators.map { $0.result() }
-        let summary = ResidencySummary(
-            measure: measure, work: summaryWork,
-            passed: results.filter(\.verdict.passed).map(\.name),
-            failed: results.filter { !$0.verdict.passed }.map(\.name))
-        return ResidencyReport(residencies: results, summary: summary)
+    /// The report as of `asOf` (nil: every residency judged as ended); `strict` fails running ones off
+    /// plan; `shallowCuts` are the first instants of shallow clones' histories, by repository identity.
+    public func report(asOf: AsOf? = nil, strict: Bool = false, shallowCuts: [String: Timestamp] = [:]) -> ResidencyReport {
+        let results = aggregators.indices.map { index in
+            var result = aggregators[index].result()
+            if let asOf { result.status = result.residency.status(asOf: asOf) }
+            result.strict = strict
+            result.shallowCut = readers[index].compactMap { shallowCuts[$0] }.max()
+                .map { Residency.localDate(of: $0, in: result.residency.timezone) }
+            return result
+        }
+        var summary = ResidencySummary(measure: measure, work: summaryWork, passed: [], failed: [])
+        summary.judge(results)
+        return ResidencyReport(residencies: results, summary: summary, asOf: asOf)
     }
 }
 

@@ -33,6 +33,15 @@ public struct ResidencyResult: Sendable {
     public var weeks: [ResidencyWeek]
     /// What its support and investment led to (SPEC 9), when the run asked for it.
     public var followThrough: FollowThroughResult?
+    /// Where the window stands on the report's date (SPEC 10); `ended` unless the report says otherwise.
+    public var status = ResidencyStatus.ended
+    /// `check --strict`: a running residency off plan fails.
+    public var strict = false
+    /// The day (in the residency's timezone) before which a shallow clone of one of its repositories
+    /// holds no commit, when it has one.
+    public var shallowCut: CivilDate?
+    /// The counted commits, in the order they were read, when the run asked for them (`report --commits`).
+    public var commits: [CountedCommit]?
 
     public init(
         residency: Residency, repositories: [String], residents: [Person], measure: WorkmixConfig.Measure,
@@ -70,8 +79,10 @@ public struct ResidencyResult: Sendable {
         var verdict = ResidencyVerdict.judge(
             residency: residency, totalCommits: work.total.commits,
             shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
-            unclassifiedShare: share(of: .unclassified))
-        verdict.findings += followThroughFindings
+            unclassifiedShare: share(of: .unclassified), status: status, shallowCut: shallowCut)
+        // With no commit at all, that is the one thing to say.
+        if status != .upcoming && work.total.commits > 0 { verdict.findings += followThroughFindings }
+        verdict.strict = strict
         return verdict
     }
 }
@@ -80,10 +91,13 @@ public struct ResidencyResult: Sendable {
 public struct ResidencyReport: Sendable {
     public var residencies: [ResidencyResult]
     public var summary: ResidencySummary
+    /// The date statuses are read on (`--as-of`, default now); nil for a report made without one.
+    public var asOf: AsOf?
 
-    public init(residencies: [ResidencyResult], summary: ResidencySummary) {
+    public init(residencies: [ResidencyResult], summary: ResidencySummary, asOf: AsOf? = nil) {
         self.residencies = residencies
         self.summary = summary
+        self.asOf = asOf
     }
 
     public var passed: Bool { residencies.allSatisfy(\.verdict.passed) }
@@ -94,8 +108,14 @@ public struct ResidencyReport: Sendable {
 public struct ResidencySummary: Sendable {
     public var measure: WorkmixConfig.Measure
     public var work: CategoryTallies
+    /// Residencies whose figures (so far) keep to the plan.
     public var passed: [String]
+    /// Residencies `check` fails.
     public var failed: [String]
+    /// Running residencies off plan so far, not failed (no `--strict`).
+    public var offPlanSoFar: [String] = []
+    /// Residencies whose window has not started.
+    public var upcoming: [String] = []
     /// Follow-through of all residencies, each commit once (SPEC 9), when the run asked for it.
     public var followThrough: FollowThroughResult?
     /// Commits on which the regex engine could not decide a rule (see `UnevaluatedRules`).
@@ -108,7 +128,16 @@ public struct ResidencySummary: Sendable {
         self.failed = failed
     }
 
-    public var residencyCount: Int { passed.count + failed.count }
+    public var residencyCount: Int { passed.count + failed.count + offPlanSoFar.count + upcoming.count }
+
+    /// Sorts residencies by their verdicts into the four lists.
+    public mutating func judge(_ results: [ResidencyResult]) {
+        let verdicts = results.map { ($0.name, $0.verdict) }
+        passed = verdicts.filter { $0.1.status != .upcoming && $0.1.onPlan }.map(\.0)
+        failed = verdicts.filter { $0.1.fails }.map(\.0)
+        offPlanSoFar = verdicts.filter { !$0.1.onPlan && !$0.1.fails }.map(\.0)
+        upcoming = verdicts.filter { $0.1.status == .upcoming }.map(\.0)
+    }
     public var verdictLabel: String { failed.isEmpty ? "pass" : "fail" }
     public func share(of category: Category) -> Double { work.share(of: category, measure: measure) }
 }

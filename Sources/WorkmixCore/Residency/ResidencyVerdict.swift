@@ -6,6 +6,9 @@ public struct ResidencyVerdict: Hashable, Sendable {
         /// Neither the resident nor the team has a commit in the window: nothing shows the plan was met
         /// (and wrong emails or dates in the config look exactly like this).
         case noWork
+        /// The repositories are shallow clones cut after the window started: commits before `cut` are
+        /// missing, so the figures cannot be trusted (said instead of `noWork` when nothing was found).
+        case shallowHistory(cut: CivilDate)
         /// A category's share is further from the plan than the tolerance allows.
         case offPlan(Category, actual: Double, planned: Double, tolerance: Double)
         case tooMuchUnclassified(actual: Double, maximum: Double)
@@ -16,6 +19,8 @@ public struct ResidencyVerdict: Hashable, Sendable {
             switch self {
             case .noWork:
                 return "no commit by the resident or the team in the window"
+            case let .shallowHistory(cut):
+                return "the history is shallow: commits before \(cut) are missing; fetch the full history"
             case let .offPlan(category, actual, planned, tolerance):
                 // Rounded, 80.04% and 10.04 points would read as 80% and 10: just within the tolerance.
                 let direction = actual < planned ? "below" : "above"
@@ -32,27 +37,48 @@ public struct ResidencyVerdict: Hashable, Sendable {
         }
     }
 
+    /// Why the figures so far are off plan; empty when on plan, and for an `upcoming` residency.
     public var findings: [Finding]
+    public var status: ResidencyStatus
+    /// `check --strict`: a `running` residency off plan fails too.
+    public var strict: Bool
 
-    public init(findings: [Finding]) {
+    public init(findings: [Finding], status: ResidencyStatus = .ended, strict: Bool = false) {
         self.findings = findings
+        self.status = status
+        self.strict = strict
     }
 
-    public var passed: Bool { findings.isEmpty }
+    /// The figures (so far) keep to the plan.
+    public var onPlan: Bool { findings.isEmpty }
 
-    /// `pass` or `fail`, as JSON and CI print it.
-    public var label: String { passed ? "pass" : "fail" }
+    /// Whether `check` fails the residency: off plan and ended (or running, under `--strict`).
+    public var fails: Bool {
+        !onPlan && (status == .ended || (status == .running && strict))
+    }
+
+    /// Not failed by `check` (an upcoming residency, or a running one off plan without `--strict`, too).
+    public var passed: Bool { !fails }
+
+    /// `pass` or `fail` for the figures so far, as JSON and CI print it; `pending` before the window.
+    public var label: String { status == .upcoming ? "pending" : onPlan ? "pass" : "fail" }
 
     /// Shares closer than this to a bound count as on it: 0.1 - 0.2 is not exactly -0.1 in binary.
     static let epsilon = 1e-9
 
     /// Judges shares against a plan; `shares` must hold the three assignable categories.
+    /// Nothing is judged before the window; with no commit, that is the one finding (its shares would
+    /// all read 0%); a history cut after the window started is said first.
     public static func judge(
         residency: Residency, totalCommits: Int, shares: [Category: Double],
-        unclassifiedShare: Double
+        unclassifiedShare: Double, status: ResidencyStatus = .ended, shallowCut: CivilDate? = nil
     ) -> ResidencyVerdict {
+        guard status != .upcoming else { return ResidencyVerdict(findings: [], status: status) }
         var findings: [Finding] = []
-        if totalCommits == 0 { findings.append(.noWork) }
+        if let shallowCut, residency.from <= shallowCut { findings.append(.shallowHistory(cut: shallowCut)) }
+        if totalCommits == 0 {
+            return ResidencyVerdict(findings: findings.isEmpty ? [.noWork] : findings, status: status)
+        }
         if !residency.plan.isEmpty {
             for category in Category.assignable {
                 let planned = residency.plan[category] ?? 0
@@ -65,7 +91,7 @@ public struct ResidencyVerdict: Hashable, Sendable {
         if unclassifiedShare > residency.maxUnclassified + epsilon {
             findings.append(.tooMuchUnclassified(actual: unclassifiedShare, maximum: residency.maxUnclassified))
         }
-        return ResidencyVerdict(findings: findings)
+        return ResidencyVerdict(findings: findings, status: status)
     }
 }
 

@@ -10,7 +10,8 @@ public struct HTMLResidencyReporter: Reporter {
     public func report(_ report: ResidencyReport) -> String {
         let summary = report.summary
         let subtitle =
-            "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan · "
+            "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan"
+            + "\(ResidencyText.notYetJudged(summary)) · "
             + "\(HTMLText.plural(summary.work.total.commits, "commit")), churn \(summary.work.total.churn) · measure: "
             + ResidencyText.measureWord(summary.measure)
         var body = self.summary(report)
@@ -37,7 +38,7 @@ public struct HTMLResidencyReporter: Reporter {
                 + "<td>\(HTMLText.text(ResidencyText.window(result.residency)))</td>"
                 + Category.allCases.map { "<td class=\"num\">\(result.work[$0].commits)</td>" }.joined()
                 + "<td class=\"num\">\(result.work.total.commits)</td><td class=\"num\">\(result.work.total.churn)</td>"
-                + "<td>\(result.verdict.passed ? "✓ pass" : "✗ fail")</td></tr>\n"
+                + "<td>\(verdictWords(result))</td></tr>\n"
         }
         let all = report.summary.work
         text +=
@@ -51,10 +52,11 @@ public struct HTMLResidencyReporter: Reporter {
     func residency(_ result: ResidencyResult, id: String) -> String {
         let residency = result.residency
         var text = "<section class=\"residency\" id=\"\(id)\" data-verdict=\"\(result.verdict.label)\">\n"
-        text += "<h2>\(HTMLText.text(result.name))\(verdictBadge(result.verdict.passed))</h2>\n<dl class=\"facts\">\n"
+        text += "<h2>\(HTMLText.text(result.name))\(verdictBadge(result))</h2>\n<dl class=\"facts\">\n"
         let team = result.pairings.map { HTMLText.identity($0.partner) }.joined(separator: ", ")
         let facts: [(String, String)] = [
             ("Window", HTMLText.text(ResidencyText.window(residency))),
+            ("Status", HTMLText.text(ResidencyText.status(result))),
             ("Resident", result.residents.map(HTMLText.identity).joined(separator: ", ")),
             ("Team", team.isEmpty ? "—" : team),
             ("Repositories", result.repositories.map(HTMLText.text).joined(separator: ", ")),
@@ -71,7 +73,7 @@ public struct HTMLResidencyReporter: Reporter {
         ]
         for (term, value) in facts { text += "<dt>\(term)</dt><dd>\(value)</dd>\n" }
         text += "</dl>\n"
-        if !result.verdict.passed {
+        if !result.verdict.onPlan {
             text +=
                 "<ul class=\"findings\">\n"
                 + result.verdict.findings.map { "<li>\(HTMLText.text($0.description))</li>\n" }.joined() + "</ul>\n"
@@ -81,6 +83,7 @@ public struct HTMLResidencyReporter: Reporter {
         if !result.pairings.isEmpty { text += ResidencyCharts.pairings(result, id: id + "-pairings") }
         text += numbers(result)
         if let followThrough = result.followThrough { text += FollowThroughChart.section(followThrough, result, id: id + "-follow") }
+        if let commits = result.commits { text += CountedCommitsHTML.section(commits, id: id + "-commits") }
         return text + "</section>\n"
     }
 
@@ -108,6 +111,20 @@ public struct HTMLResidencyReporter: Reporter {
                 "total", String(total.commits), String(total.churn), "", "", "",
                 String(result.own.total.commits), String(result.paired.total.commits),
             ])
+    }
+
+    /// A residency's verdict in words and a symbol, not only a colour.
+    func verdictBadge(_ result: ResidencyResult) -> String {
+        if result.status == .upcoming { return " <span class=\"verdict\">🕒 UPCOMING</span>" }
+        if !result.verdict.onPlan && !result.verdict.fails { return " <span class=\"verdict fail\">⚠ OFF PLAN SO FAR</span>" }
+        return verdictBadge(result.verdict.onPlan)
+    }
+
+    /// `✓ pass`, `✗ fail`, `⚠ off plan so far` or `upcoming`, for the summary table.
+    func verdictWords(_ result: ResidencyResult) -> String {
+        if result.status == .upcoming { return "upcoming" }
+        if !result.verdict.onPlan && !result.verdict.fails { return "⚠ off plan so far" }
+        return result.verdict.onPlan ? "✓ pass" : "✗ fail"
     }
 
     /// The verdict in words and a symbol, not only a colour.

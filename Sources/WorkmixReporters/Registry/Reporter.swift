@@ -70,7 +70,7 @@ public enum Reporters {
 
     public static let check = ReporterRegistry(
         [
-            TableCheckReporter.self, JSONCheckReporter.self, GitHubCheckReporter.self,
+            TableCheckReporter.self, JSONCheckReporter.self, GitHubCheckReporter.self, JUnitCheckReporter.self,
         ] as [any Reporter<ResidencyReport>.Type])
 
     public static let trace = ReporterRegistry(

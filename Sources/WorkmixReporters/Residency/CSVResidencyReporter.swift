@@ -4,6 +4,9 @@ import WorkmixCore
 /// `scope` is `work` (all the residency's commits, with share, plan and delta), `own` (the resident's
 /// own commits), `paired` (the resident's paired commits) or `pairing` (with the partner named); each
 /// scope also has a `total` row. RFC 4180, CRLF, cells defused against formula injection.
+/// With `report --commits`, a blank line and a second table follow: the commits section, one row per
+/// counted commit (`residency, repo, sha, authored_at, subject, author_name, author_email, co_authors,
+/// category, rule, churn, own, paired`; full shas, `authored_at` in the residency's timezone).
 public struct CSVResidencyReporter: Reporter {
     public static let format = OutputFormat.csv
     public init() {}
@@ -43,6 +46,10 @@ public struct CSVResidencyReporter: Reporter {
                 add("pairing", pairing.partner, "total", pairing.work.total)
             }
         }
+        let listed = report.residencies.filter { $0.commits != nil }
+        guard !listed.isEmpty else { return text }
+        text += "\r\n" + CSVRow.header(CountedCommitsText.csvHeader)
+        for result in listed { text += CountedCommitsText.csv(result.name, result.commits ?? []) }
         return text
     }
 }

@@ -1,22 +1,50 @@
 import WorkmixCore
 
-/// `check --format github`: one GitHub Actions workflow command per residency, `::error` when it is
-/// off plan and `::notice` when on plan, so that the run's summary lists them. Titles and messages are
-/// escaped as the workflow-command syntax requires (residency names come from the config, reasons may
-/// quote nothing else, but a `%` or a newline must never end the command early).
+/// `check --format github`: one GitHub Actions workflow command per residency: `::error` when the check
+/// fails it, `::warning` when it is running and off plan so far, `::notice` otherwise (on plan, or
+/// upcoming), so that the run's summary lists them. Errors and warnings point at the residency in the
+/// config (`file=`, `line=`), so that GitHub shows them on that line. Properties and messages are
+/// escaped as the workflow-command syntax requires (a `%`, `,`, `:` or newline must never end the
+/// command early).
 public struct GitHubCheckReporter: Reporter {
     public static let format = OutputFormat.github
     public init() {}
 
     public func report(_ report: ResidencyReport) -> String {
         report.residencies.map { result in
-            if result.verdict.passed {
-                return "::notice title=" + Escaping.githubProperty("Residency \(result.name) on plan") + "::"
-                    + Escaping.githubMessage(ResidencyText.shares(result)) + "\n"
+            let verdict = result.verdict
+            let reasons = verdict.findings.map(\.description).joined(separator: "\n")
+            switch (verdict.status, verdict.onPlan, verdict.fails) {
+            case (.upcoming, _, _):
+                return command("notice", nil, "Residency \(result.name) upcoming", ResidencyText.status(result))
+            case (_, true, _):
+                let title = "Residency \(result.name) on plan" + (verdict.status == .running ? " so far" : "")
+                return command("notice", nil, title, running(result) + ResidencyText.shares(result))
+            case (_, false, true):
+                return command(
+                    "error", result.residency.location, "Residency \(result.name) off plan",
+                    running(result) + reasons + "\n" + ResidencyText.shares(result))
+            case (_, false, false):
+                return command(
+                    "warning", result.residency.location, "Residency \(result.name) off plan so far",
+                    running(result) + reasons + "\n" + ResidencyText.shares(result))
             }
-            let reasons = result.verdict.findings.map(\.description).joined(separator: "\n")
-            return "::error title=" + Escaping.githubProperty("Residency \(result.name) off plan") + "::"
-                + Escaping.githubMessage(reasons + "\n" + ResidencyText.shares(result)) + "\n"
         }.joined()
+    }
+
+    /// `running until 2024-06-30 (figures so far): ` for a running residency.
+    func running(_ result: ResidencyResult) -> String {
+        result.status == .running ? ResidencyText.status(result) + ": " : ""
+    }
+
+    /// `::error file=workmix.yml,line=12,title=…::message`.
+    func command(_ name: String, _ location: SourceLocation?, _ title: String, _ message: String) -> String {
+        var properties: [String] = []
+        if let location {
+            properties.append("file=" + Escaping.githubProperty(location.file))
+            if let line = location.line { properties.append("line=\(line)") }
+        }
+        properties.append("title=" + Escaping.githubProperty(title))
+        return "::\(name) " + properties.joined(separator: ",") + "::" + Escaping.githubMessage(message) + "\n"
     }
 }

@@ -1,6 +1,7 @@
 import WorkmixCore
 
-/// `check --format json`: the verdicts only, `{"residencies": [{name, verdict, reasons}], "verdict"}`, and
+/// `check --format json`: the verdicts only, `{"asOf", "residencies": [{name, verdict, status, fails, reasons}],
+/// "verdict"}` (`verdict` judges the figures so far; `fails` says whether the check fails it), and
 /// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any.
 public struct JSONCheckReporter: Reporter {
     public static let format = OutputFormat.json
@@ -9,11 +10,14 @@ public struct JSONCheckReporter: Reporter {
     public func report(_ report: ResidencyReport) -> String {
         var json = JSONWriter()
         json.beginObject()
+        if let asOf = report.asOf { json.string("asOf", asOf.description) }
         json.beginArray("residencies")
         for result in report.residencies {
             json.beginObject()
             json.string("name", result.name)
             json.string("verdict", result.verdict.label)
+            json.string("status", result.status.rawValue)
+            json.bool("fails", result.verdict.fails)
             json.beginArray("reasons")
             for finding in result.verdict.findings { json.string(nil, finding.description) }
             json.endArray()

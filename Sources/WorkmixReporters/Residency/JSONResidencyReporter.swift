@@ -8,6 +8,7 @@ public struct JSONResidencyReporter: Reporter {
     public func report(_ report: ResidencyReport) -> String {
         var json = JSONWriter()
         json.beginObject()
+        if let asOf = report.asOf { json.string("asOf", asOf.description) }
         json.beginArray("residencies")
         for result in report.residencies { residency(result, &json) }
         json.endArray()
@@ -25,6 +26,7 @@ public struct JSONResidencyReporter: Reporter {
         for repo in result.repositories { json.string(nil, repo) }
         json.endArray()
         json.string("verdict", result.verdict.label)
+        json.string("status", result.status.rawValue)
         json.string("measure", result.measure.rawValue)
         total(result.work, &json)
         byCategory(result.work, measure: result.measure, &json)
@@ -63,6 +65,7 @@ public struct JSONResidencyReporter: Reporter {
         }
         json.endArray()
         if let followThrough = result.followThrough { FollowThroughJSON.write(followThrough, &json) }
+        if let commits = result.commits { CountedCommitsText.json(commits, &json) }
         json.endObject()
     }
 
@@ -75,6 +78,11 @@ public struct JSONResidencyReporter: Reporter {
         json.beginArray("failing")
         for name in summary.failed { json.string(nil, name) }
         json.endArray()
+        for (key, names) in [("offPlanSoFar", summary.offPlanSoFar), ("upcoming", summary.upcoming)] where !names.isEmpty {
+            json.beginArray(key)
+            for name in names { json.string(nil, name) }
+            json.endArray()
+        }
         json.string("measure", summary.measure.rawValue)
         total(summary.work, &json)
         byCategory(summary.work, measure: summary.measure, &json)

@@ -16,7 +16,7 @@ public struct MarkdownResidencyReporter: Reporter {
     func summary(_ summary: ResidencySummary) -> String {
         var text =
             "**\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") "
-            + "on plan.**"
+            + "on plan\(ResidencyText.notYetJudged(summary)).**"
         if !summary.failed.isEmpty {
             text += " Off plan: " + summary.failed.map(Escaping.markdownCell).joined(separator: ", ") + "."
         }
@@ -29,8 +29,15 @@ public struct MarkdownResidencyReporter: Reporter {
 
     func residency(_ result: ResidencyResult) -> String {
         let residency = result.residency
-        let mark = result.verdict.passed ? "✅ pass" : "❌ fail"
+        let mark: String
+        switch (result.status, result.verdict.onPlan, result.verdict.fails) {
+        case (.upcoming, _, _): mark = "🕒 upcoming"
+        case (_, true, _): mark = "✅ pass"
+        case (_, false, true): mark = "❌ fail"
+        case (_, false, false): mark = "⚠️ off plan so far"
+        }
         var text = "## \(Escaping.markdownCell(result.name)) — \(mark)\n\n"
+        if result.status != .ended { text += "_\(ResidencyText.status(result))_\n\n" }
         text +=
             "\(ResidencyText.window(residency)) · repos: "
             + result.repositories.map(Escaping.markdownCell).joined(separator: ", ")
@@ -65,7 +72,8 @@ public struct MarkdownResidencyReporter: Reporter {
             }
         }
         if let followThrough = result.followThrough { text += FollowThroughText.markdown(followThrough) }
-        if !result.verdict.passed {
+        if let commits = result.commits { text += CountedCommitsText.markdown(commits) }
+        if !result.verdict.onPlan {
             text += "\n" + result.verdict.findings.map { "- " + Escaping.markdownCell($0.description) }.joined(separator: "\n") + "\n"
         }
         return text

@@ -15,7 +15,7 @@ public struct TableResidencyReporter: Reporter {
 
     func residency(_ result: ResidencyResult) -> String {
         let residency = result.residency
-        var text = TextCell.clean(result.name) + "  " + ResidencyText.verdict(result) + "\n"
+        var text = TextCell.clean(result.name) + "  " + ResidencyText.verdict(result) + " · " + ResidencyText.status(result) + "\n"
         text +=
             "  " + ResidencyText.window(residency) + " · repos: "
             + TextCell.clean(result.repositories.joined(separator: ", ")) + " · measure: " + ResidencyText.measureWord(result.measure) + "\n"
@@ -57,6 +57,7 @@ public struct TableResidencyReporter: Reporter {
             }
         }
         if let followThrough = result.followThrough { text += FollowThroughText.table(followThrough) }
+        if let commits = result.commits { text += CountedCommitsText.table(commits) }
         text += "\n  verdict: \(result.verdict.label)\n"
         for finding in result.verdict.findings { text += "    - \(finding)\n" }
         return text
@@ -65,7 +66,7 @@ public struct TableResidencyReporter: Reporter {
     func summary(_ summary: ResidencySummary) -> String {
         var text =
             "SUMMARY  \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies"): "
-            + "\(summary.passed.count) pass, \(summary.failed.count) fail"
+            + ResidencyText.counts(summary)
         if !summary.failed.isEmpty { text += " (" + TextCell.clean(summary.failed.joined(separator: ", ")) + ")" }
         text += "\n  \(summary.work.total.commits) commits, churn \(summary.work.total.churn): "
         text += Category.allCases.map { "\($0.rawValue) \(Percent.format(summary.share(of: $0)))" }.joined(separator: ", ") + "\n"
