@@ -71,7 +71,7 @@ public struct ResidencyResult: Sendable {
             residency: residency, totalCommits: work.total.commits,
             shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
             unclassifiedShare: share(of: .unclassified))
-        verdict.findings += followThroughFindings
+        verdict.findings += followThroughFindings + liftFindings
         return verdict
     }
 }
