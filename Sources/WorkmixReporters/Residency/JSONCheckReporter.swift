@@ -1,7 +1,9 @@
 import WorkmixCore
 
 /// `check --format json`: the verdicts only, `{"residencies": [{name, verdict, reasons}], "verdict"}`, and
-/// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any.
+/// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any. With
+/// follow-through, each residency also has `"supportToInvestment": {commits, followed, share, baseline,
+/// lift, liftReason, p, liftInterval, permutations}`.
 public struct JSONCheckReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
@@ -17,6 +19,14 @@ public struct JSONCheckReporter: Reporter {
             json.beginArray("reasons")
             for finding in result.verdict.findings { json.string(nil, finding.description) }
             json.endArray()
+            if let link = result.followThrough?.supportToInvestment {
+                json.beginObject("supportToInvestment")
+                json.int("commits", link.commits)
+                json.int("followed", link.followed)
+                json.double("share", link.share)
+                FollowThroughJSON.lift(link.lift, &json)
+                json.endObject()
+            }
             json.endObject()
         }
         json.endArray()

@@ -13,6 +13,9 @@ public struct TableCheckReporter: Reporter {
                 ResidencyText.verdict(result) + "  " + TextCell.fit(result.name, width) + "  "
                 + ResidencyText.shares(result) + "\n"
             for finding in result.verdict.findings { text += "      - \(finding)\n" }
+            if let link = result.followThrough?.supportToInvestment {
+                text += "      support → investment \(link.followed) of \(link.commits): \(FollowThroughText.liftSummary(link))\n"
+            }
         }
         let summary = report.summary
         text +=
