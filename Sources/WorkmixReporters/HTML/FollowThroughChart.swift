@@ -19,7 +19,7 @@ enum FollowThroughChart {
         for (name, link) in [("Support → investment", result.supportToInvestment), ("Investment → maintenance", result.investmentToMaintenance)] {
             text +=
                 "<li>\(name): \(HTMLText.text(FollowThroughText.link(link)))<br>"
-                + "<span class=\"lift\" data-lift=\"\(link.lift.lift.map(HTMLText.number) ?? "")\">"
+                + "<span class=\"lift\" data-lift=\"\(link.lift.lift.map(JSONWriter.format) ?? "")\">"
                 + "\(HTMLText.text(FollowThroughText.baseline(link)))</span></li>\n"
         }
         text += "</ul>\n"

@@ -10,10 +10,11 @@ public struct CSVResidencyReporter: Reporter {
     public static let format = OutputFormat.csv
     public init() {}
 
-    static let header = [
-        "residency", "from", "to", "timezone", "verdict", "measure", "scope", "partner_name",
-        "partner_email", "category", "commits", "churn", "share", "plan", "delta",
-    ] + followThroughColumns
+    static let header =
+        [
+            "residency", "from", "to", "timezone", "verdict", "measure", "scope", "partner_name",
+            "partner_email", "category", "commits", "churn", "share", "plan", "delta",
+        ] + followThroughColumns
     static let followThroughColumns = [
         "followed", "baseline_commits", "baseline_followed", "baseline_share", "lift", "p", "lift_low", "lift_high",
     ]

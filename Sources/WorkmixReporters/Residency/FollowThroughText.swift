@@ -96,7 +96,8 @@ enum FollowThroughText {
 
     static func markdown(_ result: FollowThroughResult) -> String {
         var text = "\n**Follow-through** (\(result.description))\n\n"
-        text += "| Link | Commits | Followed | Share | Lag p25 (days) | Median | p75 | Baseline | Lift | p |\n"
+        text +=
+            "| Link | Commits | Followed | Share | Lag p25 (days) | Median | p75 | Baseline | Lift | p |\n"
             + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for (name, link) in [
             ("support → investment", result.supportToInvestment),
