@@ -97,6 +97,8 @@ final class FollowThroughLiftCommandTests: CLITestCase {
         let passed = try workmix(["check", "--config", passing, "--format", "table"])
         XCTAssertEqual(passed.status, 0, passed.stdout + passed.stderr)
         XCTAssertTrue(passed.stdout.contains("      support → investment 5 of 6: 83.3% vs 9.1% others, lift 9.17 (p = 0.0"), passed.stdout)
+        let github = try workmix(["check", "--config", passing, "--format", "github"])
+        XCTAssertTrue(github.stdout.contains("%0Asupport → investment 5 of 6: 83.3%25 vs 9.1%25 others, lift 9.17 (p = 0.0"), github.stdout)
         let json = try workmix(["check", "--config", passing, "--format", "json"])
         XCTAssertTrue(json.stdout.contains("\"baseline\":{\"commits\":11,\"followed\":1,\"share\":0.0909},\"lift\":9.1667"), json.stdout)
         // Too few support commits within one week: no lift, and the plan fails saying why.

@@ -10,13 +10,17 @@ public struct GitHubCheckReporter: Reporter {
 
     public func report(_ report: ResidencyReport) -> String {
         report.residencies.map { result in
+            var shares = ResidencyText.shares(result)
+            if let link = result.followThrough?.supportToInvestment {
+                shares += "\nsupport → investment \(link.followed) of \(link.commits): \(FollowThroughText.liftSummary(link))"
+            }
             if result.verdict.passed {
                 return "::notice title=" + Escaping.githubProperty("Residency \(result.name) on plan") + "::"
-                    + Escaping.githubMessage(ResidencyText.shares(result)) + "\n"
+                    + Escaping.githubMessage(shares) + "\n"
             }
             let reasons = result.verdict.findings.map(\.description).joined(separator: "\n")
             return "::error title=" + Escaping.githubProperty("Residency \(result.name) off plan") + "::"
-                + Escaping.githubMessage(reasons + "\n" + ResidencyText.shares(result)) + "\n"
+                + Escaping.githubMessage(reasons + "\n" + shares) + "\n"
         }.joined()
     }
 }
