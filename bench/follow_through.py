@@ -87,7 +87,8 @@ def main():
             path = os.path.join(scratch, f"{kind}.yml")
             with open(path, "w") as handle:
                 handle.write(config(args.repo, kind))
-            base = [args.workmix, "report", "--config", path, "--format", "json", "--no-progress"] + jobs
+            # --no-store: each run reads git, not what an earlier run left in the history store.
+            base = [args.workmix, "report", "--config", path, "--format", "json", "--no-progress", "--no-store"] + jobs
             # Alternate, so that a busy machine weighs on both alike.
             without, with_ = [], []
             for _ in range(args.runs):
