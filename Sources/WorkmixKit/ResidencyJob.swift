@@ -29,7 +29,7 @@ public struct ResidencyJob {
     }
 
     /// `diffs` decides, given the config, whether line counts are read (churn). Follow-through (SPEC 9)
-    /// is computed when `followThrough` asks or a plan sets `min_follow_through`; it needs the paths of
+    /// is computed when `followThrough` asks or a plan sets `min_follow_through` or `min_lift`; it needs the paths of
     /// every commit, and the weeks after the windows.
     public func run(
         diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool = false, options: Options = Options(),
@@ -73,7 +73,7 @@ struct ResidencyPlan {
         self.options = options
         defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
         let analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
-        followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil }
+        followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil || $0.minLift != nil }
         var bounds = analysis.authoredBounds
         // What the work led to after the resident left is the point: read the weeks after the windows.
         if followThrough { bounds.to = Timestamp(seconds: bounds.to.seconds + workspace.config.followThrough.windowSeconds, offsetMinutes: 0) }

@@ -3,7 +3,7 @@ import WorkmixCore
 extension Workspace {
     /// `workmix trace SHA`: the commit (from the first repository that knows it), classified as the
     /// report classifies it, and the commits of that repository's history (`--rev`, default HEAD) in
-    /// the weeks after it.
+    /// the weeks after it, and (for the baseline of its areas) in the weeks before it.
     public func trace(_ revision: String) throws -> FollowThroughTrace {
         var firstError: Error?
         for target in repositories {
@@ -29,9 +29,12 @@ extension Workspace {
         let areas = Set(FollowThroughTrace.tracedAreas(of: commit, config.areas))
         var candidates: [ClassifiedCommit] = []
         if !areas.isEmpty {
-            let end = Timestamp(seconds: record.authoredAt.seconds + config.followThrough.windowSeconds, offsetMinutes: 0)
+            let window = config.followThrough.windowSeconds
+            let end = Timestamp(seconds: record.authoredAt.seconds + window, offsetMinutes: 0)
+            // From a second before the earliest commit of the baseline on.
+            let start = Timestamp(seconds: record.authoredAt.seconds - window - 1, offsetMinutes: 0)
             try followingCommits(
-                in: target, after: record.authoredAt, until: end,
+                in: target, after: start, until: end,
                 categories: [.investment, .maintenance, .support], context: context
             ) { candidate in
                 if !areas.isDisjoint(with: config.areas.areas(of: candidate.record.changeInfo.changes ?? [])) {

@@ -23,7 +23,7 @@ extension Workmix {
 
         @Flag(
             name: .customLong("no-follow-through"),
-            help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through.")
+            help: "Leave out follow-through (SPEC 9), unless a plan asks for min_follow_through or min_lift.")
         var noFollowThrough = false
 
         func run() throws {

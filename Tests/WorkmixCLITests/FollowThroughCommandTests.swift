@@ -63,15 +63,22 @@ final class FollowThroughCommandTests: CLITestCase {
     func testReportCountsTheChainsByHand() throws {
         let (repo, _) = try fixture()
         let result = try followThrough(["report", "--config", try config(repo)])
+        let keys = ["commits", "followed", "share", "lagDays", "baseline", "lift", "liftReason"]
         XCTAssertEqual(
-            result["supportToInvestment"] as? NSDictionary,
+            (result["supportToInvestment"] as? [String: Any])?.filter { keys.contains($0.key) } as? NSDictionary,
             [
                 "commits": 2, "followed": 2, "share": 1, "lagDays": ["p25": 9, "median": 13, "p75": 17],
+                // I2, I3 and I1 are the others; only I1 is followed by investment in its area (W, 48 days on).
+                "baseline": ["commits": 3, "followed": 1, "share": 0.3333], "lift": NSNull(),
+                "liftReason": "2 support commits: too few for a lift (5 needed)",
             ] as NSDictionary)
         XCTAssertEqual(
-            result["investmentToMaintenance"] as? NSDictionary,
+            (result["investmentToMaintenance"] as? [String: Any])?.filter { keys.contains($0.key) } as? NSDictionary,
             [
                 "commits": 3, "followed": 1, "share": 0.3333, "lagDays": ["p25": 10, "median": 10, "p75": 10],
+                // S1 and S2 are the others, both followed by M1 in a/b.
+                "baseline": ["commits": 2, "followed": 2, "share": 1], "lift": NSNull(),
+                "liftReason": "3 investment commits: too few for a lift (5 needed)",
             ] as NSDictionary)
         let areas = try XCTUnwrap(result["areas"] as? [[String: Any]])
         XCTAssertEqual(areas.map { $0["area"] as? String }, ["a/b", "c/d", "e/f"])

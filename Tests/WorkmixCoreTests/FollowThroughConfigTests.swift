@@ -26,6 +26,23 @@ final class FollowThroughConfigTests: XCTestCase, ConfigTesting {
         XCTAssertEqual(config.residencies[0].plan[.support], 0.3)
     }
 
+    func testPermutationsAndMinLift() throws {
+        XCTAssertEqual(try parse(Self.valid).followThrough.permutations, 1000)
+        var config = try parse("follow_through: {permutations: 250}\n" + Self.valid)
+        XCTAssertEqual(config.followThrough, FollowThroughSettings(weeks: 8, by: .team, permutations: 250))
+        XCTAssertEqual(try parse("follow_through: {permutations: 0}\n" + Self.valid).followThrough.permutations, 0)
+        config = try parse(replacing("support: 30% }", with: "support: 30%, min_lift: 1.5 }"))
+        XCTAssertEqual(config.residencies[0].minLift, 1.5)
+        XCTAssertNil(config.residencies[0].minFollowThrough)
+        config = try parse(replacing("plan: { investment: 40%, maintenance: 30%, support: 30% }", with: "plan: { min_lift: 2 }"))
+        XCTAssertEqual(config.residencies[0].plan, [:])
+        XCTAssertEqual(config.residencies[0].minLift, 2)
+        assertError("follow_through: {permutations: -5}\n" + Self.valid, line: 1, mentions: ["permutations", "-5"])
+        assertError("follow_through: {permutations: 200001}\n" + Self.valid, line: 1, mentions: ["permutations"])
+        assertError(replacing("support: 30% }", with: "support: 30%, min_lift: 150% }"), line: 10, mentions: ["min_lift", "not a lift"])
+        assertError(replacing("support: 30% }", with: "support: 30%, min_lift: high }"), line: 10, mentions: ["'high' is not a lift"])
+    }
+
     func testAPlanOfOnlyTheMinimumIsNoCategoryPlan() throws {
         let config = try parse(
             replacing(

@@ -61,7 +61,15 @@ final class FollowThroughTests: XCTestCase {
         // Lags 16 and 21 days: p25 16 + 0.25 × 5, median the mean of the two, p75 16 + 0.75 × 5.
         XCTAssertEqual(result.supportToInvestment.lagDays, LagQuartiles(p25: 17.25, median: 18.5, p75: 19.75))
         // i2 and i1 are the residency's investment; Carol's maintenance is no team's work.
-        XCTAssertEqual(result.investmentToMaintenance, FollowThroughLink(commits: 2, followed: 0, lagDays: nil))
+        XCTAssertEqual(result.investmentToMaintenance.commits, 2)
+        XCTAssertEqual(result.investmentToMaintenance.followed, 0)
+        XCTAssertNil(result.investmentToMaintenance.lagDays)
+        // Against the baseline: the other counted commits are i2 and i1 for the first link (i1 followed by
+        // i3 48 days on), s1 and s2 for the second (Carol's maintenance is no one's on the team); too few
+        // for a lift either way.
+        XCTAssertEqual(result.supportToInvestment.lift.baseline, FollowedCount(commits: 2, followed: 1))
+        XCTAssertEqual(result.investmentToMaintenance.lift.baseline, FollowedCount(commits: 2, followed: 0))
+        XCTAssertEqual(result.supportToInvestment.lift.note, "2 support commits: too few for a lift (5 needed)")
         XCTAssertEqual(result.areas.map(\.area), ["a/b", "c/d"])
         let ab = result.areas[0]
         XCTAssertEqual(

@@ -80,7 +80,7 @@ final class ResidencyReporterTests: XCTestCase {
         XCTAssertFalse(MarkdownResidencyReporter().report(report).contains("<script>"))
         let csv = CSVResidencyReporter().report(report)
         XCTAssertTrue(csv.contains(",\"'=HYPERLINK(\"\"x\"\") <script>\","), csv)
-        XCTAssertTrue(csv.contains(",maintenance,1,5,0.25,0.3,-0.05\r\n"), "numbers are not defused")
+        XCTAssertTrue(csv.contains(",maintenance,1,5,0.25,0.3,-0.05,"), "numbers are not defused")
         let github = GitHubCheckReporter().report(report)
         XCTAssertEqual(github.split(separator: "\n").count, 2, "one command a residency: newlines are encoded")
         XCTAssertTrue(github.contains("title=Residency web 100%25%0Asecond line off plan::"), github)

@@ -3,11 +3,13 @@ import Foundation
 /// `areas:` and `follow_through:` of `workmix.yml` (SPEC 9), rejected with file:line when not valid.
 extension ConfigLoader {
     enum FollowThroughKey: String, CaseIterable {
-        case weeks, by
+        case weeks, by, permutations
     }
 
     /// The plan key that asks for a share of support commits followed by investment.
     static let minFollowThroughKey = "min_follow_through"
+    /// The plan key that asks for a least lift of support → investment over its baseline.
+    static let minLiftKey = "min_lift"
 
     /// Reads the two top-level keys into `config`, when present.
     static func followThrough(_ top: YAMLMapping, into config: inout WorkmixConfig) throws {
@@ -50,7 +52,7 @@ extension ConfigLoader {
         return Glob(text)
     }
 
-    /// `{weeks: 8, by: team|anyone}`.
+    /// `{weeks: 8, by: team|anyone, permutations: 1000}`.
     static func followThroughSettings(_ value: YAMLValue) throws -> FollowThroughSettings {
         let map = try value.mapping()
         try map.rejectUnknownKeys(allowed: FollowThroughKey.allCases.map(\.rawValue))
@@ -68,6 +70,21 @@ extension ConfigLoader {
             }
             settings.by = parsed
         }
+        if let permutations = map["permutations"] {
+            settings.permutations = try permutations.int()
+            guard (0...100_000).contains(settings.permutations) else {
+                throw permutations.error("permutations must be a whole number from 0 to 100000, not \(settings.permutations)")
+            }
+        }
         return settings
+    }
+
+    /// `min_lift: 1.5`: a positive number, the least lift the plan accepts.
+    static func minLift(_ value: YAMLValue) throws -> Double {
+        let text = try value.string().trimmingCharacters(in: .whitespaces)
+        guard let number = Double(text), number.isFinite, number >= 0, !text.hasSuffix("%") else {
+            throw value.error("'\(text)' is not a lift (write a number such as 1.5: the share over its baseline)")
+        }
+        return number
     }
 }

@@ -211,7 +211,7 @@ public enum ConfigLoader {
             }
             timezone = parsed
         }
-        let (plan, minFollowThrough) = try map["plan"].map(self.plan) ?? ([:], nil)
+        let (plan, minFollowThrough, minLift) = try map["plan"].map(self.plan) ?? ([:], nil, nil)
         let tolerance = try map["tolerance"].map(share) ?? 0.1
         let maxUnclassified = try map["max_unclassified"].map(share) ?? 0.2
         var residency = Residency(
@@ -219,25 +219,27 @@ public enum ConfigLoader {
             timezone: timezone, plan: plan, tolerance: tolerance, maxUnclassified: maxUnclassified,
             location: value.location)
         residency.minFollowThrough = minFollowThrough
+        residency.minLift = minLift
         return residency
     }
 
-    /// `plan: {investment: 50%, …, min_follow_through: 30%}`: category shares summing to 100% (or none,
-    /// when the plan holds only `min_follow_through`).
-    static func plan(_ planValue: YAMLValue) throws -> (plan: [Category: Double], minFollowThrough: Double?) {
+    /// `plan: {investment: 50%, …, min_follow_through: 30%, min_lift: 1.5}`: category shares summing to
+    /// 100% (or none, when the plan holds only `min_follow_through` or `min_lift`).
+    static func plan(_ planValue: YAMLValue) throws -> (plan: [Category: Double], minFollowThrough: Double?, minLift: Double?) {
         var plan: [Category: Double] = [:]
         let planMap = try planValue.mapping()
-        try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue) + [minFollowThroughKey])
-        for entry in planMap.entries where entry.key != minFollowThroughKey {
+        try planMap.rejectUnknownKeys(allowed: Category.assignable.map(\.rawValue) + [minFollowThroughKey, minLiftKey])
+        for entry in planMap.entries where entry.key != minFollowThroughKey && entry.key != minLiftKey {
             guard let category = Category(rawValue: entry.key) else { continue }
             plan[category] = try share(entry.value)
         }
         let minFollowThrough = try planMap[minFollowThroughKey].map(share)
+        let minLift = try planMap[minLiftKey].map(self.minLift)
         let total = plan.values.reduce(0, +)
-        guard abs(total - 1) < 0.0005 || (plan.isEmpty && minFollowThrough != nil) else {
+        guard abs(total - 1) < 0.0005 || (plan.isEmpty && (minFollowThrough != nil || minLift != nil)) else {
             throw planValue.error("the plan sums to \(Percent.format(total)), not 100%")
         }
-        return (plan, minFollowThrough)
+        return (plan, minFollowThrough, minLift)
     }
 
     /// A resident or team member: an email, `Name <email>`, or a name alone.

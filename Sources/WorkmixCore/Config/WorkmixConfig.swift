@@ -64,6 +64,8 @@ public struct Residency: Sendable {
     public var maxUnclassified: Double
     /// The plan's `min_follow_through`: the least share of support commits followed by investment.
     public var minFollowThrough: Double?
+    /// The plan's `min_lift`: the least lift of support → investment over its baseline.
+    public var minLift: Double?
     public var location: SourceLocation?
 
     public init(

@@ -88,10 +88,13 @@ public struct FollowThroughSettings: Sendable, Equatable {
     /// How long after a commit the work that follows it may come, in weeks.
     public var weeks = 8
     public var by = FollowedBy.team
+    /// How many times the permutation test shuffles the categories (0: no test).
+    public var permutations = 1000
 
-    public init(weeks: Int = 8, by: FollowedBy = .team) {
+    public init(weeks: Int = 8, by: FollowedBy = .team, permutations: Int = 1000) {
         self.weeks = weeks
         self.by = by
+        self.permutations = permutations
     }
 
     public var windowSeconds: Int64 { Int64(weeks) * 7 * 86400 }

@@ -46,7 +46,14 @@ struct FollowThroughTally {
         var after: [Category: Set<Int>] = [:]
         /// Each own commit's first follower in this area.
         var firstFollower: [Int: Int] = [:]
+        /// Own commits, of any category, followed in this area by a commit of the key's category.
+        var followedBy: [Category: Set<Int>] = [:]
     }
+
+    /// The categories whose commits follow: investment (after support), maintenance (after investment).
+    static let targets: [Category] = [.investment, .maintenance]
+    /// Every counted commit, with the categories that followed it in one of its areas (the baselines).
+    var counted: [Int: Set<Category>] = [:]
 
     /// Per source category (support, investment): each counted commit and its lag in seconds, nil when
     /// nothing followed it.
@@ -65,6 +72,7 @@ struct FollowThroughTally {
     /// Adds another residency's tally: commits once each, a commit followed when it was in either, at
     /// the shorter lag.
     mutating func merge(_ other: FollowThroughTally) {
+        counted.merge(other.counted) { $0.union($1) }
         for (category, entries) in other.sources {
             for (commit, lag) in entries {
                 if case .some(.some(let existing)) = sources[category]?[commit], lag.map({ $0 >= existing }) ?? true { continue }
@@ -74,6 +82,9 @@ struct FollowThroughTally {
         for (key, sets) in other.areas {
             for (category, commits) in sets.own { areas[key, default: AreaSets()].own[category, default: []].formUnion(commits) }
             for (category, commits) in sets.after { areas[key, default: AreaSets()].after[category, default: []].formUnion(commits) }
+            for (category, commits) in sets.followedBy {
+                areas[key, default: AreaSets()].followedBy[category, default: []].formUnion(commits)
+            }
         }
     }
 }
@@ -98,25 +109,24 @@ extension FollowThroughCollector {
 
     func tally(_ residency: Int, _ index: FollowerIndex) -> FollowThroughTally {
         var tally = FollowThroughTally()
-        let window = settings.windowSeconds
         for (source, commit) in commits.enumerated() where commit.counted.contains(residency) {
             let next = FollowThroughTally.next(commit.category)
             var first: Int?
+            var followedBy: Set<Category> = []
             for area in commit.areas {
                 let key = AreaKey(repo: commit.repo, area: area)
                 tally.areas[key, default: .init()].own[commit.category, default: []].insert(source)
-                guard let next else { continue }
-                let list = index.list(next, key)
-                var position = index.firstAfter(commit.seconds, in: list)
-                while position < list.count, commits[list[position]].seconds - commit.seconds <= window {
-                    let follower = list[position]
-                    position += 1
-                    guard eligible(follower, for: residency) else { continue }
+                // Every counted commit is looked at for both kinds that follow: the link's own, and the baseline's.
+                for target in FollowThroughTally.targets {
+                    guard let follower = firstFollower(of: commit, by: target, in: key, index, residency) else { continue }
+                    followedBy.insert(target)
+                    tally.areas[key]?.followedBy[target, default: []].insert(source)
+                    guard target == next else { continue }
                     tally.areas[key]?.firstFollower[source] = follower
                     if first.map({ commits[follower].seconds < commits[$0].seconds }) ?? true { first = follower }
-                    break
                 }
             }
+            tally.counted[source] = followedBy
             guard next != nil else { continue }
             // `.some(nil)`: a commit nothing followed is kept, with no lag.
             let lag: Int64? = first.map { commits[$0].seconds - commit.seconds }
@@ -134,6 +144,20 @@ extension FollowThroughCollector {
             }
         }
         return tally
+    }
+
+    /// The first commit of `target` in the area within the window after `commit` that may follow it.
+    private func firstFollower(
+        of commit: FollowThroughCommit, by target: Category, in key: AreaKey, _ index: FollowerIndex, _ residency: Int
+    ) -> Int? {
+        let list = index.list(target, key)
+        var position = index.firstAfter(commit.seconds, in: list)
+        while position < list.count, commits[list[position]].seconds - commit.seconds <= settings.windowSeconds {
+            let follower = list[position]
+            position += 1
+            if eligible(follower, for: residency) { return follower }
+        }
+        return nil
     }
 
     /// The commits of `list` authored within the window after one of `times` (sorted), each once.

@@ -34,11 +34,14 @@ public struct FollowThroughLink: Sendable, Equatable {
     public var followed: Int
     /// Days from each followed commit to the first that followed it; nil when none was followed.
     public var lagDays: LagQuartiles?
+    /// Against the residency's other counted commits.
+    public var lift: FollowThroughLift
 
-    public init(commits: Int = 0, followed: Int = 0, lagDays: LagQuartiles? = nil) {
+    public init(commits: Int = 0, followed: Int = 0, lagDays: LagQuartiles? = nil, lift: FollowThroughLift = .init()) {
         self.commits = commits
         self.followed = followed
         self.lagDays = lagDays
+        self.lift = lift
     }
 
     /// `followed` of `commits`; 0 when there are none.
@@ -69,6 +72,12 @@ public struct FollowThroughArea: Sendable, Equatable {
     /// commits in it (each once), by the team or anyone as configured; likewise maintenance.
     public var investmentAfterSupport = 0
     public var maintenanceAfterInvestment = 0
+    /// The residency's support commits in the area followed by investment in it, and its other commits
+    /// in the area likewise (the baseline); the same for investment followed by maintenance.
+    public var supportFollowed = FollowedCount()
+    public var supportBaseline = FollowedCount()
+    public var investmentFollowed = FollowedCount()
+    public var investmentBaseline = FollowedCount()
     /// For the chart: the residency's support commits in the area, and the investment that came after.
     public var supportMarks: [FollowThroughMark] = []
     public var investmentDays: [Double] = []

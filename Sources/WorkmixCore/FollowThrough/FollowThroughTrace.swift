@@ -14,6 +14,10 @@ public struct FollowThroughTrace: Sendable {
     public struct AreaFollowers: Sendable {
         public var area: String
         public var followers: [Follower]
+        /// The area's commits of other categories in the weeks before the traced one (back to the same
+        /// time of day), and how many of them a commit of the next kind followed in the area within
+        /// the weeks allowed: what would have followed anyway. Nil for a category with no next link.
+        public var baseline: FollowedCount?
     }
 
     public var commit: ClassifiedCommit
@@ -21,28 +25,44 @@ public struct FollowThroughTrace: Sendable {
     public var settings: FollowThroughSettings
     public var areas: [AreaFollowers]
 
-    /// `candidates` are the repository's commits after `commit` (any order; with their paths).
+    /// `candidates` are the repository's commits in the weeks before and after `commit` (any order; with
+    /// their paths).
     public init(commit: ClassifiedCommit, candidates: [ClassifiedCommit], scheme: AreaScheme, settings: FollowThroughSettings) {
         self.commit = commit
         self.scheme = scheme
         self.settings = settings
         let start = commit.record.authoredAt.seconds
         let next = FollowThroughTally.next(commit.classification.category)
-        let eligible = candidates.filter { candidate in
+        let window = settings.windowSeconds
+        let taking = candidates.filter { candidate in
             let seconds = candidate.record.authoredAt.seconds
             return candidate.record.sha != commit.record.sha && !candidate.classification.skipped && !candidate.record.isMerge
-                && candidate.classification.category != .unclassified
-                && seconds > start && seconds - start <= settings.windowSeconds
+                && candidate.classification.category != .unclassified && abs(seconds - start) <= window
         }.sorted { ($0.record.authoredAt.seconds, $0.record.sha) < ($1.record.authoredAt.seconds, $1.record.sha) }
-        let candidateAreas = eligible.map { Set(scheme.areas(of: $0.record.changeInfo.changes ?? [])) }
+        let takingAreas = taking.map { Set(scheme.areas(of: $0.record.changeInfo.changes ?? [])) }
         areas = Self.tracedAreas(of: commit, scheme).map { area in
-            let followers = zip(eligible, candidateAreas).filter { $0.1.contains(area) }.map { candidate, _ in
+            let here = zip(taking, takingAreas).filter { $0.1.contains(area) }.map(\.0)
+            let followers = here.filter { $0.record.authoredAt.seconds > start }.map { candidate in
                 Follower(
                     commit: candidate, lagDays: Double(candidate.record.authoredAt.seconds - start) / 86400,
                     isNextLink: candidate.classification.category == next)
             }
-            return AreaFollowers(area: area, followers: followers)
+            return AreaFollowers(area: area, followers: followers, baseline: next.map { Self.baseline(here, commit, $0, window) })
         }
+    }
+
+    /// Of `here` (an area's commits, by date), those before `commit` not of its category, and those of
+    /// them a commit of `next` followed within `window` seconds.
+    static func baseline(_ here: [ClassifiedCommit], _ commit: ClassifiedCommit, _ next: Category, _ window: Int64) -> FollowedCount {
+        let start = commit.record.authoredAt.seconds
+        let nextTimes = here.filter { $0.classification.category == next }.map(\.record.authoredAt.seconds)
+        var count = FollowedCount()
+        for other in here where other.record.authoredAt.seconds < start && other.classification.category != commit.classification.category {
+            let seconds = other.record.authoredAt.seconds
+            count.commits += 1
+            if nextTimes.contains(where: { $0 > seconds && $0 - seconds <= window }) { count.followed += 1 }
+        }
+        return count
     }
 
     /// The traced commit's areas; none when it takes no part (a merge, skipped or unclassified).
@@ -64,6 +84,8 @@ public struct FollowThroughTrace: Sendable {
 
 extension FollowThroughTrace {
     /// `investment after support`, `maintenance after investment`, or nil for a category with no next link.
+    public static func nextCategory(_ category: Category) -> Category? { FollowThroughTally.next(category) }
+
     public static func nextLinkName(_ category: Category) -> String? {
         FollowThroughTally.next(category).map { "\($0.rawValue) after \(category.rawValue)" }
     }

@@ -21,6 +21,16 @@ extension ResidencyResult {
         guard link.commits == 0 || link.share + ResidencyVerdict.epsilon < minimum else { return [] }
         return [.littleFollowThrough(followed: link.followed, of: link.commits, minimum: minimum)]
     }
+
+    /// The plan's `min_lift` against the lift of support → investment over its baseline. No lift (too
+    /// few commits, or nothing else followed) fails it too.
+    var liftFindings: [ResidencyVerdict.Finding] {
+        guard let minimum = residency.minLift, let link = followThrough?.supportToInvestment else { return [] }
+        guard let lift = link.lift.lift, lift + ResidencyVerdict.epsilon >= minimum else {
+            return [.lowLift(LiftEvidence(link), minimum: minimum)]
+        }
+        return []
+    }
 }
 
 extension ResidencyVerdict.Finding {
@@ -31,5 +41,35 @@ extension ResidencyVerdict.Finding {
         let share = Double(followed) / Double(commits)
         return "follow-through is \(Percent.points(share, distinctFrom: minimum))% of support commits "
             + "(\(followed) of \(commits) followed by investment), below the \(Percent.format(minimum)) required"
+    }
+
+    static func liftDescription(_ evidence: LiftEvidence, minimum: Double) -> String {
+        guard let lift = evidence.lift else {
+            return "no lift of support → investment to judge: \(evidence.note ?? "none") (min_lift \(FollowThroughLift.format(minimum)))"
+        }
+        let p = evidence.p.map { ", p = " + FollowThroughLift.formatP($0, permutations: evidence.permutations) } ?? ""
+        return "support → investment lift is \(FollowThroughLift.format(lift))\(p) "
+            + "(\(Percent.format(evidence.own.share)) of \(evidence.own.commits) support commits followed by investment, "
+            + "\(Percent.format(evidence.baseline.share)) of \(evidence.baseline.commits) others), "
+            + "below the \(FollowThroughLift.format(minimum)) required"
+    }
+}
+
+/// What a `min_lift` finding says: the link's counts, its baseline's, the lift and its p-value.
+public struct LiftEvidence: Hashable, Sendable {
+    public var own: FollowedCount
+    public var baseline: FollowedCount
+    public var lift: Double?
+    public var note: String?
+    public var p: Double?
+    public var permutations: Int
+
+    init(_ link: FollowThroughLink) {
+        own = FollowedCount(commits: link.commits, followed: link.followed)
+        baseline = link.lift.baseline
+        lift = link.lift.lift
+        note = link.lift.note
+        p = link.lift.p
+        permutations = link.lift.permutations
     }
 }

@@ -81,7 +81,7 @@ public struct ResidencyResult: Sendable {
             shares: Dictionary(uniqueKeysWithValues: Category.assignable.map { ($0, share(of: $0)) }),
             unclassifiedShare: share(of: .unclassified), status: status, shallowCut: shallowCut)
         // With no commit at all, that is the one thing to say.
-        if status != .upcoming && work.total.commits > 0 { verdict.findings += followThroughFindings }
+        if status != .upcoming && work.total.commits > 0 { verdict.findings += followThroughFindings + liftFindings }
         verdict.strict = strict
         return verdict
     }

@@ -14,6 +14,8 @@ public struct ResidencyVerdict: Hashable, Sendable {
         case tooMuchUnclassified(actual: Double, maximum: Double)
         /// Too few support commits were followed by investment in their areas (plan `min_follow_through`).
         case littleFollowThrough(followed: Int, of: Int, minimum: Double)
+        /// Support was not followed by investment enough more often than other commits (plan `min_lift`).
+        case lowLift(LiftEvidence, minimum: Double)
 
         public var description: String {
             switch self {
@@ -33,6 +35,8 @@ public struct ResidencyVerdict: Hashable, Sendable {
                     + "above the \(Percent.format(maximum)) allowed"
             case let .littleFollowThrough(followed, commits, minimum):
                 return Self.followThroughDescription(followed: followed, of: commits, minimum: minimum)
+            case let .lowLift(evidence, minimum):
+                return Self.liftDescription(evidence, minimum: minimum)
             }
         }
     }

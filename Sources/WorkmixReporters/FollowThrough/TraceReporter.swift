@@ -31,6 +31,11 @@ enum TraceText {
             + (next.map { " (* \($0): what follow-through counts)" } ?? "") + ":\n"
         for area in trace.areas {
             text += "\n  " + TextCell.clean(area.area) + "\n"
+            if let baseline = area.baseline, let next = FollowThroughTrace.nextCategory(trace.commit.classification.category) {
+                text +=
+                    "    baseline: \(baseline.followed) of \(baseline.commits) other commits in the \(trace.settings.weeks) weeks before "
+                    + "it followed by \(next.rawValue) (\(Percent.format(baseline.share)))\n"
+            }
             if area.followers.isEmpty { text += "    (nothing)\n" }
             for follower in area.followers {
                 let commit = follower.commit.record
@@ -59,6 +64,7 @@ enum TraceText {
         for area in trace.areas {
             json.beginObject()
             json.string("area", area.area)
+            if let baseline = area.baseline { FollowThroughJSON.count("baseline", baseline, &json) } else { json.null("baseline") }
             json.beginArray("commits")
             for follower in area.followers {
                 json.beginObject()

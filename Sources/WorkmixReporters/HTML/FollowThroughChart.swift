@@ -16,10 +16,19 @@ enum FollowThroughChart {
         var text =
             "<h3>Follow-through</h3>\n<p class=\"muted\">\(HTMLText.text(result.description)). "
             + "A shared area shows that work came after, not that it came because of it.</p>\n<ul>\n"
-        text += "<li>Support → investment: \(HTMLText.text(FollowThroughText.link(result.supportToInvestment)))</li>\n"
-        text +=
-            "<li>Investment → maintenance: "
-            + "\(HTMLText.text(FollowThroughText.link(result.investmentToMaintenance)))</li>\n</ul>\n"
+        for (name, link) in [("Support → investment", result.supportToInvestment), ("Investment → maintenance", result.investmentToMaintenance)] {
+            text +=
+                "<li>\(name): \(HTMLText.text(FollowThroughText.link(link)))<br>"
+                + "<span class=\"lift\" data-lift=\"\(link.lift.lift.map(JSONWriter.format) ?? "")\">"
+                + "\(HTMLText.text(FollowThroughText.baseline(link)))</span></li>\n"
+        }
+        text += "</ul>\n"
+        if result.supportToInvestment.lift.lift != nil {
+            text +=
+                "<p class=\"muted\">The baseline is the share of the residency's other commits followed the same way; "
+                + "the lift, the share over the baseline; p, how often shuffled categories gave a lift as high; "
+                + "chance, the lifts 90% of the shuffles gave.</p>\n"
+        }
         let areas = FollowThroughText.topAreas(result).filter { $0.support > 0 }
         if !areas.isEmpty { text += timeline(result, areas, residency, id: id + "-chart") }
         guard !result.areas.isEmpty else { return text }
@@ -29,15 +38,16 @@ enum FollowThroughChart {
                     area.support, area.investment, area.maintenance, area.investmentAfterSupport,
                     area.maintenanceAfterInvestment,
                 ].map(String.init)
+                + [FollowThroughText.areaShares(area.supportFollowed, area.supportBaseline)]
         }
         return text
             + HTMLPage.table(
                 caption: "Follow-through per area (the residency's own commits, and what came after them)",
                 header: [
                     "Repository", "Area", "Support", "Investment", "Maintenance",
-                    "Investment after support", "Maintenance after investment",
+                    "Investment after support", "Maintenance after investment", "Support followed / baseline",
                 ],
-                rows: rows, numeric: [2, 3, 4, 5, 6])
+                rows: rows, numeric: [2, 3, 4, 5, 6, 7])
     }
 
     static func timeline(

@@ -46,6 +46,9 @@ public struct HTMLResidencyReporter: Reporter {
             + Category.allCases.map { "<td class=\"num\">\(all[$0].commits)</td>" }.joined()
             + "<td class=\"num\">\(all.total.commits)</td><td class=\"num\">\(all.total.churn)</td>"
             + "<td>\(report.summary.verdictLabel == "pass" ? "✓ pass" : "✗ fail")</td></tr></tfoot>\n</table>\n"
+        if let followThrough = report.summary.followThrough {
+            text += "<p>\(HTMLText.text(FollowThroughText.summaryLine(followThrough, label: "Follow-through")))</p>\n"
+        }
         return text + "</section>\n"
     }
 

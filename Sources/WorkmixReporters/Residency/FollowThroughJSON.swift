@@ -16,6 +16,14 @@ enum FollowThroughJSON {
             json.int("maintenance", area.maintenance)
             json.int("investmentAfterSupport", area.investmentAfterSupport)
             json.int("maintenanceAfterInvestment", area.maintenanceAfterInvestment)
+            for (name, own, baseline) in [
+                ("support", area.supportFollowed, area.supportBaseline),
+                ("investment", area.investmentFollowed, area.investmentBaseline),
+            ] {
+                json.int(name + "Followed", own.followed)
+                json.double(name + "FollowedShare", own.share)
+                count(name + "Baseline", baseline, &json)
+            }
             json.endObject()
         }
         json.endArray()
@@ -32,6 +40,32 @@ enum FollowThroughJSON {
             if let value { json.double(name, value) } else { json.null(name) }
         }
         json.endObject()
+        lift(link.lift, &json)
+        json.endObject()
+    }
+
+    /// `"baseline": {…}, "lift", "liftReason", "p", "liftInterval", "permutations"` inside a link.
+    static func lift(_ lift: FollowThroughLift, _ json: inout JSONWriter) {
+        count("baseline", lift.baseline, &json)
+        if let value = lift.lift { json.double("lift", value) } else { json.null("lift") }
+        json.optionalString("liftReason", lift.note)
+        if let p = lift.p { json.double("p", p) } else { json.null("p") }
+        if let interval = lift.interval {
+            json.beginArray("liftInterval")
+            json.double(nil, interval.low)
+            if let high = interval.high { json.double(nil, high) } else { json.null(nil) }
+            json.endArray()
+        } else {
+            json.null("liftInterval")
+        }
+        json.int("permutations", lift.permutations)
+    }
+
+    static func count(_ key: String, _ count: FollowedCount, _ json: inout JSONWriter) {
+        json.beginObject(key)
+        json.int("commits", count.commits)
+        json.int("followed", count.followed)
+        json.double("share", count.share)
         json.endObject()
     }
 }

@@ -14,22 +14,32 @@ public struct GitHubCheckReporter: Reporter {
         report.residencies.map { result in
             let verdict = result.verdict
             let reasons = verdict.findings.map(\.description).joined(separator: "\n")
+            let shares = Self.shares(result)
             switch (verdict.status, verdict.onPlan, verdict.fails) {
             case (.upcoming, _, _):
                 return command("notice", nil, "Residency \(result.name) upcoming", ResidencyText.status(result))
             case (_, true, _):
                 let title = "Residency \(result.name) on plan" + (verdict.status == .running ? " so far" : "")
-                return command("notice", nil, title, running(result) + ResidencyText.shares(result))
+                return command("notice", nil, title, running(result) + shares)
             case (_, false, true):
                 return command(
                     "error", result.residency.location, "Residency \(result.name) off plan",
-                    running(result) + reasons + "\n" + ResidencyText.shares(result))
+                    running(result) + reasons + "\n" + shares)
             case (_, false, false):
                 return command(
                     "warning", result.residency.location, "Residency \(result.name) off plan so far",
-                    running(result) + reasons + "\n" + ResidencyText.shares(result))
+                    running(result) + reasons + "\n" + shares)
             }
         }.joined()
+    }
+
+    /// The shares, and support → investment against its baseline when the report has follow-through.
+    static func shares(_ result: ResidencyResult) -> String {
+        var shares = ResidencyText.shares(result)
+        if let link = result.followThrough?.supportToInvestment {
+            shares += "\nsupport → investment \(link.followed) of \(link.commits): \(FollowThroughText.liftSummary(link))"
+        }
+        return shares
     }
 
     /// `running until 2024-06-30 (figures so far): ` for a running residency.

@@ -2,7 +2,9 @@ import WorkmixCore
 
 /// `check --format json`: the verdicts only, `{"asOf", "residencies": [{name, verdict, status, fails, reasons}],
 /// "verdict"}` (`verdict` judges the figures so far; `fails` says whether the check fails it), and
-/// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any.
+/// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any. With
+/// follow-through, each residency also has `"supportToInvestment": {commits, followed, share, baseline,
+/// lift, liftReason, p, liftInterval, permutations}`.
 public struct JSONCheckReporter: Reporter {
     public static let format = OutputFormat.json
     public init() {}
@@ -21,6 +23,14 @@ public struct JSONCheckReporter: Reporter {
             json.beginArray("reasons")
             for finding in result.verdict.findings { json.string(nil, finding.description) }
             json.endArray()
+            if let link = result.followThrough?.supportToInvestment {
+                json.beginObject("supportToInvestment")
+                json.int("commits", link.commits)
+                json.int("followed", link.followed)
+                json.double("share", link.share)
+                FollowThroughJSON.lift(link.lift, &json)
+                json.endObject()
+            }
             json.endObject()
         }
         json.endArray()
