@@ -156,6 +156,7 @@ final class FollowThroughLiftTests: XCTestCase {
         var config = config()
         config.residencies[0].minLift = 20
         var analysis = try ResidencyAnalysis(config: config, defaultRepositories: [])
+        for commit in handCounted() { _ = analysis.add(commit, fromRepositoryAt: 0) }
         var report = analysis.report()
         var collector = FollowThroughCollector(config: config, repositories: [Self.repo], defaultRepositories: [])
         for commit in handCounted() { collector.add(commit, fromRepositoryAt: 0) }
@@ -165,6 +166,7 @@ final class FollowThroughLiftTests: XCTestCase {
         XCTAssertTrue(finding.hasSuffix("(83.3% of 6 support commits followed by investment, 9.1% of 11 others), below the 20.00 required"), finding)
         config.residencies[0].minLift = 9
         analysis = try ResidencyAnalysis(config: config, defaultRepositories: [])
+        for commit in handCounted() { _ = analysis.add(commit, fromRepositoryAt: 0) }
         report = analysis.report()
         collector = FollowThroughCollector(config: config, repositories: [Self.repo], defaultRepositories: [])
         for commit in handCounted() { collector.add(commit, fromRepositoryAt: 0) }

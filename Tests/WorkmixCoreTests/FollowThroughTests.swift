@@ -40,7 +40,12 @@ final class FollowThroughTests: XCTestCase {
     /// 02-10 (10 days after i1; Carol is not on the team).
     func chain(_ config: WorkmixConfig) -> (residencies: [FollowThroughResult], summary: FollowThroughResult) {
         var collector = FollowThroughCollector(config: config, repositories: [Self.repo], defaultRepositories: [])
-        let commits = [
+        for commit in chainCommits() { collector.add(commit, fromRepositoryAt: 0) }
+        return collector.result()
+    }
+
+    func chainCommits() -> [ClassifiedCommit] {
+        [
             commit("i0", .investment, "2023-12-20T10:00:00Z", Self.bob, file("a/b/v.go")),
             commit("s1", .support, "2024-01-10T10:00:00Z", Self.alice, file("a/b/x.go")),
             commit("i2", .investment, "2024-01-12T10:00:00Z", Self.bob, file("c/d/z.go")),
@@ -50,8 +55,6 @@ final class FollowThroughTests: XCTestCase {
             commit("m1", .maintenance, "2024-02-10T10:00:00Z", Self.carol, file("a/b/r.go")),
             commit("i3", .investment, "2024-03-20T10:00:00Z", Self.bob, file("a/b/w.go")),
         ]
-        for commit in commits { collector.add(commit, fromRepositoryAt: 0) }
-        return collector.result()
     }
 
     func testSupportInAnAreaIsFollowedByInvestmentThereWithinTheWeeks() throws {
@@ -156,6 +159,7 @@ final class FollowThroughTests: XCTestCase {
         config.followThrough.weeks = 2
         config.residencies[0].minFollowThrough = 0.3
         var analysis = try ResidencyAnalysis(config: config, defaultRepositories: [])
+        for commit in chainCommits() { _ = analysis.add(commit, fromRepositoryAt: 0) }
         var report = analysis.report()
         report.attach(chain(config))
         let finding = try XCTUnwrap(report.residencies[0].verdict.findings.last)
@@ -165,6 +169,7 @@ final class FollowThroughTests: XCTestCase {
         XCTAssertEqual(report.summary.failed, ["r1"])
         config.followThrough.weeks = 8
         analysis = try ResidencyAnalysis(config: config, defaultRepositories: [])
+        for commit in chainCommits() { _ = analysis.add(commit, fromRepositoryAt: 0) }
         report = analysis.report()
         report.attach(chain(config))
         XCTAssertFalse(report.residencies[0].verdict.findings.contains { "\($0)".contains("follow-through") })

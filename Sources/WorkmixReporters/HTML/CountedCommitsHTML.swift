@@ -28,13 +28,13 @@ enum CountedCommitsHTML {
         let repo = shellWord(commit.repoPath)
         let commands = [
             "workmix trace \(commit.sha) --repo \(repo)", "workmix rules explain \(commit.sha) --repo \(repo)",
-        ].map { "<code>\(HTMLText.text($0))</code>" }.joined(separator: "<br>")
+        ].map { "<code>\(HTMLText.text($0))</code>" }.joined(separator: "<br/>")
         let cells = [
             "<code title=\"\(HTMLText.text(commit.sha))\">\(commit.shortSHA)</code>",
             HTMLText.text(CountedCommitsText.dateTime(commit)), HTMLText.text(commit.repo),
             HTMLText.text(CountedCommitsText.people(commit)), commit.involvement,
             "\(commit.churn)", HTMLText.text(commit.rule ?? "—"),
-            HTMLText.text(commit.subject) + "<br><small>" + commands + "</small>",
+            HTMLText.text(commit.subject) + "<br/><small>" + commands + "</small>",
         ]
         return "<tr>" + cells.enumerated().map { index, cell in index == 5 ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>" }.joined()
             + "</tr>\n"

@@ -18,7 +18,7 @@ enum FollowThroughChart {
             + "A shared area shows that work came after, not that it came because of it.</p>\n<ul>\n"
         for (name, link) in [("Support → investment", result.supportToInvestment), ("Investment → maintenance", result.investmentToMaintenance)] {
             text +=
-                "<li>\(name): \(HTMLText.text(FollowThroughText.link(link)))<br>"
+                "<li>\(name): \(HTMLText.text(FollowThroughText.link(link)))<br/>"
                 + "<span class=\"lift\" data-lift=\"\(link.lift.lift.map(JSONWriter.format) ?? "")\">"
                 + "\(HTMLText.text(FollowThroughText.baseline(link)))</span></li>\n"
         }
