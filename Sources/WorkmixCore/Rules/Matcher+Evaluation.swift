@@ -29,6 +29,8 @@ extension Matcher {
             return result(actual == expected, explain ? "\(field.rawValue) is \(actual)" : nil)
         case let .model(category, minimum):
             return evaluateModel(category, minimum, record, context: context, explain: explain)
+        case let .dependencies(condition):
+            return condition.evaluate(record.dependencies, explain: explain)
         case let .all(children):
             return Self.all(children.lazy.map { $0.evaluate(record, context: context, explain: explain) })
         case let .any(children):
@@ -74,13 +76,15 @@ extension Matcher {
         let value: Int
         if field == .fileCount, let changes = info.changes {
             value = changes.count
-        } else if field != .fileCount, let stats = info.stats {
+        } else if field == .sourceFiles, let changes = info.changes {
+            value = changes.filter { [.other, .test].contains(PathKind.of($0.path)) }.count
+        } else if field != .fileCount, field != .sourceFiles, let stats = info.stats {
             switch field {
             case .insertions: value = stats.insertions
             case .deletions: value = stats.deletions
             case .churn: value = stats.churn
             case .net: value = stats.net
-            case .fileCount: value = stats.files
+            case .fileCount, .sourceFiles: value = stats.files
             }
         } else {
             return MatchResult(.unknown, explain ? ["\(field.rawValue) unknown (\(info.missingReason))"] : [])
