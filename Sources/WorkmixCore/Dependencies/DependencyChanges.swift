@@ -6,7 +6,7 @@ public enum Manifest: String, Sendable, CaseIterable {
 
     /// The manifest a path names, by its file name (in any folder); nil for any other file.
     public init?(path: String) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
         switch name {
         case "package.json": self = .npm
         case "composer.json": self = .composer

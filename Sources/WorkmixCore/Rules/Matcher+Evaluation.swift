@@ -77,7 +77,7 @@ extension Matcher {
         if field == .fileCount, let changes = info.changes {
             value = changes.count
         } else if field == .sourceFiles, let changes = info.changes {
-            value = changes.filter { [.other, .test].contains(PathKind.of($0.path)) }.count
+            value = Self.sourceFiles(changes, enoughFor: explain ? nil : range)
         } else if field != .fileCount, field != .sourceFiles, let stats = info.stats {
             switch field {
             case .insertions: value = stats.insertions
@@ -91,6 +91,18 @@ extension Matcher {
         }
         let matched = range.contains(value)
         return result(matched, explain ? "\(field.rawValue) \(value) \(matched ? "within" : "not within") {\(range)}" : nil)
+    }
+
+    /// Changed files that are code or tests (`PathKind` other or test); with `range`, counting stops as
+    /// soon as the answer is known (past `max`, or at `min` when there is no `max`).
+    private static func sourceFiles(_ changes: [FileChange], enoughFor range: CountRange?) -> Int {
+        var count = 0
+        for change in changes where [.other, .test].contains(PathKind.of(change.path)) {
+            count += 1
+            if let max = range?.max, count > max { break }
+            if let range, range.max == nil, let min = range.min, count >= min { break }
+        }
+        return count
     }
 
     /// Kleene AND: no beats unknown beats yes; the reasons are those of the outcome.
