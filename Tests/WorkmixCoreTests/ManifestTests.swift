@@ -13,8 +13,17 @@ final class ManifestTests: XCTestCase {
 
     func testFormatsReadAsRealFilesWriteThem() {
         XCTAssertEqual(
-            Manifest.goModule.dependencies(in: "module x\nrequire golang.org/x/net v0.7.0 // indirect\nreplace a => b v1.0.0\n"),
+            Manifest.goModule.dependencies(
+                in: "module x\nrequire golang.org/x/net v0.7.0\nrequire golang.org/x/sys v0.1.0 // indirect\nreplace a => b v1.0.0\n"),
             ["golang.org/x/net": "v0.7.0"])
+        // A Go major version is a new module path but the same dependency.
+        XCTAssertEqual(
+            Manifest.goModule.dependencies(in: "require (\n\tgithub.com/onsi/ginkgo/v2 v2.13.0\n\tgopkg.in/yaml.v3 v3.0.1\n)\n"),
+            ["github.com/onsi/ginkgo": "v2.13.0", "gopkg.in/yaml": "v3.0.1"])
+        var moved = DependencyChanges()
+        moved.compare(.goModule, path: "api/go.mod", old: "require github.com/pkg/errors v0.9.1\n", new: nil)
+        moved.compare(.goModule, path: "go.mod", old: "", new: "require github.com/pkg/errors v0.9.1\n")
+        XCTAssertEqual([moved.added, moved.removed], [[], []], "moved between manifests: neither added nor removed")
         XCTAssertEqual(
             Manifest.cargo.dependencies(in: "[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n[workspace]\nmembers = [\"a\"]\n"),
             ["libc": "0.2"])

@@ -86,6 +86,10 @@ public struct DependencyChanges: Sendable, Hashable {
             }
         }
         removed += before.keys.filter { after[$0] == nil }.map { prefix + $0 }
+        // One dependency moved from a manifest to another (modules merged or split) is neither.
+        let moved = Set(added).intersection(removed)
+        added.removeAll { moved.contains($0) }
+        removed.removeAll { moved.contains($0) }
         for keyPath in [\Self.added, \.removed, \.majorBumps, \.otherBumps] { self[keyPath: keyPath] = Array(Set(self[keyPath: keyPath])).sorted() }
     }
 

@@ -17,7 +17,8 @@ enum ManifestParsers {
         return found
     }
 
-    /// go.mod: `require path version` lines and `require ( … )` blocks.
+    /// go.mod: `require path version` lines and `require ( … )` blocks; `// indirect` requirements are
+    /// left out (go mod tidy moves them as a side effect of the direct ones).
     static func goModule(_ text: String) -> [String: String] {
         var found: [String: String] = [:]
         var inBlock = false
@@ -32,9 +33,21 @@ enum ManifestParsers {
             } else {
                 continue
             }
-            if words.count >= 2 { found[words[0]] = words[1] }
+            if words.count >= 2, !rawLine.contains("// indirect") { found[majorless(words[0])] = words[1] }
         }
         return found
+    }
+
+    /// A Go module path without its major version (`…/ginkgo/v2`, `gopkg.in/yaml.v3`): a new major
+    /// version is a new path in Go, but the same dependency.
+    static func majorless(_ path: String) -> String {
+        if let slash = path.lastIndex(of: "/"), path[path.index(after: slash)...].wholeMatch(of: /v[0-9]+/) != nil {
+            return String(path[..<slash])
+        }
+        if path.hasPrefix("gopkg.in/"), let dot = path.lastIndex(of: "."), path[path.index(after: dot)...].wholeMatch(of: /v[0-9]+/) != nil {
+            return String(path[..<dot])
+        }
+        return path
     }
 
     /// Gemfile: `gem 'name'` and `gem "name", '~> 1.2'` (the first version constraint).
