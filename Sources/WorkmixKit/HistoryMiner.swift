@@ -235,7 +235,13 @@ public final class HistoryMiner {
             throw InputError("\(path): \(error.description)")
         }
         let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName, stored: stored)
-        return worker.record(commit, changes: options.diffs == .always ? worker.readChanges(of: commit, detail: .lines) : .notComputed)
+        var record = worker.record(commit, changes: options.diffs == .always ? worker.readChanges(of: commit, detail: .lines) : .notComputed)
+        // Looked-up commits (rules eval, explain) carry their dependency changes: cheap for one commit.
+        if let changes = record.changeInfo.changes {
+            let manifests = changes.filter { Manifest(path: $0.path) != nil }
+            record.dependencies = manifests.isEmpty ? DependencyChanges() : worker.dependencies(of: commit, manifests)
+        }
+        return record
     }
 
     private func nextCommit(_ walk: RevisionWalk) throws -> GitCommit? {

@@ -5,7 +5,8 @@ import WorkmixCore
 /// corpus (`conventional-commits.jsonl`): `subject` (or `message`), `body`, the label as `category`
 /// (or `expect`), and optionally `sha`, `repo`, `authoredAt`, `insertions`, `deletions`, `fileCount`
 /// and `files` (`[path, insertions|null, deletions|null, status A|M|D|T|R|C]`). Each line is a whole
-/// commit, so rules on files and line counts, and the model, see what the line holds.
+/// commit, so rules on files and line counts, and the model, see what the line holds. A line with a
+/// `sha` and no `subject` or `message` (`workmix label`'s output) names a commit of the repositories.
 public enum LabelledCommitLines {
     /// Whether a labels file is JSON lines (else CSV): its first non-blank character opens an object.
     public static func looksLikeJSONLines(_ text: String) -> Bool {
@@ -24,6 +25,12 @@ public enum LabelledCommitLines {
                 object = try JSONDecoder().decode(Line.self, from: Data(line.utf8))
             } catch {
                 throw InputError("not a labelled commit: \(describe(error))", at: location)
+            }
+            // `workmix label`'s lines name a commit by sha alone: it is looked up in the repositories.
+            if object.subject == nil, object.message == nil, let sha = object.sha, !sha.isEmpty {
+                let (_, expected) = try object.labelledRecord(at: location, needsSubject: false)
+                rows.append(LabelsFile.Row(subject: .sha(sha), expected: expected, row: rows.count + 1, line: lineNumber))
+                continue
             }
             let (record, expected) = try object.labelledRecord(at: location)
             rows.append(LabelsFile.Row(subject: .commit(record), expected: expected, row: rows.count + 1, line: lineNumber))
@@ -55,14 +62,14 @@ public enum LabelledCommitLines {
         var fileCount: Int?
         var files: [FileEntry]?
 
-        func labelledRecord(at location: SourceLocation) throws -> (CommitRecord, Category) {
+        func labelledRecord(at location: SourceLocation, needsSubject: Bool = true) throws -> (CommitRecord, Category) {
             let label = (category ?? expect ?? "").lowercased()
             guard let expected = Category(rawValue: label), Category.assignable.contains(expected) else {
                 throw InputError("category '\(label)' is not investment, maintenance or support", at: location)
             }
             var parts = (subject: subject ?? "", body: body ?? "")
             if subject == nil, let message { parts = MessageParts.split(message) }
-            guard !parts.subject.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !needsSubject || !parts.subject.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw InputError("empty subject", at: location)
             }
             let when = authoredAt.flatMap(DateParser.parseTimestamp) ?? Timestamp(seconds: 0, offsetMinutes: 0)

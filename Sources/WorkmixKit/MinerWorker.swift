@@ -61,7 +61,8 @@ final class MinerWorker: @unchecked Sendable {
         if !always, stored?.keepsEveryChange == true { _ = readChanges(of: commit, detail: .lines) }
         let record = self.record(commit, changes: always ? readChanges(of: commit, detail: .lines) : .notComputed)
         let loader = diffs == .none ? nil : ChangeLoader(worker: self, commit: commit)
-        let value = transform(MinedCommit(record: record, load: loader?.load))
+        let value = transform(
+            MinedCommit(record: record, load: loader?.load, readManifests: loader.map { _ in { self.dependencies(of: commit, $0) } }))
         return Output(value: value, statsUnavailable: always && record.changeInfo.stats == nil)
     }
 
@@ -122,6 +123,22 @@ final class MinerWorker: @unchecked Sendable {
         } catch {
             return .linesUnavailable(listed)
         }
+    }
+
+    /// The changed manifests' two versions compared; nil when a side that should be there cannot be read.
+    func dependencies(of commit: GitCommit, _ manifests: [FileChange]) -> DependencyChanges? {
+        guard let repository else { return nil }
+        var found = DependencyChanges()
+        for change in manifests {
+            guard let manifest = Manifest(path: change.path) else { continue }
+            let new = change.status == .deleted ? nil : repository.fileContent(at: change.path, in: commit.id)
+            let old = change.status == .added ? nil : repository.fileContent(at: change.oldPath ?? change.path, in: commit.id, inParent: true)
+            if (change.status != .deleted && new == nil) || (change.status != .added && old == nil) { return nil }
+            found.compare(
+                manifest, path: change.path, old: old.map { String(decoding: $0, as: UTF8.self) },
+                new: new.map { String(decoding: $0, as: UTF8.self) })
+        }
+        return found
     }
 
     static func status(_ status: GitFileChange.Status) -> FileChange.Status {

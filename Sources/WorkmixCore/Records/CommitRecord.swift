@@ -125,6 +125,8 @@ public struct CommitRecord: Hashable, Sendable {
     public var trailers: [Trailer]
     public var coAuthors: [Person]
     public var changeInfo: ChangeInfo
+    /// What the commit did to its dependency manifests, once read (nil: not read, or unreadable).
+    public var dependencies: DependencyChanges?
 
     public var isMerge: Bool { parents.count > 1 }
     public var message: String { body.isEmpty ? subject : subject + "\n\n" + body }

@@ -17,9 +17,25 @@ public struct MinedCommit {
     private let reader: ChangeReader?
 
     /// `load` reads the commit's changes at a detail; nil when the run reads no diffs.
-    public init(record: CommitRecord, load: ((ChangeDetail) -> ChangeInfo)? = nil) {
+    public init(
+        record: CommitRecord, load: ((ChangeDetail) -> ChangeInfo)? = nil,
+        readManifests: (([FileChange]) -> DependencyChanges?)? = nil
+    ) {
         self.record = record
         reader = load.map { ChangeReader(known: record.changeInfo, load: $0) }
+        manifestReader = readManifests
+    }
+
+    private let manifestReader: (([FileChange]) -> DependencyChanges?)?
+
+    /// What the commit did to its dependencies: nothing for a commit that changed no manifest (no blob
+    /// read), the manifests' two versions compared otherwise; nil when the paths or a blob cannot be read.
+    public func dependencies() -> DependencyChanges? {
+        if let known = record.dependencies { return known }
+        guard let changes = changes(.paths).changes else { return nil }
+        let manifests = changes.filter { Manifest(path: $0.path) != nil }
+        if manifests.isEmpty { return DependencyChanges() }
+        return manifestReader?(manifests)
     }
 
     /// Whether more of the changes can be read than the record holds.

@@ -29,6 +29,8 @@ extension Matcher {
             return result(actual == expected, explain ? "\(field.rawValue) is \(actual)" : nil)
         case let .model(category, minimum):
             return evaluateModel(category, minimum, record, context: context, explain: explain)
+        case let .dependencies(condition):
+            return condition.evaluate(record.dependencies, explain: explain)
         case let .all(children):
             return Self.all(children.lazy.map { $0.evaluate(record, context: context, explain: explain) })
         case let .any(children):
@@ -74,19 +76,33 @@ extension Matcher {
         let value: Int
         if field == .fileCount, let changes = info.changes {
             value = changes.count
-        } else if field != .fileCount, let stats = info.stats {
+        } else if field == .sourceFiles, let changes = info.changes {
+            value = Self.sourceFiles(changes, enoughFor: explain ? nil : range)
+        } else if field != .fileCount, field != .sourceFiles, let stats = info.stats {
             switch field {
             case .insertions: value = stats.insertions
             case .deletions: value = stats.deletions
             case .churn: value = stats.churn
             case .net: value = stats.net
-            case .fileCount: value = stats.files
+            case .fileCount, .sourceFiles: value = stats.files
             }
         } else {
             return MatchResult(.unknown, explain ? ["\(field.rawValue) unknown (\(info.missingReason))"] : [])
         }
         let matched = range.contains(value)
         return result(matched, explain ? "\(field.rawValue) \(value) \(matched ? "within" : "not within") {\(range)}" : nil)
+    }
+
+    /// Changed files that are code or tests (`PathKind` other or test); with `range`, counting stops as
+    /// soon as the answer is known (past `max`, or at `min` when there is no `max`).
+    private static func sourceFiles(_ changes: [FileChange], enoughFor range: CountRange?) -> Int {
+        var count = 0
+        for change in changes where [.other, .test].contains(PathKind.of(change.path)) {
+            count += 1
+            if let max = range?.max, count > max { break }
+            if let range, range.max == nil, let min = range.min, count >= min { break }
+        }
+        return count
     }
 
     /// Kleene AND: no beats unknown beats yes; the reasons are those of the outcome.

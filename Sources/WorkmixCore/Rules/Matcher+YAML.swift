@@ -4,8 +4,8 @@ extension Matcher {
     /// The keys a `match` mapping (and each item of `any`/`all`, and `not`) may hold.
     public enum Key: String, CaseIterable, Sendable {
         case subject, body, message, author, committer, coauthor, trailer, files
-        case insertions, deletions, churn, net, fileCount = "file_count"
-        case merge, paired, resident, model
+        case insertions, deletions, churn, net, fileCount = "file_count", sourceFiles = "source_files"
+        case merge, paired, resident, model, dependencies
         case any, all, not
     }
 
@@ -47,6 +47,8 @@ extension Matcher {
         case .churn: self = .count(.churn, try value.countRange())
         case .net: self = .count(.net, try value.countRange())
         case .fileCount: self = .count(.fileCount, try value.countRange())
+        case .sourceFiles: self = .count(.sourceFiles, try value.countRange())
+        case .dependencies: self = .dependencies(try DependencyCondition(yaml: value))
         case .merge: self = .flag(.merge, try value.bool())
         case .paired: self = .flag(.paired, try value.bool())
         case .resident: self = .flag(.resident, try value.bool())

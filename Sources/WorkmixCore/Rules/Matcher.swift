@@ -14,6 +14,8 @@ public indirect enum Matcher: Sendable, Hashable {
     case flag(FlagField, Bool)
     /// The learned classifier (SPEC 7) gives `category` at least `min` probability.
     case model(Category, min: Double)
+    /// What the commit did to its dependency manifests (SPEC 11).
+    case dependencies(DependencyCondition)
     case any([Matcher])
     case all([Matcher])
     case not(Matcher)
@@ -21,7 +23,7 @@ public indirect enum Matcher: Sendable, Hashable {
     public enum TextField: String, Sendable, CaseIterable { case subject, body, message }
     public enum PersonField: String, Sendable, CaseIterable { case author, committer, coauthor }
     public enum CountField: String, Sendable, CaseIterable {
-        case insertions, deletions, churn, net, fileCount = "file_count"
+        case insertions, deletions, churn, net, fileCount = "file_count", sourceFiles = "source_files"
     }
     /// `paired`: the commit has co-authors; `resident`: a resident of an active residency took part.
     public enum FlagField: String, Sendable, CaseIterable { case merge, paired, resident }
@@ -29,7 +31,7 @@ public indirect enum Matcher: Sendable, Hashable {
     /// How much of the file changes evaluating this needs, if any.
     public var requiredDetail: ChangeDetail? {
         switch self {
-        case .files, .count(.fileCount, _): return .paths
+        case .files, .count(.fileCount, _), .count(.sourceFiles, _), .dependencies: return .paths
         case .count: return .lines
         case .text, .person, .trailer, .flag, .model: return nil
         case .any(let children), .all(let children): return children.compactMap(\.requiredDetail).max()
@@ -62,10 +64,15 @@ public indirect enum Matcher: Sendable, Hashable {
     public var needsFileChanges: Bool {
         containsLeaf {
             switch $0 {
-            case .files, .count, .model: true
+            case .files, .count, .model, .dependencies: true
             default: false
             }
         }
+    }
+
+    /// Whether this reads dependency manifests (so a commit that changes one has its manifests read).
+    public var usesDependencies: Bool {
+        containsLeaf { if case .dependencies = $0 { true } else { false } }
     }
 
     /// Whether a leaf of this tree (a matcher other than `any`, `all` and `not`) satisfies `test`.

@@ -32,6 +32,9 @@ public struct RuleExample: Sendable, Hashable {
     public var files: [FileChange]?
     /// `merge: true` gives the example record two parents.
     public var merge: Bool
+    /// `dependencies:` what the example's manifests changed; without it, an example whose files change
+    /// no manifest changed no dependency, and one whose files do is unknown.
+    public var dependencies: DependencyChanges?
     public var expectation: Expectation
     public var location: SourceLocation
 
@@ -56,13 +59,16 @@ public struct RuleExample: Sendable, Hashable {
         let author = self.author ?? Self.defaultAuthor
         let coAuthors = CoAuthorParser().people(in: message).filter { $0.key != author.key }
         var seen = Set<String>()
-        return CommitRecord(
+        var record = CommitRecord(
             repo: "example", sha: "example-\(index)",
             parents: merge ? ["example-parent-1", "example-parent-2"] : ["example-parent-1"],
             author: author, authoredAt: Timestamp(seconds: 0, offsetMinutes: 0),
             subject: parts.subject, body: parts.body, trailers: TrailerParser.parse(message),
             coAuthors: coAuthors.filter { seen.insert($0.key).inserted },
             changeInfo: files.map { .computed($0) } ?? .notComputed)
+        let manifestFiles = files?.contains { Manifest(path: $0.path) != nil }
+        record.dependencies = dependencies ?? (manifestFiles == false ? DependencyChanges() : nil)
+        return record
     }
 
     /// Whether `classification` meets the expectation, given the rule set's ids.

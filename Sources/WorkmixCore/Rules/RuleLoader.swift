@@ -8,7 +8,7 @@ public enum RuleLoader {
 
     enum FileKey: String, CaseIterable { case version, rules }
     enum RuleKey: String, CaseIterable { case id, category, skip, description, match, examples }
-    enum ExampleKey: String, CaseIterable { case message, author, files, merge, expect, expectNot = "expect_not" }
+    enum ExampleKey: String, CaseIterable { case message, author, files, dependencies, merge, expect, expectNot = "expect_not" }
 
     /// Loads several files as one rule list, in the order given (user files first, then shipped ones).
     public static func load(files: [(name: String, text: String)]) throws -> [Rule] {
@@ -163,10 +163,25 @@ public enum RuleLoader {
         default:
             throw mapping.error("an example needs exactly one of 'expect' and 'expect_not'")
         }
-        return RuleExample(
+        var example = RuleExample(
             index: index, message: message, author: author, files: files,
             merge: try mapping["merge"]?.bool() ?? false, expectation: expectation,
             location: value.location)
+        example.dependencies = try mapping["dependencies"].map(parseDependencyChanges)
+        return example
+    }
+
+    /// An example's `dependencies: {added, removed, major, bumped: [ecosystem:name…]}`.
+    private static func parseDependencyChanges(_ value: YAMLValue) throws -> DependencyChanges {
+        let mapping = try value.mapping()
+        try mapping.rejectUnknownKeys(allowed: ["added", "removed", "major", "bumped"])
+        var changes = DependencyChanges()
+        changes.added = try mapping["added"]?.sequenceOrSingle().map { try $0.string() } ?? []
+        changes.removed = try mapping["removed"]?.sequenceOrSingle().map { try $0.string() } ?? []
+        changes.majorBumps = try mapping["major"]?.sequenceOrSingle().map { try $0.string() } ?? []
+        changes.otherBumps = try mapping["bumped"]?.sequenceOrSingle().map { try $0.string() } ?? []
+        changes.manifests = ["example"]
+        return changes
     }
 
     /// `path`, or `{path, insertions, deletions, status}` (a bare path: one line inserted, modified).

@@ -72,6 +72,7 @@ extension Matcher {
             return "count(\(field.rawValue),\(range.min.map(String.init) ?? "-"),\(range.max.map(String.init) ?? "-"))"
         case .flag(let field, let value): return "flag(\(field.rawValue),\(value))"
         case .model(let category, let minimum): return "model(\(category.rawValue),\(minimum))"
+        case .dependencies(let condition): return "dependencies(\(condition))"
         case .any(let children): return "any(\(children.map(\.canonical).joined(separator: ",")))"
         case .all(let children): return "all(\(children.map(\.canonical).joined(separator: ",")))"
         case .not(let child): return "not(\(child.canonical))"

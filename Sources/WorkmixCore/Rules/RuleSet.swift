@@ -74,6 +74,11 @@ public struct RuleSet: Sendable {
                     outcome = rule.matcher.evaluate(seen, context: context)
                 }
             }
+            // Manifests are read only for a rule that asks, and only for a commit that changed one.
+            if outcome.truth == .unknown, seen.dependencies == nil, rule.matcher.usesDependencies, let read = commit.dependencies() {
+                seen.dependencies = read
+                outcome = rule.matcher.evaluate(seen, context: context)
+            }
             if outcome.truth == .unknown && outcome.gaveUp { unevaluated.append(rule.id) }
             guard outcome.truth == .yes else { continue }
             guard evidence else { return rule.classification(evidence: [], unevaluated: unevaluated) }

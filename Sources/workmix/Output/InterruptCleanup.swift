@@ -4,12 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// What to undo when a signal ends a run: the partial output file (so none is left as if complete) and
-/// the progress line on the terminal (so the prompt starts clean).
+/// What to undo when a signal ends a run: the partial output file (so none is left as if complete),
+/// the progress line on the terminal (so the prompt starts clean) and raw terminal mode.
 ///
 /// Every catchable signal whose default action ends the process is handled (SIGHUP, SIGINT, SIGQUIT,
 /// SIGUSR1/2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, …). The handler only calls
-/// write(2), unlink(2), sigaction(2) and raise(3), which are async-signal-safe, then lets the signal do
+/// write(2), unlink(2), tcsetattr(3), sigaction(2) and raise(3), which are async-signal-safe, then lets the signal do
 /// what it would have done: the process ends by that signal, quietly (a shell shows status 128+N, e.g.
 /// 141 for SIGPIPE under `workmix scan | head -1`, as git does). Crash signals (SIGSEGV, SIGBUS,
 /// SIGILL, SIGABRT, SIGFPE, SIGTRAP, SIGSYS) of a real crash are passed on to the handler that was
@@ -25,6 +25,17 @@ public enum InterruptCleanup {
         // The old copy is not freed: a handler on another thread may be reading it (a few bytes per
         // output file, a handful per run).
         cleanupPartialFile = path.map { strdup($0) }
+    }
+
+    /// The terminal settings to put back (`workmix label` reads keys in raw mode), or nil.
+    static func setTerminalToRestore(_ settings: termios?) {
+        install()
+        // As with the file: never freed, a handler may be reading it.
+        savedTerminal = settings.map { settings in
+            let copy = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+            copy.initialize(to: settings)
+            return copy
+        }
     }
 
     /// Whether a progress line stands on stderr, to be cleared.
@@ -88,6 +99,7 @@ public enum InterruptCleanup {
 private let signalSlots: Int32 = 65
 nonisolated(unsafe) private var cleanupPartialFile: UnsafeMutablePointer<CChar>?
 nonisolated(unsafe) private var cleanupProgressLine: sig_atomic_t = 0
+nonisolated(unsafe) private var savedTerminal: UnsafeMutablePointer<termios>?
 /// The actions in place before ours, by signal number: crash signals go back to them.
 nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
 
@@ -97,6 +109,7 @@ private func cleanUp() {
         _ = write(STDERR_FILENO, clear.utf8Start, clear.utf8CodeUnitCount)
     }
     if let path = cleanupPartialFile { unlink(path) }
+    if let settings = savedTerminal { tcsetattr(STDIN_FILENO, TCSANOW, settings) }
 }
 
 private func isCrashSignal(_ number: Int32) -> Bool {
