@@ -10,7 +10,9 @@ struct Workmix: ParsableCommand {
         commandName: "workmix",
         abstract: "Classify Git history as investment, maintenance or support work.",
         version: WorkmixVersion.current,
-        subcommands: [Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, Model.self, Store.self]
+        subcommands: [
+            Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, Model.self, Store.self, ConfigGroup.self,
+        ]
     )
 }
 
