@@ -23,29 +23,50 @@ public struct ConfigReviewJob {
             }
         }
         var histories: [String: RepositoryHistory] = [:]
+        // Who is active from the earliest window on (and at least the last 12 weeks, for windows yet
+        // to come): the walk stops there, so its cost follows the windows, not the whole history.
+        let today = now.localDate.daysSinceEpoch
         for repository in repositories {
-            histories[repository.path] = try history(of: RepositoryTarget(path: repository.path, name: repository.name))
+            let starts = config.residencies.filter { residency in
+                (residency.repositories.isEmpty ? defaults : residency.repositories).contains { $0.path == repository.path }
+            }.map(\.from.daysSinceEpoch)
+            let since = CivilDate.from(daysSinceEpoch: min(starts.min() ?? today, today - 84))
+            histories[repository.path] = try history(of: RepositoryTarget(path: repository.path, name: repository.name), since: since)
         }
         return ConfigReview(config: config, defaultRepositories: defaults, histories: histories, now: now).warnings
     }
 
-    /// Who committed, when the history starts and ends, and where a shallow clone cuts it: the
-    /// revisions the run reads, at every date (`--since`/`--until` aside).
-    func history(of target: RepositoryTarget) throws -> RepositoryHistory {
+    /// Who committed from `since` on (author dates, read in any zone), when the history ends, and
+    /// where it starts or a shallow clone cuts it if that is after `since`. The walk goes newest
+    /// committer date first, as `git log`, and stops 30 days of committer dates before `since`.
+    func history(of target: RepositoryTarget, since: CivilDate) throws -> RepositoryHistory {
         var options = workspace.miningOptions(diffs: .onDemand)
         options.query.since = nil
         options.query.until = nil
         let miner = try HistoryMiner.open(target, options: options)
-        var history = RepositoryHistory(name: miner.repoName, census: IdentityCensus(filter: workspace.config.participantFilter))
+        var history = RepositoryHistory(
+            name: miner.repoName, census: IdentityCensus(filter: workspace.config.participantFilter), since: since)
         let shallow = miner.warnings.shallow
+        // The earliest instant of `since` in any zone (UTC+14), and the walk's end.
+        let from = since.daysSinceEpoch * 86_400 - 14 * 3600
+        let stop = from - 30 * 86_400
+        var first: Timestamp?
+        var complete = true
         try miner.sightings { commit in
-            history.census.add(commit.traces)
-            if history.first.map({ commit.authoredAt < $0 }) ?? true { history.first = commit.authoredAt }
+            if commit.committedAt < stop {
+                complete = false
+                return false
+            }
+            if commit.authoredAt.seconds >= from { history.census.add(commit.traces) }
+            if first.map({ commit.authoredAt < $0 }) ?? true { first = commit.authoredAt }
             if history.last.map({ $0 < commit.authoredAt }) ?? true { history.last = commit.authoredAt }
             if shallow, commit.isRoot, history.shallowCut.map({ $0 < commit.authoredAt }) ?? true {
                 history.shallowCut = commit.authoredAt
             }
+            return true
         }
+        // Stopped early, the history goes on before `since`: its first commit is no news.
+        if complete { history.first = first }
         try workspace.store?.save()
         return history
     }

@@ -43,6 +43,8 @@ public struct MiningWarnings: Sendable, Equatable {
 public struct CommitSighting {
     public var sha: String
     public var authoredAt: Timestamp
+    /// The committer date's seconds: the walk's order, newest first.
+    public var committedAt: Int64
     public var isRoot: Bool
     public var traces: [IdentityTrace]
 }
@@ -198,18 +200,23 @@ public final class HistoryMiner {
     /// Calls `emit` with each commit's sha and people (`IdentityResolver.traces`), in walk order, on
     /// this thread: a metadata walk, with no record built and no diff read.
     public func identities(_ emit: (String, [IdentityTrace]) throws -> Void) throws {
-        try sightings { try emit($0.sha, $0.traces) }
+        try sightings {
+            try emit($0.sha, $0.traces)
+            return true
+        }
     }
 
-    /// The same walk, with each commit's author date and whether it shows no parent (a root, or a
-    /// shallow clone's cut).
-    public func sightings(_ emit: (CommitSighting) throws -> Void) throws {
+    /// The same walk, with each commit's dates and whether it shows no parent (a root, or a shallow
+    /// clone's cut), until `emit` returns false.
+    public func sightings(_ emit: (CommitSighting) throws -> Bool) throws {
         guard let walk = try makeWalk() else { return }
         let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         while let commit = try nextAdmitted(walk) {
             let authored = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
-            try emit(
-                CommitSighting(sha: commit.id.hex, authoredAt: authored, isRoot: commit.parents.isEmpty, traces: worker.traces(of: commit)))
+            let sighting = CommitSighting(
+                sha: commit.id.hex, authoredAt: authored, committedAt: commit.committer.time, isRoot: commit.parents.isEmpty,
+                traces: worker.traces(of: commit))
+            guard try emit(sighting) else { return }
         }
     }
 

@@ -7,6 +7,8 @@ public struct WorkspaceOptions: Sendable {
     public var configPath: String?
     /// Where `WORKMIX_CONFIG` is read.
     public var environment = ProcessInfo.processInfo.environment
+    /// No config at all, whatever `ConfigDiscovery` would find (`workmix init` writes one).
+    public var ignoresConfig = false
     /// `--rules` files or folders, evaluated before the config's and the shipped rules.
     public var rulePaths: [String] = []
     /// `--model FILE`: replaces the config's model and the shipped one.
@@ -39,8 +41,11 @@ public final class Workspace {
 
     public init(options: WorkspaceOptions) throws {
         var options = options
-        options.configPath = ConfigDiscovery.locate(
-            explicit: options.configPath, environment: options.environment, currentDirectory: options.currentDirectory)
+        options.configPath =
+            options.ignoresConfig
+            ? nil
+            : ConfigDiscovery.locate(
+                explicit: options.configPath, environment: options.environment, currentDirectory: options.currentDirectory)
         self.options = options
         config = try Self.loadConfig(options)
         var files = try RuleLoader.readFiles(options.rulePaths + config.rules)

@@ -12,6 +12,7 @@ struct Workmix: ParsableCommand {
         version: WorkmixVersion.current,
         subcommands: [
             Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, Model.self, Store.self, ConfigGroup.self,
+            Init.self,
         ]
     )
 }

@@ -4,16 +4,22 @@ import Foundation
 /// commit, and where a shallow clone cuts it.
 public struct RepositoryHistory: Sendable {
     public var name: String
+    /// Who committed on or after `since` (nil: in the whole history).
     public var census: IdentityCensus
+    public var since: CivilDate?
     /// Author dates of the oldest and newest commits; nil for an empty history.
     public var first: Timestamp?
     public var last: Timestamp?
     /// A shallow clone: the newest author date of the commits whose parents were cut off.
     public var shallowCut: Timestamp?
 
-    public init(name: String, census: IdentityCensus, first: Timestamp? = nil, last: Timestamp? = nil, shallowCut: Timestamp? = nil) {
+    public init(
+        name: String, census: IdentityCensus, since: CivilDate? = nil, first: Timestamp? = nil, last: Timestamp? = nil,
+        shallowCut: Timestamp? = nil
+    ) {
         self.name = name
         self.census = census
+        self.since = since
         self.first = first
         self.last = last
         self.shallowCut = shallowCut
@@ -76,7 +82,8 @@ public struct ConfigReview {
     /// Residents and team members whom no commit of the residency's repositories names.
     func peopleWarnings(_ residency: Residency) -> [ConfigWarning] {
         let repositories = repositories(of: residency)
-        let names = repositories.map(name).joined(separator: ", ")
+        var names = repositories.map(name).joined(separator: ", ")
+        if let since = repositories.compactMap({ histories[$0.path]?.since }).min() { names += " since \(since)" }
         let roles = residency.residents.map { ("resident", $0) } + residency.team.map { ("team member", $0) }
         return roles.compactMap { role, matcher in
             let found = repositories.contains { repository in
