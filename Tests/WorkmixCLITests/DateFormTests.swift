@@ -51,6 +51,28 @@ final class DateFormTests: CLITestCase {
         }
     }
 
+    /// To the second where the zone matters (calendar months across a daylight-saving change, wall
+    /// times): commits one second before, at and after the instant `git rev-parse --since` gives.
+    func testSameInstantAsGitAcrossDaylightSaving() throws {
+        let repository = try FixtureRepository()
+        let cases = ["Europe/Paris", "America/Los_Angeles"].flatMap { zone in
+            ["3 months ago", "1 year ago", "last month", "2024-01-01 10:00"].map { (zone, $0) }
+        }
+        var bounds: [Int] = []
+        for (zone, form) in cases {
+            let line = try repository.git(
+                ["rev-parse", "--since=\(form)"], environment: ["GIT_TEST_DATE_NOW": "\(now)", "TZ": zone])
+            bounds.append(try XCTUnwrap(Int(line.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst("--max-age=".count))))
+        }
+        for (index, instant) in Set(bounds.flatMap { [$0 - 1, $0, $0 + 1] }).sorted().enumerated() {
+            try repository.commit("change \(index)", date: "\(instant) +0000", allowEmpty: true)
+        }
+        for (zone, form) in cases {
+            let (git, workmix) = try shas(repository, "--since", form, timeZone: zone)
+            XCTAssertEqual(workmix, git, "--since '\(form)' in \(zone)")
+        }
+    }
+
     func testBadDatesFailOnOneLine() throws {
         let repository = try history()
         for bad in ["3 fortnights ago", "yesterdayy", "2024-13-01", "ago", "last", "3 days"] {

@@ -80,7 +80,8 @@ extension DateParser {
     }
 
     /// `now` moved back `months` on the calendar of `timeZone`, day of month and time of day kept (a
-    /// day past the month's end runs into the next month, as C's `mktime` has it for git).
+    /// day past the month's end runs into the next month, as C's `mktime` has it for git), at now's
+    /// UTC offset: git hands `mktime` now's daylight-saving flag, so crossing a change keeps the offset.
     private static func calendarShift(_ now: Timestamp, months: Int64, in timeZone: TimeZone) -> Timestamp {
         let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now.seconds))))
         let wall = now.seconds + offset
@@ -91,7 +92,7 @@ extension DateParser {
         let year = Int(monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12)
         let first = CivilDate(year: year, month: Int(monthIndex - Int64(year) * 12) + 1, day: 1)
         let shiftedDays = first.daysSinceEpoch + Int64(date.day - 1)
-        return local(wallSeconds: shiftedDays * 86_400 + timeOfDay, in: timeZone)
+        return Timestamp(seconds: shiftedDays * 86_400 + timeOfDay - offset, offsetMinutes: Int32(offset / 60))
     }
 
     /// The instant at which clocks in `timeZone` read `wallSeconds` (seconds since the epoch, as UTC).
