@@ -82,7 +82,7 @@ public struct ConfigReview {
     /// Residents and team members whom no commit of the residency's repositories names.
     func peopleWarnings(_ residency: Residency) -> [ConfigWarning] {
         let repositories = repositories(of: residency)
-        var names = repositories.map(name).joined(separator: ", ")
+        var names = repositories.map(name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
         if let since = repositories.compactMap({ histories[$0.path]?.since }).min() { names += " since \(since)" }
         let roles = residency.residents.map { ("resident", $0) } + residency.team.map { ("team member", $0) }
         return roles.compactMap { role, matcher in
