@@ -39,6 +39,16 @@ public struct MiningWarnings: Sendable, Equatable {
     }
 }
 
+/// One commit as a metadata walk meets it.
+public struct CommitSighting {
+    public var sha: String
+    public var authoredAt: Timestamp
+    /// The committer date's seconds: the walk's order, newest first.
+    public var committedAt: Int64
+    public var isRoot: Bool
+    public var traces: [IdentityTrace]
+}
+
 /// Reads one repository's history as commit records, in `git rev-list` order, streaming: memory
 /// stays flat however long the history. Records are built, classified and diffed on `jobs` threads in
 /// batches, each thread with its own repository handle; they still come out in walk order.
@@ -190,10 +200,23 @@ public final class HistoryMiner {
     /// Calls `emit` with each commit's sha and people (`IdentityResolver.traces`), in walk order, on
     /// this thread: a metadata walk, with no record built and no diff read.
     public func identities(_ emit: (String, [IdentityTrace]) throws -> Void) throws {
+        try sightings {
+            try emit($0.sha, $0.traces)
+            return true
+        }
+    }
+
+    /// The same walk, with each commit's dates and whether it shows no parent (a root, or a shallow
+    /// clone's cut), until `emit` returns false.
+    public func sightings(_ emit: (CommitSighting) throws -> Bool) throws {
         guard let walk = try makeWalk() else { return }
         let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         while let commit = try nextAdmitted(walk) {
-            try emit(commit.id.hex, worker.traces(of: commit))
+            let authored = Timestamp(seconds: commit.author.time, offsetMinutes: commit.author.offsetMinutes)
+            let sighting = CommitSighting(
+                sha: commit.id.hex, authoredAt: authored, committedAt: commit.committer.time, isRoot: commit.parents.isEmpty,
+                traces: worker.traces(of: commit))
+            guard try emit(sighting) else { return }
         }
     }
 

@@ -30,18 +30,7 @@ public struct HistoryQuery: Sendable {
     }
 }
 
-/// A `--since`/`--until` value: a calendar date (compared with the author's own local date, so
-/// "2019-10-01" means that day wherever the author was) or an instant (ISO 8601 with time).
-public enum DateBound: Sendable, Equatable {
-    case day(CivilDate)
-    case instant(Timestamp)
-
-    public static func parse(_ text: String) -> DateBound? {
-        if let day = DateParser.parseDate(text) { return .day(day) }
-        if let instant = DateParser.parseTimestamp(text) { return .instant(instant) }
-        return nil
-    }
-
+extension DateBound {
     /// As `--since`: the date is on or after the bound.
     func admitsFrom(_ date: Timestamp) -> Bool {
         switch self {

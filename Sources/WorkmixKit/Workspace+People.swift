@@ -44,3 +44,28 @@ extension Workspace {
         return context
     }
 }
+
+extension Workspace {
+    /// Who authored or co-authored the last `weeks` weeks of the history (counted back from its newest
+    /// author date, not from today), for `workmix init`; nil for an empty history. The walk goes newest
+    /// committer date first and stops a month of committer dates past the window.
+    public func recentPeople(weeks: Int) throws -> (people: People, census: IdentityCensus, from: Timestamp, to: Timestamp)? {
+        var recent: [(authored: Timestamp, traces: [IdentityTrace])] = []
+        var newest: Timestamp?
+        let span = Int64(weeks) * 604_800
+        for target in repositories {
+            let miner = try HistoryMiner.open(target, options: miningOptions(diffs: .onDemand))
+            try miner.sightings { commit in
+                if newest.map({ $0 < commit.authoredAt }) ?? true { newest = commit.authoredAt }
+                guard let newest, commit.committedAt >= newest.seconds - span - 30 * 86_400 else { return false }
+                recent.append((commit.authoredAt, commit.traces))
+                return true
+            }
+        }
+        guard let newest else { return nil }
+        let from = Timestamp(seconds: newest.seconds - span, offsetMinutes: 0)
+        var census = IdentityCensus(filter: config.participantFilter)
+        for commit in recent where commit.authored >= from { census.add(commit.traces) }
+        return (People(census: census, options: config.peopleOptions), census, from, newest)
+    }
+}

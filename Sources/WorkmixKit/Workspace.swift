@@ -3,8 +3,12 @@ import WorkmixCore
 
 /// What a command was asked to read, with which config and rules.
 public struct WorkspaceOptions: Sendable {
-    /// `--config`; nil means `workmix.yml` in the current directory if present.
+    /// `--config`; nil means `ConfigDiscovery` decides. A workspace holds the path it found here.
     public var configPath: String?
+    /// Where `WORKMIX_CONFIG` is read.
+    public var environment = ProcessInfo.processInfo.environment
+    /// No config at all, whatever `ConfigDiscovery` would find (`workmix init` writes one).
+    public var ignoresConfig = false
     /// `--rules` files or folders, evaluated before the config's and the shipped rules.
     public var rulePaths: [String] = []
     /// `--model FILE`: replaces the config's model and the shipped one.
@@ -36,6 +40,12 @@ public final class Workspace {
     public let store: StoreSession?
 
     public init(options: WorkspaceOptions) throws {
+        var options = options
+        options.configPath =
+            options.ignoresConfig
+            ? nil
+            : ConfigDiscovery.locate(
+                explicit: options.configPath, environment: options.environment, currentDirectory: options.currentDirectory)
         self.options = options
         config = try Self.loadConfig(options)
         var files = try RuleLoader.readFiles(options.rulePaths + config.rules)
@@ -89,14 +99,8 @@ public final class Workspace {
         // With a PostgreSQL store, a repository not checked out here is read from it by name.
         var stored = false
         if case .server = options.store { stored = true }
-        if let path = options.configPath {
-            return try ConfigLoader.load(path: path, storedRepositories: stored)
-        }
-        let implicit = URL(fileURLWithPath: options.currentDirectory).appendingPathComponent("workmix.yml").path
-        if FileManager.default.fileExists(atPath: implicit) {
-            return try ConfigLoader.load(path: implicit, storedRepositories: stored)
-        }
-        return WorkmixConfig()
+        guard let path = options.configPath else { return WorkmixConfig() }
+        return try ConfigLoader.load(path: path, storedRepositories: stored)
     }
 
     static func loadModel(_ options: WorkspaceOptions, _ config: WorkmixConfig) throws -> CommitModel? {

@@ -38,6 +38,7 @@ extension Workmix {
             }
             let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
             let workspace = try walk.workspace()
+            walk.printConfigWarnings(workspace, github: format == .github)
             // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
             let (report, warnings) = try ResidencyJob(workspace: workspace).run(
                 diffs: { $0.measure == .churn || stepSummary != nil ? .always : .onDemand },

@@ -32,6 +32,7 @@ extension Workmix {
                 throw ValidationError("report has no '\(format.rawValue)' format")
             }
             let workspace = try walk.workspace()
+            walk.printConfigWarnings(workspace, github: false)
             // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
             let (report, warnings) = try ResidencyJob(workspace: workspace)
                 .run(

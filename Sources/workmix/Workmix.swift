@@ -11,8 +11,8 @@ struct Workmix: ParsableCommand {
         abstract: "Classify Git history as investment, maintenance or support work.",
         version: WorkmixVersion.current,
         subcommands: [
-            Scan.self, Rules.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, Model.self, Label.self,
-            Store.self,
+            Init.self, Scan.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, ConfigGroup.self,
+            Rules.self, Model.self, Label.self, Store.self,
         ]
     )
 }

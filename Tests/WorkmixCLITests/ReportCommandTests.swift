@@ -149,10 +149,11 @@ final class ReportCommandTests: CLITestCase {
         assertFails(
             try workmix(["check", "--config", "none.yml"], in: root.path), code: 2,
             mentioning: ["no residencies configured", "none.yml"])
-        let repo = root.appendingPathComponent("payments-api").path
+        // No config here or above (inside the demo, its workmix.yml is found from any subfolder).
+        let lone = try FixtureRepository(name: "lone")
         assertFails(
-            try workmix(["report", "--repo", repo], in: repo), code: 2,
-            mentioning: ["no residencies configured"])
+            try workmix(["report", "--repo", lone.path], in: lone.path), code: 2,
+            mentioning: ["no residencies configured", "no workmix.yml found"])
         XCTAssertEqual(try workmix(["check", "--config", "workmix.yml", "--format", "csv"], in: root.path).status, 2)
     }
 

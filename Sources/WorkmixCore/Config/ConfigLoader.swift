@@ -245,7 +245,8 @@ public enum ConfigLoader {
     /// A resident or team member: an email, `Name <email>`, or a name alone.
     static func person(_ value: YAMLValue) throws -> PersonMatcher {
         let text = try value.string()
-        let matcher = PersonMatcher(text)
+        var matcher = PersonMatcher(text)
+        matcher.location = value.location
         guard !matcher.person.key.isEmpty, matcher.person.key != "name:" else {
             throw value.error("'\(text)' names nobody (write an email or 'Name <email>')")
         }

@@ -134,6 +134,11 @@ public struct Residency: Sendable {
 /// email), or a bare name for identities without email.
 public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
     public var person: Person
+    /// Where the config names them, for `config check`; no part of what the matcher is.
+    public var location: SourceLocation?
+
+    public static func == (lhs: PersonMatcher, rhs: PersonMatcher) -> Bool { lhs.person == rhs.person }
+    public func hash(into hasher: inout Hasher) { hasher.combine(person) }
 
     public init(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -18,7 +18,7 @@ public struct ResidencyAnalysis: Sendable {
     /// residency: a report of nothing would pass every check.
     public init(config: WorkmixConfig, defaultRepositories: [NamedRepository], people: People = People()) throws {
         guard !config.residencies.isEmpty else {
-            let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found)"
+            let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found here or in a parent folder)"
             throw InputError(
                 "no residencies configured\(file): add a 'residencies:' list (SPEC 6)",
                 at: config.file.map { SourceLocation(file: $0) }, remedy: config.file == nil ? .giveConfig : nil)

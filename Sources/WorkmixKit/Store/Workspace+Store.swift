@@ -20,10 +20,7 @@ extension Workspace {
 
     /// The config file's text, as `loadConfig` found it.
     private var configText: String? {
-        let path =
-            options.configPath
-            ?? URL(fileURLWithPath: options.currentDirectory).appendingPathComponent("workmix.yml").path
-        return try? String(contentsOfFile: path, encoding: .utf8)
+        options.configPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
     }
 
     /// The model's text when a rule asks it: `--model`, the config's, or the shipped one.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WorkmixCore
 import WorkmixKit
 
 /// A part of the command line that says something about the workspace a command reads.
@@ -30,7 +31,10 @@ struct HistoryOptions: ParsableArguments, WorkspaceOptionGroup {
     @Flag(help: "All refs, as git rev-list --all.")
     var all = false
 
-    @Option(help: "Only commits authored on or after this date (YYYY-MM-DD, the author's own day; or ISO 8601).")
+    @Option(
+        help:
+            "Only commits authored on or after this date: YYYY-MM-DD (the author's own day), ISO 8601, '2024-01-01 10:00', yesterday, '3 months ago', 'last week'."
+    )
     var since: String?
 
     @Option(help: "Only commits authored on or before this date (inclusive).")
@@ -44,10 +48,10 @@ struct HistoryOptions: ParsableArguments, WorkspaceOptionGroup {
 
     func validate() throws {
         if let since, DateBound.parse(since) == nil {
-            throw ValidationError("--since '\(since)': not a date (YYYY-MM-DD or ISO 8601)")
+            throw ValidationError("--since '\(since)': not a date (YYYY-MM-DD, ISO 8601, yesterday, '3 months ago')")
         }
         if let until, DateBound.parse(until) == nil {
-            throw ValidationError("--until '\(until)': not a date (YYYY-MM-DD or ISO 8601)")
+            throw ValidationError("--until '\(until)': not a date (YYYY-MM-DD, ISO 8601, yesterday, '3 months ago')")
         }
     }
 

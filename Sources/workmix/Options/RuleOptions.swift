@@ -3,7 +3,7 @@ import WorkmixKit
 
 /// `--config`: identities, bots, residencies, rules and overrides.
 struct ConfigOptions: ParsableArguments, WorkspaceOptionGroup {
-    @Option(help: "The config file. Default: workmix.yml in the current directory, if present.")
+    @Option(help: "The config file. Default: WORKMIX_CONFIG, else workmix.yml, workmix.yaml or .workmix.yml here or in the nearest parent folder.")
     var config: String?
 
     func apply(to options: inout WorkspaceOptions) { options.configPath = config }
