@@ -174,7 +174,11 @@ final class ResidencyStatusTests: CLITestCase {
             .write(to: root.appendingPathComponent("shallow.yml"), atomically: true, encoding: .utf8)
         let run = try workmix(["check", "--config", "shallow.yml", "--no-store", "--format", "github"], in: root.path)
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertEqual(run.stderr, "")
+        // The config's review comes first, as annotations too: the window before the clone's cut.
+        let review = run.stderr.split(separator: "\n")
+        XCTAssertTrue(review.allSatisfy { $0.hasPrefix("::warning file=shallow.yml,line=") }, run.stderr)
+        XCTAssertTrue(review.contains { $0.contains("shallow clone cut at \(cut)") && $0.contains("git fetch --unshallow") }, run.stderr)
+        XCTAssertFalse(run.stderr.contains("did you mean alice@platform.example"), run.stderr)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[0].hasPrefix("::warning title=Shallow clone"), run.stdout)
         for fix in ["fetch-depth: 0", "GIT_DEPTH: 0", "git fetch --unshallow"] { XCTAssertTrue(lines[0].contains(fix), lines[0]) }

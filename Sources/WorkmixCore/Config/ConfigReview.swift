@@ -100,7 +100,8 @@ public struct ConfigReview {
             } else {
                 message += "has no commit in \(names)"
             }
-            if let nearest = suggestion(for: matcher.person, in: repositories) {
+            // A suggestion of the very address or name configured would only confuse.
+            if let nearest = suggestion(for: matcher.person, in: repositories), nearest.key != matcher.person.key {
                 message += "; did you mean \(nearest.email.isEmpty ? nearest.name : nearest.email)?"
             }
             return ConfigWarning(location: matcher.location ?? residency.location, message: message)

@@ -25,7 +25,8 @@ public enum IdentityNearest {
             let target = wanted.email.lowercased()
             if IdentitySimilarity.areTypos(target, email) { return 1 }
             let distance = editDistance(Array(target), Array(email))
-            return distance <= max(2, min(4, target.count / 5)) ? distance : nil
+            // A slip of a letter or two; farther than that is another person (carol@… is not bob@…).
+            return distance <= (target.count < 12 ? 1 : 2) ? distance : nil
         }
         // A name, a login or an `@handle`.
         var login = IdentitySimilarity.normalizedName(wanted.name)
