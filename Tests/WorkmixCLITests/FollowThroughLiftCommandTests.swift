@@ -83,6 +83,8 @@ final class FollowThroughLiftCommandTests: CLITestCase {
         XCTAssertTrue(csv.contains(",follow-through,,,support-investment,6,,0.8333,,,5,11,1,0.0909,9.1667,0.0"), csv)
         let html = try workmix(["report", "--config", path, "--format", "html"]).stdout
         XCTAssertTrue(html.contains("data-lift=\"9.1667\""), html)
+        // The timeline's rows (areas with support): p0's S0 followed, its other commit I0 not.
+        XCTAssertTrue(html.contains("data-baseline=\"0\">100% / 0%<"), html)
     }
 
     func testCheckFailsBelowMinLiftWithThePValue() throws {

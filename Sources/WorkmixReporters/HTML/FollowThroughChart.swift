@@ -4,7 +4,8 @@ import WorkmixCore
 /// (the areas with most support) where each support commit is a mark on the upper lane, each
 /// investment that came after is a mark on the lower lane, and a line joins a support commit to the
 /// first investment it led to; the window is shaded, so what came after the resident left stands
-/// out. Then every area's numbers as a table.
+/// out; at the right of each row, the area's support followed against its baseline. Then every area's
+/// numbers as a table.
 enum FollowThroughChart {
     static let width = 760.0
     static let plotX = 170.0
@@ -73,6 +74,7 @@ enum FollowThroughChart {
             svg.text(String(day.description.dropFirst(5)), x: position, y: bottom + 14, anchor: .middle, class: "tick")
         }
         svg.line(x1: x(windowDays), y1: top - 6, x2: x(windowDays), y2: bottom, class: "limit", title: "The residency ends")
+        svg.text("followed / baseline", x: plotX + plotWidth + 8, y: top - 10, class: "note")
         for (index, area) in areas.enumerated() {
             row(area, name: FollowThroughText.areaName(area, in: result), y: top + Double(index) * rowStep, x: x, &svg)
         }
@@ -93,6 +95,10 @@ enum FollowThroughChart {
             ("data-investment-after", String(area.investmentAfterSupport)),
         ])
         svg.text(name, x: plotX - 8, y: y + 20, anchor: .end, limit: 24)
+        // The area's support followed by investment in it, against its other commits (what follows anyway).
+        svg.text(
+            FollowThroughText.areaShares(area.supportFollowed, area.supportBaseline), x: plotX + plotWidth + 8, y: y + 20,
+            class: "tick", data: [("data-baseline", JSONWriter.format(area.supportBaseline.share))])
         svg.line(x1: plotX, y1: y + 16, x2: plotX + plotWidth, y2: y + 16, class: "grid")
         for mark in area.supportMarks {
             if let followedDay = mark.followedDay {
