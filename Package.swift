@@ -77,6 +77,6 @@ let package = Package(
             dependencies: [
                 "WorkmixKit", "WorkmixCore", "WorkmixTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "WorkmixCLITests", dependencies: ["workmix", "WorkmixTestSupport"]),
+        .testTarget(name: "WorkmixCLITests", dependencies: ["workmix", "WorkmixTestSupport", .product(name: "Yams", package: "Yams")]),
     ]
 )
