@@ -108,6 +108,57 @@ final class StoreSafetyTests: CLITestCase {
         }
     }
 
+    /// A store file that is a symbolic link to another program's SQLite database: workmix added its
+    /// tables there. The store writes no file it did not make: such a file is refused with one warning
+    /// (git alone is read), and so are a linked WAL, shared-memory, journal or lock file; a linked
+    /// report checkpoint is replaced, never written through. `store clear` removes the link alone.
+    func testALinkedStoreFileIsNeverWrittenThrough() throws {
+        let repo = try makeRepository()
+        let config = repo.path + "/workmix.yml"
+        try "residencies:\n  - {name: q1, resident: ada@example.com, from: 2021-03-01, to: 2021-03-31}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let report = ["report", "--repo", repo.path, "--config", config, "--format", "json"]
+        let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData
+        let expectedReport = try workmix(report + ["--no-store"]).stdoutData
+        // Someone else's database: a store of another repository, in another folder.
+        let other = try FixtureRepository(name: "other")
+        try other.write("a.txt", "a\n")
+        try other.commit("Add a")
+        let foreignDir = storeDir + "/../" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: foreignDir) }
+        XCTAssertEqual(try workmix(scan + ["--repo", other.path, "--store-dir", foreignDir]).status, 0)
+        let foreign = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: foreignDir).first { $0.hasSuffix(".sqlite") })
+        let target = foreignDir + "/" + foreign
+        let original = try Data(contentsOf: URL(fileURLWithPath: target))
+
+        XCTAssertEqual(try workmix(report + ["--store-dir", storeDir]).status, 0)
+        let file = try storeFile()
+        let checkpoint = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: storeDir).first { $0.hasSuffix(".checkpoint") })
+        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+            if !FileManager.default.fileExists(atPath: file) {
+                XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).status, 0)
+            }
+            try? FileManager.default.removeItem(atPath: file + suffix)
+            try FileManager.default.createSymbolicLink(atPath: file + suffix, withDestinationPath: target)
+            try FileManager.default.removeItem(atPath: storeDir + "/" + checkpoint)
+            try FileManager.default.createSymbolicLink(atPath: storeDir + "/" + checkpoint, withDestinationPath: target)
+            let run = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+            XCTAssertEqual(run.stdoutData, expected, suffix)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "\(suffix): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("symbolic link: the store writes no file it did not make"), run.stderr)
+            let reported = try workmix(report + ["--store-dir", storeDir])
+            XCTAssertEqual(reported.status, 0, reported.stderr)
+            XCTAssertEqual(reported.stdoutData, expectedReport, suffix)
+            let info = try workmix(["store", "info", "--store-dir", storeDir])
+            XCTAssertTrue(info.stdout.contains("not used ("), "\(suffix): \(info.stdout)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), original, "written through \(suffix)")
+            try FileManager.default.removeItem(atPath: file + suffix)
+        }
+        try FileManager.default.createSymbolicLink(atPath: file + "-wal", withDestinationPath: target)
+        XCTAssertEqual(try workmix(["store", "clear", "--store-dir", storeDir]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), original, "store clear")
+    }
+
     func testUnwritableFolderRunsWithoutTheStoreWithOneWarning() throws {
         let repo = try makeRepository()
         let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData

@@ -15,6 +15,7 @@ final class HistoryDatabase {
     /// a store this version can read: not SQLite, damaged, or written by a newer workmix.
     init(path: String) throws {
         self.path = path
+        try StoreFiles.checkOwned(path)
         try Self.checkHeader(path)
         var configuration = Configuration()
         configuration.journalMode = .wal

@@ -12,6 +12,8 @@ public enum StoreMaintenance {
         public var digests: [(digest: String, commits: Int)] = []
         /// Why the file could not be read (it will be rebuilt by the next run).
         public var problem: String?
+        /// Not a file the store made (a symbolic link…): runs leave it alone and read git (`problem` says why).
+        public var refused = false
         /// For a report's checkpoint rather than a repository's database: what it holds.
         public var checkpoint: CheckpointInfo?
     }
@@ -57,6 +59,11 @@ public enum StoreMaintenance {
             info.checkpoint = CheckpointInfo(
                 repositories: checkpoint.tips.map { ($0.gitDirectory, $0.include) }, commitsRead: checkpoint.commitsRead,
                 resumed: checkpoint.resumed)
+            return info
+        }
+        if let file = StoreFiles.foreign(at: path) {
+            info.problem = StoreFiles.refusal(file)
+            info.refused = true
             return info
         }
         do {

@@ -15,6 +15,8 @@ public final class StoreSession: @unchecked Sendable {
     private var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
     private var served: [String: ServedRepository] = [:]
     private var unusable = false
+    /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
+    private var refused: Set<String> = []
     private var warnings: [RunWarning] = []
     private let lock = NSLock()
 
@@ -75,6 +77,10 @@ public final class StoreSession: @unchecked Sendable {
         guard !unusable else { return nil }
         guard prepareFolder() else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
+        if let file = StoreFiles.foreign(at: path) {
+            if refused.insert(path).inserted { warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
+            return nil
+        }
         return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key) }
     }
 
