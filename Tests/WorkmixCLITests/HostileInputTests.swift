@@ -85,6 +85,39 @@ final class HiddenTextTests: CLITestCase {
     }
 }
 
+/// ESC and the other control characters of messages and names (#14): table output makes them spaces,
+/// and so must Markdown, which a terminal may show as it is.
+final class ControlCharacterTests: CLITestCase {
+    func testNoControlCharacterReachesMarkdown() throws {
+        let repo = try FixtureRepository(name: "controls")
+        try repo.write("a.go", "package a\n")
+        try repo.commit("Add a", date: "2020-01-07T10:00:00+00:00")
+        let controls = String(String.UnicodeScalarView((0x01...0x1F).compactMap(Unicode.Scalar.init).filter { $0 != "\n" }))
+        let name = "Eve\u{1B}]0;title\u{07}\u{1B}[2J"
+        try repo.write("a.go", "package a // b\n")
+        try repo.commit(
+            rawMessage: Data("fix: \u{1B}[31mred\u{1B}[0m \(controls)\u{7F} end\n\nCo-authored-by: \(name) <eve@example.com>\n".utf8),
+            rawAuthorName: Data("Ada\u{1B}[1mLovelace".utf8))
+        try repo.write(
+            "workmix.yml",
+            """
+            residencies:
+              - name: q1
+                resident: ada@example.com
+                from: 2020-01-01
+                to: 2020-01-31
+            """)
+        let config = ["--config", repo.path + "/workmix.yml", "--repo", repo.path, "--format", "markdown", "--no-store"]
+        for command in ["report", "pairs", "scan"] {
+            let run = try workmix([command] + config)
+            XCTAssertEqual(run.status, 0, "\(command): \(run.stderr)")
+            XCTAssertTrue(run.stdout.contains(["report": "Lovelace", "pairs": "Eve"][command] ?? "red"), "\(command): \(run.stdout)")
+            let found = run.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }
+            XCTAssertEqual(found.map(\.value), [], "\(command): \(run.stdout)")
+        }
+    }
+}
+
 private enum Escaping {
     static func isHiddenForTest(_ scalar: Unicode.Scalar) -> Bool {
         [0x202E, 0x202C, 0x200B, 0xFEFF, 0x2028].contains(scalar.value)
