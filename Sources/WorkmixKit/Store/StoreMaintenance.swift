@@ -67,12 +67,16 @@ public enum StoreMaintenance {
             return info
         }
         do {
-            let summary = try StoreFileLock.holding(path) { try HistoryDatabase(path: path).summary() }
+            let summary = try StoreFileLock.holding(path) {
+                let database = try HistoryDatabase(path: path)
+                try database.check()
+                return try database.summary()
+            }
             info.commits = summary.commits
             info.tips = summary.tips
             info.digests = summary.digests
         } catch {
-            info.problem = String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+            info.problem = StoreSession.reason(error)
         }
         info.bytes = size(of: path)
         return info
