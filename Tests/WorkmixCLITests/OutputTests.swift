@@ -74,29 +74,6 @@ final class OutputTests: CLITestCase {
         XCTAssertEqual(shell.stderr, "workmix: error: stdout: cannot write: No space left on device\n")
     }
 
-    /// Past the file size limit (`ulimit -f`), SIGXFSZ ended the run with no message (status 153): it is
-    /// ignored, so the write fails and the run ends as for any write that fails, naming the file and
-    /// the limit, leaving no file.
-    func testTheFileSizeLimitIsAnErrorNotASignal() throws {
-        // 200 subjects of 1,000 characters: over 200 KB of JSON lines, twice the limit.
-        var stream = ""
-        for index in 0..<200 {
-            let message = "Change \(index) " + String(repeating: "x", count: 1_000) + "\n"
-            stream += "commit refs/heads/main\ncommitter Ada <ada@example.com> \(1_600_000_000 + index) +0000\n"
-            stream += "data \(message.utf8.count)\n\(message)\n"
-        }
-        try repo.git(["fast-import", "--quiet", "--force"], input: Data(stream.utf8))
-        let output = path("big.jsonl")
-        let shell = try FixtureRepository.runProcess(
-            "/bin/bash", ["-c", "ulimit -f 100 && exec \"$0\" \"$@\"", PackageFiles.workmixExecutable.path] + scan + ["--output", output],
-            in: repo.root.path)
-        assertFails(
-            Run(status: shell.status, stdout: shell.stdout, stderr: shell.stderr, stdoutData: shell.stdoutData), code: 2,
-            mentioning: ["--output \(output): cannot write: File too large", "ulimit -f", "102400 bytes"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
-        XCTAssertEqual(try partialFiles(), [])
-    }
-
     /// Interrupted runs remove their partial file: a history long enough to still be running when the
     /// partial file appears (fast-import, fixed dates), then SIGINT, SIGTERM or SIGHUP.
     func testASignalRemovesThePartialFile() throws {
