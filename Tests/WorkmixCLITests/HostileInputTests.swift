@@ -171,6 +171,12 @@ final class LongRuleFileTests: CLITestCase {
         for arguments in [["rules", "list", "--rules", path], ["scan", "--repo", repo.path, "--rules", path, "--no-store"]] {
             assertFails(try workmix(arguments), code: 2, mentioning: ["chain.yml:", "they may add"])
         }
+        // The end of such a chain as a mapping key: Yams compared keys recursively while composing.
+        var keyed = ["x:", "  - &c0 {subject: x}"]
+        for item in 1..<50_000 { keyed.append("  - &c\(item) {not: *c\(item - 1)}") }
+        keyed.append("y: {? *c49999 : 1}")
+        try repo.write("keyed.yml", keyed.joined(separator: "\n") + "\n")
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/keyed.yml"]), code: 2, mentioning: ["keyed.yml:", "they may add"])
     }
 
     /// 12,000 rules without a single alias write 120,000 values themselves: they were refused as if

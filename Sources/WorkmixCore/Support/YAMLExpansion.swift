@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// What aliases make of a composed YAML tree, measured without recursion and without expanding them:
@@ -96,6 +97,26 @@ struct YAMLExpansion {
     /// never goes more than a level deep. Call once the tree's other holders are gone.
     mutating func release() {
         while !nodes.isEmpty { nodes.removeLast() }
+    }
+
+    /// Runs `body` on a thread of its own with a 1 GB stack (address space, touched only as deep as
+    /// it goes), and waits for it: composing a 16 MB file of chained aliases recurses that deep.
+    static func onLargeStack<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { try body() }
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        guard let result = box.result else { throw InputError("the YAML could not be read") }
+        return try result.get()
+    }
+
+    private final class ResultBox<T>: @unchecked Sendable {
+        var result: Result<T, Error>?
     }
 
     private static func sum(_ a: Int, _ b: Int) -> Int {

@@ -18,7 +18,13 @@ public struct YAMLValue {
 
     /// Composes a single YAML document; nil for an empty document. Yams' own errors keep their line.
     /// Refuses a document whose aliases stand for too many values or nest too deep (`YAMLExpansion`).
+    /// Composed on a thread with a large stack: Yams compares mapping keys recursively, and a key
+    /// that is an alias of a chain 60,000 deep overflowed the main thread's 8 MB while composing.
     public static func parse(_ text: String, file: String) throws -> YAMLValue? {
+        try YAMLExpansion.onLargeStack { try compose(text, file: file) }
+    }
+
+    private static func compose(_ text: String, file: String) throws -> YAMLValue? {
         var expansion: YAMLExpansion?
         // Once the parser and the root are gone: a tree nested deeper than the stack is freed root first.
         defer { expansion?.release() }
