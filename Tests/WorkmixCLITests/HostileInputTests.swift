@@ -177,6 +177,11 @@ final class LongRuleFileTests: CLITestCase {
         keyed.append("y: {? *c49999 : 1}")
         try repo.write("keyed.yml", keyed.joined(separator: "\n") + "\n")
         assertFails(try workmix(["rules", "list", "--rules", repo.path + "/keyed.yml"]), code: 2, mentioning: ["keyed.yml:", "they may add"])
+        // Or followed by an error Yams finds: it frees what it composed so far, chain and all
+        // (`bench/fuzz.py` found this one).
+        try repo.write("twice.yml", keyed.dropLast().joined(separator: "\n") + "\nx: again\n")
+        assertFails(
+            try workmix(["rules", "list", "--rules", repo.path + "/twice.yml"]), code: 2, mentioning: ["twice.yml:", "duplicate key(s) 'x'"])
     }
 
     /// 12,000 rules without a single alias write 120,000 values themselves: they were refused as if
