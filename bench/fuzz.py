@@ -8,9 +8,13 @@ fast-import and scanned in every format, read by `pairs` and `people`, and evalu
 as a `message,expect` CSV. Rule files are the shipped `rules/*.yml`, config files the example
 `workmix.yml` and a config using every key, each mutated one to three times: bytes flipped, truncated,
 lines duplicated, deleted or re-indented, YAML anchors, aliases and merge keys inserted, numbers made
-huge, values given the wrong type, patterns made invalid or pathological, dates and shares made absurd.
+huge, values given the wrong type, patterns made invalid or pathological, dates and shares made absurd,
+lists of aliases chained as deep as 60,000 appended.
 Mutated rule files are scanned against a small repository with `--stats`; mutated configs are read by
-`check` and `report` (JSON), which read their residencies. A file run over 20 s counts as a failure. Everything is derived from --seed.
+`check` and `report` (JSON), which read their residencies. A file run over 20 s counts as a failure.
+A store whose files are each in turn a symbolic link to another SQLite database is read by `scan`,
+`report` and `store info` and cleared by `store clear`: that database must stay byte for byte as it
+was. Everything else is derived from --seed.
 
 usage: bench/fuzz.py [--workmix PATH] [--seed N] [--messages N] [--files N] [--jobs N] [--keep DIR]
 Prints each failure (with its input saved under --keep, if given) and exits 1 if there was any.
@@ -134,6 +138,51 @@ def message_runs(workmix, scratch, rng, count):
     return failures
 
 
+def link_runs(workmix, scratch):
+    """A store whose files are symbolic links to another program's SQLite database (the database, its
+    WAL, shared-memory, journal and lock files, a report checkpoint): scan, report, store info and store
+    clear may warn, but never write through a link."""
+    import sqlite3
+    foreign = os.path.join(scratch, "foreign.sqlite")
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.execute("INSERT INTO notes VALUES ('not workmix')")
+    connection.commit()
+    connection.close()
+    with open(foreign, "rb") as file:
+        original = file.read()
+    config = os.path.join(scratch, "links.yml")
+    with open(config, "w") as file:
+        file.write("residencies:\n  - {name: q, resident: alice@platform.example, from: 2024-01-01, to: 2024-03-31}\n")
+    store = os.path.join(scratch, "linked-store")
+    repo = os.path.join(scratch, "payments-api")
+    scan = ["scan", "--repo", repo, "--config", config, "--store-dir", store, "--no-progress"]
+    report = ["report", "--repo", repo, "--config", config, "--store-dir", store, "--format", "json", "--no-progress"]
+    run(workmix, report, scratch)
+    names = sorted(name for name in os.listdir(store) if name.endswith((".sqlite", ".checkpoint")))
+    database = [name for name in names if name.endswith(".sqlite")][0]
+    failures = []
+    for name in [database + suffix for suffix in ["", "-wal", "-shm", "-journal", ".lock"]] + [name for name in names if name.endswith(".checkpoint")]:
+        path = os.path.join(store, name)
+        if os.path.lexists(path):
+            os.unlink(path)
+        os.symlink(foreign, path)
+        for arguments in [scan, report, ["store", "info", "--store-dir", store], ["store", "clear", "--store-dir", store]]:
+            code, _, stderr, _ = run(workmix, arguments, scratch)
+            problem = verdict(code, stderr, allowed=(0,))
+            with open(foreign, "rb") as file:
+                if file.read() != original:
+                    problem = "wrote through a link"
+                    with open(foreign, "wb") as restore:
+                        restore.write(original)
+            if problem:
+                failures.append(("links", "%s as a link: %s" % (name, " ".join(arguments[:2])), problem, stderr, None))
+        if os.path.lexists(path):
+            os.unlink(path)
+        run(workmix, report, scratch)
+    return failures
+
+
 def file_cases(rng, count):
     """(kind, name, mutated bytes, mutations) for rule files and configs, half each."""
     rule_bases = []
@@ -194,6 +243,7 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             pending = [pool.submit(run_file_case, workmix, scratch, case) for case in cases]
             failures += message_runs(workmix, scratch, rng, args.messages) if args.messages else []
+            failures += link_runs(workmix, scratch)
             results = [p.result() for p in pending]
             failures += [failure for failure, _ in results if failure]
             codes = collections.Counter(code for _, code in results)

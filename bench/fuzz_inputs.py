@@ -253,6 +253,15 @@ def anchor_and_alias(rng, data):
     return b"\n".join(lines)
 
 
+def alias_chain(rng, data):
+    """Appends a list whose items each negate the one before through an alias (`&c2 {not: *c1}`): the
+    resolved tree nests as deep as the list is long (50,000 items overflowed the stack once)."""
+    length = rng.choice([10, 300, 3000, 30000, 60000])
+    lines = [b"x-chain:", b"  - &c0 {subject: x}"]
+    lines += [b"  - &c%d {not: *c%d}" % (index, index - 1) for index in range(1, length)]
+    return data.rstrip(b"\n") + b"\n" + b"\n".join(lines) + b"\n"
+
+
 def append_garbage(rng, data):
     extra = [b"\nunknown_key: 1\n", b"\nrules: []\n", b"\n- id: x\n", b"\nversion: 2\n", b"\nversion: 1\n",
              b"\n" + b"  " * 300 + b"x: y\n", b"\n" + b"[" * 1000 + b"\n", b"\n&a a: *a\n"]
@@ -260,4 +269,4 @@ def append_garbage(rng, data):
 
 
 OPERATIONS = [flip_bytes, truncate, duplicate_lines, delete_lines, reindent, insert_yaml, absurd_value,
-              absurd_value, anchor_and_alias, append_garbage, retoken, retoken, retoken, retoken]
+              absurd_value, anchor_and_alias, append_garbage, retoken, retoken, retoken, retoken, alias_chain]

@@ -8,7 +8,7 @@ extension ResidencyJob {
     func resume(
         _ plan: ResidencyPlan, from ledger: CheckpointLedger, observer: RunObserver?
     ) throws -> (report: ResidencyReport, warnings: [RunWarning])? {
-        guard let checkpoint = ledger.load(), let targets = ledger.targetsSince(checkpoint, plan.targets),
+        guard ledger.storesLookWhole(), let checkpoint = ledger.load(), let targets = ledger.targetsSince(checkpoint, plan.targets),
             var census = IdentityCensus(checkpoint: checkpoint.census, filter: plan.config.participantFilter)
         else { return nil }
         let options = plan.config.peopleOptions

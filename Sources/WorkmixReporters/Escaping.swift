@@ -43,14 +43,18 @@ public enum Escaping {
         }
     }
 
-    /// A Markdown table cell: `|` escaped, line breaks made spaces, HTML-significant characters
-    /// escaped (Markdown renderers pass raw HTML through).
+    /// A Markdown table cell: `|` escaped, line breaks and other control characters made spaces (as
+    /// terminal cells make them: ESC would reach a terminal showing the file), HTML-significant
+    /// characters escaped (Markdown renderers pass raw HTML through).
     public static func markdownCell(_ value: String) -> String {
         var out = ""
         for character in visible(value) {
+            if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                out += " "
+                continue
+            }
             switch character {
             case "|": out += "\\|"
-            case "\n", "\r", "\r\n": out += " "
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

@@ -31,6 +31,10 @@ extension Workmix {
                 let repositories = infos.filter { $0.path.hasSuffix(".sqlite") }.count
                 var lines = ["store: \(folder.path) (\(Self.bytes(infos.reduce(0) { $0 + $1.bytes })), \(repositories) repositories)"]
                 for info in infos {
+                    if let problem = info.problem, info.refused {
+                        lines.append("\(info.path): not used (\(problem)): runs read git alone")
+                        continue
+                    }
                     if let problem = info.problem {
                         lines.append("\(info.path): unreadable (\(problem)): the next run rebuilds it")
                         continue

@@ -85,6 +85,39 @@ final class HiddenTextTests: CLITestCase {
     }
 }
 
+/// ESC and the other control characters of messages and names (#14): table output makes them spaces,
+/// and so must Markdown, which a terminal may show as it is.
+final class ControlCharacterTests: CLITestCase {
+    func testNoControlCharacterReachesMarkdown() throws {
+        let repo = try FixtureRepository(name: "controls")
+        try repo.write("a.go", "package a\n")
+        try repo.commit("Add a", date: "2020-01-07T10:00:00+00:00")
+        let controls = String(String.UnicodeScalarView((0x01...0x1F).compactMap(Unicode.Scalar.init).filter { $0 != "\n" }))
+        let name = "Eve\u{1B}]0;title\u{07}\u{1B}[2J"
+        try repo.write("a.go", "package a // b\n")
+        try repo.commit(
+            rawMessage: Data("fix: \u{1B}[31mred\u{1B}[0m \(controls)\u{7F} end\n\nCo-authored-by: \(name) <eve@example.com>\n".utf8),
+            rawAuthorName: Data("Ada\u{1B}[1mLovelace".utf8))
+        try repo.write(
+            "workmix.yml",
+            """
+            residencies:
+              - name: q1
+                resident: ada@example.com
+                from: 2020-01-01
+                to: 2020-01-31
+            """)
+        let config = ["--config", repo.path + "/workmix.yml", "--repo", repo.path, "--format", "markdown", "--no-store"]
+        for command in ["report", "pairs", "scan"] {
+            let run = try workmix([command] + config)
+            XCTAssertEqual(run.status, 0, "\(command): \(run.stderr)")
+            XCTAssertTrue(run.stdout.contains(["report": "Lovelace", "pairs": "Eve"][command] ?? "red"), "\(command): \(run.stdout)")
+            let found = run.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }
+            XCTAssertEqual(found.map(\.value), [], "\(command): \(run.stdout)")
+        }
+    }
+}
+
 private enum Escaping {
     static func isHiddenForTest(_ scalar: Unicode.Scalar) -> Bool {
         [0x202E, 0x202C, 0x200B, 0xFEFF, 0x2028].contains(scalar.value)
@@ -102,10 +135,12 @@ final class YAMLBombTests: CLITestCase {
         try repo.write("bomb.yml", lines.joined(separator: "\n") + "\nrules: []\n")
         assertFails(
             try workmix(["rules", "list", "--rules", repo.path + "/bomb.yml"]), code: 2,
-            mentioning: ["bomb.yml:", "expands to more than 100000 values"])
+            mentioning: [
+                "bomb.yml:6:5: the YAML's aliases stand for 123456770 values, more than the 100000 they may add to the 31 the file writes itself"
+            ])
         assertFails(
             try workmix(["scan", "--repo", repo.path, "--config", repo.path + "/bomb.yml"]), code: 2,
-            mentioning: ["bomb.yml:", "expands to more than 100000 values"])
+            mentioning: ["bomb.yml:", "more than the 100000 they may add"])
     }
 
     func testAliasesNestedDeeperThanTheLimitAreRefused() throws {
@@ -116,6 +151,52 @@ final class YAMLBombTests: CLITestCase {
         assertFails(
             try workmix(["rules", "list", "--rules", repo.path + "/deep.yml"]), code: 2,
             mentioning: ["deep.yml:", "nests more than 256 levels"])
+    }
+}
+
+/// Rule files as long as a file may be: the limits count what aliases add, and nothing nests deeper
+/// than the stack.
+final class LongRuleFileTests: CLITestCase {
+    /// Each rule's match the negation of the one before (`&m2 {not: *m1}`): the resolved tree nests as
+    /// deep as the file is long, and freed as Swift frees it, one stack frame per level, it ended the
+    /// run by SIGSEGV at 50,000 rules (30,000 were refused cleanly).
+    func testAChainOfAliasesIsRefusedNotACrash() throws {
+        let repo = try FixtureRepository(name: "chain")
+        try repo.write("a.txt", "a\n")
+        try repo.commit("Add a")
+        var lines = ["version: 1", "rules:", "  - {id: r0, category: support, match: &m0 {subject: x}}"]
+        for rule in 1..<50_000 { lines.append("  - {id: r\(rule), category: support, match: &m\(rule) {not: *m\(rule - 1)}}") }
+        try repo.write("chain.yml", lines.joined(separator: "\n") + "\n")
+        let path = repo.path + "/chain.yml"
+        for arguments in [["rules", "list", "--rules", path], ["scan", "--repo", repo.path, "--rules", path, "--no-store"]] {
+            assertFails(try workmix(arguments), code: 2, mentioning: ["chain.yml:", "they may add"])
+        }
+        // The end of such a chain as a mapping key: Yams compared keys recursively while composing.
+        var keyed = ["x:", "  - &c0 {subject: x}"]
+        for item in 1..<50_000 { keyed.append("  - &c\(item) {not: *c\(item - 1)}") }
+        keyed.append("y: {? *c49999 : 1}")
+        try repo.write("keyed.yml", keyed.joined(separator: "\n") + "\n")
+        assertFails(try workmix(["rules", "list", "--rules", repo.path + "/keyed.yml"]), code: 2, mentioning: ["keyed.yml:", "they may add"])
+        // Or followed by an error Yams finds: it frees what it composed so far, chain and all
+        // (`bench/fuzz.py` found this one).
+        try repo.write("twice.yml", keyed.dropLast().joined(separator: "\n") + "\nx: again\n")
+        assertFails(
+            try workmix(["rules", "list", "--rules", repo.path + "/twice.yml"]), code: 2, mentioning: ["twice.yml:", "duplicate key(s) 'x'"])
+    }
+
+    /// 12,000 rules without a single alias write 120,000 values themselves: they were refused as if
+    /// aliases had made them.
+    func testALongFileWithoutAliasesLoads() throws {
+        let repo = try FixtureRepository(name: "long")
+        var lines = ["version: 1", "rules:"]
+        for rule in 0..<12_000 { lines.append("  - {id: r\(rule), category: support, match: {merge: true}}") }
+        // A few aliases too: they add 3 values each.
+        lines += ["  - {id: a1, category: support, match: &both {all: [{merge: true}]}}", "  - {id: a2, category: support, match: *both}"]
+        try repo.write("long.yml", lines.joined(separator: "\n") + "\n")
+        let run = try workmix(["rules", "list", "--rules", repo.path + "/long.yml", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rules = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [[String: Any]])
+        XCTAssertEqual(rules.filter { ($0["source"] as? String)?.contains("long.yml:") == true }.count, 12_002)
     }
 }
 

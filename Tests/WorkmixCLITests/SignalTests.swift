@@ -71,8 +71,8 @@ final class SignalTests: CLITestCase {
 
     func testEverySignalThatEndsTheRunRemovesThePartialFile() throws {
         let signals = [
-            SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
-            SIGVTALRM, SIGPROF, SIGSEGV, SIGABRT, SIGBUS,
+            SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGVTALRM,
+            SIGPROF, SIGSEGV, SIGABRT, SIGBUS,
         ]
         for signal in signals {
             let output = path("out-\(signal).jsonl")
@@ -108,11 +108,19 @@ final class SignalTests: CLITestCase {
         try assertEnded(process, by: SIGQUIT, stderr: stderr)
     }
 
-    /// `ulimit -f`: the write past the limit raises SIGXFSZ.
-    func testAFileSizeLimitLeavesNoPartialFile() throws {
+    /// `ulimit -f`: the write past the limit raised SIGXFSZ, which ended the run with no message
+    /// (status 153). SIGXFSZ is ignored: the write fails with EFBIG, and the run ends as for any write
+    /// that fails, naming the file and the limit, leaving no file.
+    func testAFileSizeLimitIsAnErrorNotASignal() throws {
         let output = path("limited.jsonl")
         let (process, stderr) = try start(scan + ["--output", output], setup: "ulimit -f 4;")
-        try assertEnded(process, by: SIGXFSZ, stderr: stderr)
+        process.waitUntilExit()
+        let text = try String(contentsOfFile: stderr, encoding: .utf8)
+        XCTAssertEqual(process.terminationReason, .exit, text)
+        XCTAssertEqual(process.terminationStatus, 2, text)
+        XCTAssertEqual(text.split(separator: "\n").count, 1, text)
+        XCTAssertTrue(text.contains("--output \(output): cannot write: File too large (the file size limit, ulimit -f, is "), text)
+        XCTAssertEqual(try partialFiles(), [])
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 

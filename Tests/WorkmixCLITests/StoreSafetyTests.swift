@@ -108,6 +108,142 @@ final class StoreSafetyTests: CLITestCase {
         }
     }
 
+    /// A store file that is a symbolic link to another program's SQLite database: workmix added its
+    /// tables there. The store writes no file it did not make: such a file is refused with one warning
+    /// (git alone is read), and so are a linked WAL, shared-memory, journal or lock file; a linked
+    /// report checkpoint is replaced, never written through. `store clear` removes the link alone.
+    func testALinkedStoreFileIsNeverWrittenThrough() throws {
+        let repo = try makeRepository()
+        let config = repo.path + "/workmix.yml"
+        try "residencies:\n  - {name: q1, resident: ada@example.com, from: 2021-03-01, to: 2021-03-31}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let report = ["report", "--repo", repo.path, "--config", config, "--format", "json"]
+        let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData
+        let expectedReport = try workmix(report + ["--no-store"]).stdoutData
+        // Someone else's database: a store of another repository, in another folder.
+        let other = try FixtureRepository(name: "other")
+        try other.write("a.txt", "a\n")
+        try other.commit("Add a")
+        let foreignDir = storeDir + "/../" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: foreignDir) }
+        XCTAssertEqual(try workmix(scan + ["--repo", other.path, "--store-dir", foreignDir]).status, 0)
+        let foreign = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: foreignDir).first { $0.hasSuffix(".sqlite") })
+        let target = foreignDir + "/" + foreign
+        let original = try Data(contentsOf: URL(fileURLWithPath: target))
+
+        XCTAssertEqual(try workmix(report + ["--store-dir", storeDir]).status, 0)
+        let file = try storeFile()
+        let checkpoint = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: storeDir).first { $0.hasSuffix(".checkpoint") })
+        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+            if !FileManager.default.fileExists(atPath: file) {
+                XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).status, 0)
+            }
+            try? FileManager.default.removeItem(atPath: file + suffix)
+            try FileManager.default.createSymbolicLink(atPath: file + suffix, withDestinationPath: target)
+            try FileManager.default.removeItem(atPath: storeDir + "/" + checkpoint)
+            try FileManager.default.createSymbolicLink(atPath: storeDir + "/" + checkpoint, withDestinationPath: target)
+            let run = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+            XCTAssertEqual(run.stdoutData, expected, suffix)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "\(suffix): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("symbolic link: the store writes no file it did not make"), run.stderr)
+            let reported = try workmix(report + ["--store-dir", storeDir])
+            XCTAssertEqual(reported.status, 0, reported.stderr)
+            XCTAssertEqual(reported.stdoutData, expectedReport, suffix)
+            let info = try workmix(["store", "info", "--store-dir", storeDir])
+            XCTAssertTrue(info.stdout.contains("not used ("), "\(suffix): \(info.stdout)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), original, "written through \(suffix)")
+            try FileManager.default.removeItem(atPath: file + suffix)
+        }
+        try FileManager.default.createSymbolicLink(atPath: file + "-wal", withDestinationPath: target)
+        XCTAssertEqual(try workmix(["store", "clear", "--store-dir", storeDir]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), original, "store clear")
+    }
+
+    /// A store file cut in half, or with 4 KiB of noise in its middle: every command that opens the
+    /// store says so once and rebuilds it, with the output it gives without the store; `store info`
+    /// finds both (it runs SQLite's quick_check). A report resuming from its checkpoint reads no
+    /// store, yet finds a cut one (its size is not the size its header gives) and reads everything.
+    func testTruncatedAndNoisedStoresAreFoundByEveryCommand() throws {
+        let repo = try makeRepository()
+        let config = repo.path + "/workmix.yml"
+        try "residencies:\n  - {name: q1, resident: ada@example.com, from: 2021-03-01, to: 2021-03-31}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let commands = [
+            scan, ["report", "--config", config, "--format", "json"], ["check", "--config", config],
+            ["pairs", "--format", "json"],
+        ].map { $0 + ["--repo", repo.path] }
+        XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).status, 0)
+        let file = try storeFile()
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        let middle = original.count / 2 / 4096 * 4096
+        let noise = Data((0..<4096).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) })
+        let damages = [
+            ("truncated", original.prefix(original.count / 2)),
+            ("noise", original.prefix(middle) + noise + original.dropFirst(middle + 4096)),
+        ]
+        func damage(_ data: Data) throws {
+            for name in try FileManager.default.contentsOfDirectory(atPath: storeDir) where !name.hasSuffix(".lock") {
+                try FileManager.default.removeItem(atPath: storeDir + "/" + name)
+            }
+            try data.write(to: URL(fileURLWithPath: file))
+        }
+        for (name, data) in damages {
+            try damage(data)
+            let info = try workmix(["store", "info", "--store-dir", storeDir])
+            XCTAssertTrue(info.stdout.contains("\(file): unreadable ("), "\(name): \(info.stdout)")
+            for command in commands {
+                let expected = try workmix(command + ["--no-store"])
+                try damage(data)
+                let run = try workmix(command + ["--store-dir", storeDir])
+                XCTAssertEqual(run.status, expected.status, "\(name) \(command[0]): \(run.stderr)")
+                XCTAssertEqual(run.stdoutData, expected.stdoutData, "\(name) \(command[0])")
+                XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "\(name) \(command[0]): \(run.stderr)")
+                XCTAssertTrue(run.stderr.contains("history store unreadable ("), "\(name) \(command[0]): \(run.stderr)")
+                XCTAssertTrue(run.stderr.contains("): rebuilt from git"), "\(name) \(command[0]): \(run.stderr)")
+                let again = try workmix(command + ["--store-dir", storeDir])
+                XCTAssertEqual(again.stderr, "", "\(name) \(command[0])")
+                XCTAssertFalse(try workmix(["store", "info", "--store-dir", storeDir]).stdout.contains("unreadable"))
+            }
+        }
+        // With a checkpoint, the report reads no store, but sees a cut one.
+        let report = commands[1]
+        try damage(original)
+        XCTAssertEqual(try workmix(report + ["--store-dir", storeDir]).status, 0)
+        try data(original.prefix(original.count / 2), replacing: file)
+        let resumed = try workmix(report + ["--store-dir", storeDir])
+        XCTAssertEqual(resumed.stdoutData, try workmix(report + ["--no-store"]).stdoutData)
+        XCTAssertTrue(resumed.stderr.contains("history store unreadable ("), resumed.stderr)
+        XCTAssertEqual(resumed.stderr.split(separator: "\n").count, 1, resumed.stderr)
+    }
+
+    /// A full disk is no damage: the warning says the disk is full, with SQLite's whole message, and
+    /// the file is left as it is (it said "unreadable … rebuilt from git"). On a small tmpfs (root only).
+    func testAFullDiskIsSaidToBeFull() throws {
+        let repo = try makeRepository()
+        try FileManager.default.createDirectory(atPath: storeDir, withIntermediateDirectories: true)
+        guard (try? FixtureRepository.runProcess("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", storeDir], in: "/"))?.status == 0
+        else { throw XCTSkip("cannot mount a tmpfs") }
+        defer { _ = try? FixtureRepository.runProcess("/bin/umount", [storeDir], in: "/") }
+        XCTAssertEqual(try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir]).status, 0)
+        _ = try FixtureRepository.runProcess("/bin/dd", ["if=/dev/zero", "of=\(storeDir)/fill", "bs=4096"], in: "/")
+        try repo.write("src/more.swift", "more\n")
+        try repo.commit("Add more", date: "2021-03-07T10:00:00+01:00")
+        let file = try storeFile()
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let run = try workmix(scan + ["--repo", repo.path, "--store-dir", storeDir])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdoutData, try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("(the disk is full: SQLite error 13: database or disk is full)"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("unreadable"), run.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
+    }
+
+    private func data(_ data: Data, replacing file: String) throws {
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+        try data.write(to: URL(fileURLWithPath: file))
+    }
+
     func testUnwritableFolderRunsWithoutTheStoreWithOneWarning() throws {
         let repo = try makeRepository()
         let expected = try workmix(scan + ["--repo", repo.path, "--no-store"]).stdoutData

@@ -17,43 +17,30 @@ public struct YAMLValue {
     }
 
     /// Composes a single YAML document; nil for an empty document. Yams' own errors keep their line.
+    /// Refuses a document whose aliases stand for too many values or nest too deep (`YAMLExpansion`).
+    /// Composed on a thread with a large stack: Yams compares mapping keys recursively, and a key
+    /// that is an alias of a chain 60,000 deep overflowed the main thread's 8 MB while composing.
     public static func parse(_ text: String, file: String) throws -> YAMLValue? {
+        try YAMLExpansion.onLargeStack { try compose(text, file: file) }
+    }
+
+    private static func compose(_ text: String, file: String) throws -> YAMLValue? {
+        var expansion: YAMLExpansion?
+        // Once the parser and the root are gone: a tree nested deeper than the stack is freed root first.
+        defer { expansion?.release() }
         do {
             // No implicit typing at compose time: Yams' default resolver compiles a dozen
             // NSRegularExpressions (ICU) at first use and runs them on every plain scalar. Scalars are
             // typed on demand below instead, the way the reader asks for them.
-            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
-            try checkExpansion(node, file: file)
-            return YAMLValue(node: node, file: file)
+            let parser = try Parser(yaml: text, resolver: .basic)
+            return try withExtendedLifetime(parser) {
+                guard let node = try parser.singleRoot() else { return nil }
+                expansion = YAMLExpansion(node)
+                try expansion?.check(file: file)
+                return YAMLValue(node: node, file: file)
+            }
         } catch let error as YamlError {
             throw InputError.fromYams(error, file: file)
-        }
-    }
-
-    /// Nodes a file may expand to once aliases are resolved, and how deep it may nest: aliases of
-    /// aliases (a "billion laughs") turn a 1 KB file into millions of rules, and aliases nested inside
-    /// each other get around libyaml's own depth limit.
-    public static let maxNodes = 100_000
-    public static let maxDepth = 256
-
-    /// Walks the composed tree without recursion, stopping at the first limit passed.
-    static func checkExpansion(_ root: Node, file: String) throws {
-        var stack: [(node: Node, depth: Int)] = [(root, 1)]
-        var count = 0
-        while let (node, depth) = stack.popLast() {
-            count += 1
-            let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
-            if count > maxNodes {
-                throw InputError("the YAML expands to more than \(maxNodes) values once its aliases are resolved (aliases of aliases?)", at: location)
-            }
-            if depth > maxDepth {
-                throw InputError("the YAML nests more than \(maxDepth) levels deep once its aliases are resolved", at: location)
-            }
-            if let mapping = node.mapping {
-                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
-            } else if let sequence = node.sequence {
-                for item in sequence { stack.append((item, depth + 1)) }
-            }
         }
     }
 

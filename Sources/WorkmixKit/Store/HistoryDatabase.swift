@@ -15,7 +15,8 @@ final class HistoryDatabase {
     /// a store this version can read: not SQLite, damaged, or written by a newer workmix.
     init(path: String) throws {
         self.path = path
-        try Self.checkHeader(path)
+        try StoreFiles.checkOwned(path)
+        try StoreFiles.checkHeader(path)
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
@@ -38,13 +39,11 @@ final class HistoryDatabase {
         try migrator.migrate(queue)
     }
 
-    /// Fails on a file that is not SQLite, before SQLite is given it. (A truncated or damaged file
-    /// shows when `load` reads every table whole.)
-    static func checkHeader(_ path: String) throws {
-        guard let file = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? file.close() }
-        let header = (try? file.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError("not an SQLite file") }
+    /// Reads every page and checks its structure (`PRAGMA quick_check`): damage that `load` can miss (an
+    /// index, a page no table read reaches). O(file size): for `store info`, not for every run.
+    func check() throws {
+        let problems = try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check(1)") }
+        if let problem = problems.first, problem != "ok" { throw StoreError("damaged: \(problem)") }
     }
 
     /// Every stored commit, with its changes. Read with SQLite's own column calls: this is the one

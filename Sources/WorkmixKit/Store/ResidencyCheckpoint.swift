@@ -80,6 +80,17 @@ struct CheckpointLedger {
         return checkpoint
     }
 
+    /// Whether each repository's store file looks whole from its header and size: a report resuming
+    /// reads no store, but one cut short is found (and rebuilt by reading everything) as by any run.
+    func storesLookWhole() -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return miners.allSatisfy { miner in
+            guard let repository = miner.repository else { return true }
+            let name = HistoryMiner.defaultName(of: repository, path: miner.path)
+            return (try? StoreFiles.checkHeader(StoreSession.databasePath(folder: folder, repository: repository, name: name))) != nil
+        }
+    }
+
     /// The checkpoint of these inputs, if a run left one; a damaged file is none.
     func load() -> ResidencyCheckpoint? {
         guard let checkpoint = Self.read(path), checkpoint.key == key,

@@ -11,7 +11,8 @@ struct StoreFileLock {
     /// Waits for the lock; nil when the lock file cannot be opened (then the caller goes on unlocked,
     /// as it would on a file system without locks).
     init?(for path: String) {
-        let descriptor = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link: O_CREAT would make the file it names.
+        let descriptor = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return nil }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {

@@ -12,6 +12,8 @@ public enum StoreMaintenance {
         public var digests: [(digest: String, commits: Int)] = []
         /// Why the file could not be read (it will be rebuilt by the next run).
         public var problem: String?
+        /// Not a file the store made (a symbolic link…): runs leave it alone and read git (`problem` says why).
+        public var refused = false
         /// For a report's checkpoint rather than a repository's database: what it holds.
         public var checkpoint: CheckpointInfo?
     }
@@ -59,13 +61,22 @@ public enum StoreMaintenance {
                 resumed: checkpoint.resumed)
             return info
         }
+        if let file = StoreFiles.foreign(at: path) {
+            info.problem = StoreFiles.refusal(file)
+            info.refused = true
+            return info
+        }
         do {
-            let summary = try StoreFileLock.holding(path) { try HistoryDatabase(path: path).summary() }
+            let summary = try StoreFileLock.holding(path) {
+                let database = try HistoryDatabase(path: path)
+                try database.check()
+                return try database.summary()
+            }
             info.commits = summary.commits
             info.tips = summary.tips
             info.digests = summary.digests
         } catch {
-            info.problem = String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+            info.problem = StoreSession.reason(error)
         }
         info.bytes = size(of: path)
         return info

@@ -15,6 +15,8 @@ public final class StoreSession: @unchecked Sendable {
     private var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
     private var served: [String: ServedRepository] = [:]
     private var unusable = false
+    /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
+    private var refused: Set<String> = []
     private var warnings: [RunWarning] = []
     private let lock = NSLock()
 
@@ -75,6 +77,10 @@ public final class StoreSession: @unchecked Sendable {
         guard !unusable else { return nil }
         guard prepareFolder() else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
+        if let file = StoreFiles.foreign(at: path) {
+            if refused.insert(path).inserted { warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
+            return nil
+        }
         return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key) }
     }
 
@@ -82,6 +88,10 @@ public final class StoreSession: @unchecked Sendable {
     private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> StoredHistory? {
         do {
             return try openAndLoad(path, repository, key: key)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            // The file is not damaged: left as it is.
+            warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
+            return nil
         } catch {
             // Not SQLite, truncated, damaged, or from a newer workmix: start again from git.
             warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
@@ -168,7 +178,13 @@ public final class StoreSession: @unchecked Sendable {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    private static func reason(_ error: Error) -> String {
-        String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+    /// Why the store failed, on one line: SQLite's own message (not the statement it ran), and a full
+    /// disk said as such.
+    static func reason(_ error: Error) -> String {
+        guard let error = error as? DatabaseError else {
+            return String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
+        let message = "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
+        return error.resultCode == .SQLITE_FULL ? "the disk is full: \(message)" : message
     }
 }

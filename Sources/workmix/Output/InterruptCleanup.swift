@@ -8,13 +8,15 @@ import Darwin
 /// the progress line on the terminal (so the prompt starts clean) and raw terminal mode.
 ///
 /// Every catchable signal whose default action ends the process is handled (SIGHUP, SIGINT, SIGQUIT,
-/// SIGUSR1/2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, …). The handler only calls
+/// SIGUSR1/2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGVTALRM, SIGPROF, …). The handler only calls
 /// write(2), unlink(2), tcsetattr(3), sigaction(2) and raise(3), which are async-signal-safe, then lets the signal do
 /// what it would have done: the process ends by that signal, quietly (a shell shows status 128+N, e.g.
 /// 141 for SIGPIPE under `workmix scan | head -1`, as git does). Crash signals (SIGSEGV, SIGBUS,
 /// SIGILL, SIGABRT, SIGFPE, SIGTRAP, SIGSYS) of a real crash are passed on to the handler that was
 /// there before (the Swift runtime's crash report); sent by another process, they end the run quietly. A signal the parent ignored (`nohup`, `cmd &` in a script) stays
-/// ignored. SIGKILL cannot be caught: it may leave a `.NAME.PID.partial` file.
+/// ignored. SIGKILL cannot be caught: it may leave a `.NAME.PID.partial` file. SIGXFSZ is ignored: a
+/// write past the file size limit (`ulimit -f`) then fails with EFBIG, which `OutputSink` and the
+/// store report as for any write that fails.
 public enum InterruptCleanup {
     /// Installs the handlers; idempotent. Call first thing, so that SIGQUIT is no crash report.
     public static func install() { _ = installed }
@@ -64,6 +66,7 @@ public enum InterruptCleanup {
         #endif
         action.sa_flags = SA_SIGINFO | SA_RESTART
         sigemptyset(&action.sa_mask)
+        _ = signal(SIGXFSZ, SIG_IGN)
         for number in terminatingSignals + crashSignals {
             guard sigaction(number, nil, &previous[Int(number)]) == 0 else { continue }
             if isIgnored(previous[Int(number)]) { continue }
@@ -75,8 +78,8 @@ public enum InterruptCleanup {
 
     private static var terminatingSignals: [Int32] {
         var signals = [
-            SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ,
-            SIGVTALRM, SIGPROF,
+            SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGVTALRM,
+            SIGPROF,
         ]
         #if os(Linux)
         signals += [SIGPOLL, SIGPWR, SIGSTKFLT]

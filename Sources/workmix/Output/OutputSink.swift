@@ -16,8 +16,8 @@ import Darwin
 /// - anything else that exists (a FIFO, `/dev/stdout`, a device): written straight through, as a shell
 ///   redirection would; there is nothing to rename there.
 ///
-/// Write errors (a full disk) are thrown as one line naming the output; a closed pipe ends the process
-/// by SIGPIPE, quietly, as git does.
+/// Write errors (a full disk, the file size limit) are thrown as one line naming the output; a closed
+/// pipe ends the process by SIGPIPE, quietly, as git does.
 public final class OutputSink {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -110,7 +110,7 @@ public final class OutputSink {
             abandon()
             // The reader is gone (`| head -1`) and SIGPIPE was ignored: end quietly as SIGPIPE would.
             if failure == EPIPE { InterruptCleanup.endForBrokenPipe() }
-            throw InputError("\(name): cannot write: \(String(cString: strerror(failure)))")
+            throw InputError("\(name): cannot write: \(Self.describe(failure))")
         }
     }
 
@@ -150,7 +150,21 @@ public final class OutputSink {
         InterruptCleanup.setPartialFile(nil)
     }
 
-    private static func reason() -> String { String(cString: strerror(errno)) }
+    private static func reason() -> String { describe(errno) }
+
+    /// A write error in words; past the file size limit (`ulimit -f`: SIGXFSZ is ignored, so the write
+    /// fails with EFBIG), that limit too.
+    private static func describe(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        var limit = rlimit()
+        #if os(Linux)
+        let found = getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max
+        #else
+        let found = getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+        #endif
+        guard code == EFBIG, found else { return text }
+        return text + " (the file size limit, ulimit -f, is \(limit.rlim_cur) bytes)"
+    }
 
     /// Follows symbolic links to the file they name, even when it does not exist yet (a dangling link
     /// is written through, as `> link` would).
