@@ -55,12 +55,14 @@ let package = Package(
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        // Writes the commit the binary is built from, for `workmix --version`.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "workmix",
             dependencies: [
                 "WorkmixKit", "WorkmixCore", "WorkmixReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ], swiftSettings: strictImports),
+            ], swiftSettings: strictImports, plugins: ["BuildCommit"]),
         // Builds fixture repositories with the git CLI, fixed names and dates.
         .target(name: "WorkmixTestSupport", path: "Tests/WorkmixTestSupport"),
         .testTarget(name: "WorkmixCoreTests", dependencies: ["WorkmixCore", "WorkmixTestSupport"]),
