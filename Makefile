@@ -30,19 +30,18 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## The release build (its log in .build: a file written in the package folder would make SwiftPM plan
+## the next build afresh). Every target that needs it runs this one recipe, so that the environment
+## SwiftPM sees, and so its plan, is the same each time and a second run does nothing.
 release: deps
 	@bash .ci/static-libs $(STATIC_LIBS)
-	$(RELEASE_BUILD)
+	@mkdir -p .build
+	@bash -o pipefail -c '$(RELEASE_BUILD) 2>&1 | tee .build/release.log'
 
 ## The release build, failing on any warning in workmix's own code, as CI builds it. (Not
 ## -warnings-as-errors: SwiftPM builds dependencies with -suppress-warnings, and the two conflict.)
-## Its log is kept in .build: a file written in the package folder makes SwiftPM plan the next build
-## afresh, which would rebuild part of this one for `make dist`.
-release-strict: deps
-	@bash .ci/static-libs $(STATIC_LIBS)
-	@mkdir -p .build
-	@bash -o pipefail -c '$(RELEASE_BUILD) 2>&1 | tee .build/release-strict.log'
-	@! grep -E "^/.*(Sources|Tests|Plugins)/.*: warning:" .build/release-strict.log | grep -v "/.build/" || { echo "warnings above: CI builds without any"; exit 1; }
+release-strict: release
+	@! grep -E "^/.*(Sources|Tests|Plugins)/.*: warning:" .build/release.log | grep -v "/.build/" || { echo "warnings above: CI builds without any"; exit 1; }
 
 ## Runs the whole test suite (XCTest; the suite has no Swift Testing tests, whose empty run would
 ## otherwise print the last line: "Test run with 0 tests").
