@@ -30,12 +30,6 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
-        // libpq, PostgreSQL's own client, for the shared history store (Debian: libpq-dev).
-        .systemLibrary(
-            name: "CLibpq",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
-        ),
         // The only module that imports Clibgit2: owning wrappers and value types.
         .target(name: "WorkmixGit", dependencies: ["Clibgit2"]),
         // Records, trailers, identities, rules, classification, pairings, residencies. No git.
@@ -48,12 +42,12 @@ let package = Package(
         // One small type per output format.
         .target(name: "WorkmixReporters", dependencies: ["WorkmixCore"]),
         // Turns repositories into commit records (git layer -> core values), keeps them in the history
-        // store (SQLite through GRDB, PostgreSQL through libpq: the only module that imports either)
-        // and runs the jobs.
+        // store (SQLite through GRDB, PostgreSQL through libpq, which it loads only when a store on a
+        // server is used: the only module that uses either) and runs the jobs.
         .target(
             name: "WorkmixKit",
             dependencies: [
-                "WorkmixGit", "WorkmixCore", "WorkmixReporters", "CLibpq",
+                "WorkmixGit", "WorkmixCore", "WorkmixReporters",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -61,12 +55,14 @@ let package = Package(
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        // Writes the commit the binary is built from, for `workmix --version`.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "workmix",
             dependencies: [
                 "WorkmixKit", "WorkmixCore", "WorkmixReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ], swiftSettings: strictImports),
+            ], swiftSettings: strictImports, plugins: ["BuildCommit"]),
         // Builds fixture repositories with the git CLI, fixed names and dates.
         .target(name: "WorkmixTestSupport", path: "Tests/WorkmixTestSupport"),
         .testTarget(name: "WorkmixCoreTests", dependencies: ["WorkmixCore", "WorkmixTestSupport"]),

@@ -9,7 +9,7 @@ struct Workmix: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workmix",
         abstract: "Classify Git history as investment, maintenance or support work.",
-        version: WorkmixVersion.current,
+        version: WorkmixVersion.line(commit: buildCommit),
         subcommands: [
             Init.self, Scan.self, Pairs.self, PeopleCommand.self, Report.self, Check.self, Trace.self, ConfigGroup.self,
             Rules.self, Model.self, Label.self, Store.self,

@@ -1,11 +1,6 @@
 import Foundation
 import WorkmixCore
 
-/// The version stores and classification digests are written by: a new version classifies afresh.
-public enum WorkmixVersion {
-    public static let current = "0.1.0"
-}
-
 extension Workspace {
     /// What a classification depends on besides the commit itself (SPEC 8): the rules in force (by
     /// `Rule.fingerprint`, so a comment in a rule file changes nothing), and as the base, the config

@@ -1,8 +1,7 @@
-internal import CLibpq
 import Foundation
 
 /// One libpq connection: statements with parameters (text, or bytes sent as binary), results read as
-/// text. Not shared between threads.
+/// text. Not shared between threads. libpq is loaded by the first connection (`Libpq`).
 final class PostgresConnection {
     /// A statement parameter.
     enum Value {
@@ -14,30 +13,34 @@ final class PostgresConnection {
     }
 
     let url: StoreURL
+    private let pq: Libpq
     private let connection: OpaquePointer
     private var prepared: [String: String] = [:]
 
-    /// Connects, or throws `.unreachable` / `.rejected` with libpq's words (never the password).
+    /// Connects, or throws `.unreachable` / `.rejected` with libpq's words (never the password), or
+    /// an `InputError` when libpq is not installed.
     init(url: StoreURL) throws {
         self.url = url
+        let pq = try Libpq.loaded()
+        self.pq = pq
         // Defaults the URL may override: libpq reads later keywords over earlier ones.
         let keywords = ["connect_timeout", "application_name", "dbname"]
         let values = ["10", "workmix", url.text]
         let connection = withCStrings(keywords) { keys in
-            withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
+            withCStrings(values) { vals in pq.connectdbParams(keys, vals, 1) }
         }
         guard let connection else { throw StoreServerError(url: url, kind: .unreachable, detail: "out of memory") }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let detail = Self.message(PQerrorMessage(connection))
-            PQfinish(connection)
+        guard pq.status(connection) == Libpq.connectionOK else {
+            let detail = Self.message(pq.errorMessage(connection))
+            pq.finish(connection)
             throw StoreServerError(url: url, kind: Self.isAuthentication(detail) ? .rejected : .unreachable, detail: detail)
         }
         // The server's notices ("already exists, skipping") are not the user's business.
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        _ = pq.setNoticeProcessor(connection, { _, _ in }, nil)
         self.connection = connection
     }
 
-    deinit { PQfinish(connection) }
+    deinit { pq.finish(connection) }
 
     /// libpq's words on one line.
     static func message(_ text: UnsafePointer<CChar>?) -> String {
@@ -58,14 +61,14 @@ final class PostgresConnection {
     func execute(_ sql: String, _ parameters: [Value] = []) throws -> [[String?]] {
         let result: OpaquePointer?
         if parameters.isEmpty {
-            result = PQexec(connection, sql)
+            result = pq.exec(connection, sql)
         } else {
             let name = try prepare(sql, count: parameters.count)
-            result = Self.withParameters(parameters) { PQexecPrepared(connection, name, $0, $1, $2, $3, 0) }
+            result = Self.withParameters(parameters) { pq.execPrepared(connection, name, $0, $1, $2, $3, 0) }
         }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw failure(result) }
+        defer { pq.clear(result) }
+        let status = pq.resultStatus(result)
+        guard status == Libpq.commandOK || status == Libpq.tuplesOK else { throw failure(result) }
         return rows(of: result)
     }
 
@@ -74,27 +77,27 @@ final class PostgresConnection {
     func executeAll(_ statements: [(sql: String, parameters: [Value])]) throws {
         let names = try statements.map { try prepare($0.sql, count: $0.parameters.count) }
         guard !statements.isEmpty else { return }
-        guard PQenterPipelineMode(connection) == 1 else { throw failure(nil) }
-        defer { PQexitPipelineMode(connection) }
+        guard pq.enterPipelineMode(connection) == 1 else { throw failure(nil) }
+        defer { _ = pq.exitPipelineMode(connection) }
         for (name, statement) in zip(names, statements) {
-            let sent = Self.withParameters(statement.parameters) { PQsendQueryPrepared(connection, name, $0, $1, $2, $3, 0) }
+            let sent = Self.withParameters(statement.parameters) { pq.sendQueryPrepared(connection, name, $0, $1, $2, $3, 0) }
             guard sent == 1 else { throw failure(nil) }
         }
-        guard PQpipelineSync(connection) == 1 else { throw failure(nil) }
+        guard pq.pipelineSync(connection) == 1 else { throw failure(nil) }
         var firstFailure: StoreServerError?
         var ends = 0
         while true {
-            guard PQstatus(connection) == CONNECTION_OK else { throw failure(nil) }
+            guard pq.status(connection) == Libpq.connectionOK else { throw failure(nil) }
             // Nil ends each statement's answers; the sync's own answer ends the pipeline.
-            guard let result = PQgetResult(connection) else {
+            guard let result = pq.getResult(connection) else {
                 ends += 1
                 if ends > statements.count { throw firstFailure ?? failure(nil) }
                 continue
             }
-            defer { PQclear(result) }
-            let status = PQresultStatus(result)
-            if status == PGRES_PIPELINE_SYNC { break }
-            if status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED {
+            defer { pq.clear(result) }
+            let status = pq.resultStatus(result)
+            if status == Libpq.pipelineSyncStatus { break }
+            if status != Libpq.commandOK && status != Libpq.tuplesOK && status != Libpq.pipelineAbortedStatus {
                 firstFailure = firstFailure ?? failure(result)
             }
         }
@@ -105,23 +108,24 @@ final class PostgresConnection {
     /// how a whole history is loaded).
     func forEachRow(_ sql: String, _ parameters: [Value], _ body: (BinaryRow) throws -> Void) throws {
         let name = try prepare(sql, count: parameters.count)
-        let result = Self.withParameters(parameters) { PQexecPrepared(connection, name, $0, $1, $2, $3, 1) }
-        defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_TUPLES_OK, let result else { throw failure(result) }
-        for row in 0..<PQntuples(result) { try body(BinaryRow(result: result, row: row)) }
+        let result = Self.withParameters(parameters) { pq.execPrepared(connection, name, $0, $1, $2, $3, 1) }
+        defer { pq.clear(result) }
+        guard pq.resultStatus(result) == Libpq.tuplesOK, let result else { throw failure(result) }
+        for row in 0..<pq.ntuples(result) { try body(BinaryRow(pq: pq, result: result, row: row)) }
     }
 
     /// One row of a binary result, valid during `forEachRow`'s body.
     struct BinaryRow {
+        let pq: Libpq
         let result: OpaquePointer
         let row: Int32
 
-        func isNull(_ column: Int32) -> Bool { PQgetisnull(result, row, column) != 0 }
+        func isNull(_ column: Int32) -> Bool { pq.getisnull(result, row, column) != 0 }
 
         /// The column's bytes as the server sent them (empty for NULL).
         func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-            guard let value = PQgetvalue(result, row, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-            return UnsafeRawBufferPointer(start: value, count: Int(PQgetlength(result, row, column)))
+            guard let value = pq.getvalue(result, row, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return UnsafeRawBufferPointer(start: value, count: Int(pq.getlength(result, row, column)))
         }
 
         func text(_ column: Int32) -> String? {
@@ -154,9 +158,9 @@ final class PostgresConnection {
     private func prepare(_ sql: String, count: Int) throws -> String {
         if let name = prepared[sql] { return name }
         let name = "workmix_\(prepared.count)"
-        let result = PQprepare(connection, name, sql, Int32(count), nil)
-        defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw failure(result) }
+        let result = pq.prepare(connection, name, sql, Int32(count), nil)
+        defer { pq.clear(result) }
+        guard pq.resultStatus(result) == Libpq.commandOK else { throw failure(result) }
         prepared[sql] = name
         return name
     }
@@ -169,7 +173,7 @@ final class PostgresConnection {
             try execute("COMMIT")
             return value
         } catch {
-            if PQstatus(connection) == CONNECTION_OK { _ = try? execute("ROLLBACK") }
+            if pq.status(connection) == Libpq.connectionOK { _ = try? execute("ROLLBACK") }
             throw error
         }
     }
@@ -186,19 +190,19 @@ final class PostgresConnection {
     }
 
     private func rows(of result: OpaquePointer?) -> [[String?]] {
-        let count = PQntuples(result), columns = PQnfields(result)
+        let count = pq.ntuples(result), columns = pq.nfields(result)
         return (0..<count).map { row in
             (0..<columns).map { column in
-                PQgetisnull(result, row, column) != 0 ? nil : String(cString: PQgetvalue(result, row, column))
+                pq.getisnull(result, row, column) != 0 ? nil : pq.getvalue(result, row, column).map { String(cString: $0) }
             }
         }
     }
 
     /// What went wrong, sorted: a statement timeout, a dropped connection, or anything else.
     private func failure(_ result: OpaquePointer?) -> StoreServerError {
-        let detail = Self.message(result.map { PQresultErrorMessage($0) } ?? PQerrorMessage(connection))
-        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
-        if PQstatus(connection) != CONNECTION_OK { return StoreServerError(url: url, kind: .connectionLost, detail: detail) }
+        let detail = Self.message(result.map { pq.resultErrorMessage($0) } ?? pq.errorMessage(connection))
+        let state = result.flatMap { pq.resultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        if pq.status(connection) != Libpq.connectionOK { return StoreServerError(url: url, kind: .connectionLost, detail: detail) }
         if state == "57014" { return StoreServerError(url: url, kind: .timeout, detail: detail) }
         return StoreServerError(url: url, kind: .failed, detail: detail)
     }
