@@ -54,11 +54,10 @@ def main():
             ("git log (metadata)", ["git", "-C", repo, "log", "--format=%H%n%aN <%aE>%n%aI%n%B"], None),
             # Messages and rules only: the same work as git's metadata walk, plus classification.
             ("workmix scan --no-diffs", [args.workmix, "scan", "--repo", repo, "--format", "jsonl", "--no-progress", "--no-diffs"] + jobs, "git log (metadata)"),
+            # The default: diffs read for the commits whose verdict hangs on paths or line counts. No git
+            # command does this work, so no ratio.
+            ("workmix scan (diffs where rules need)", [args.workmix, "scan", "--repo", repo, "--format", "jsonl", "--no-progress"] + jobs, None),
             ("git log --numstat", ["git", "-C", repo, "log", "--numstat", "--no-renames", "--diff-merges=first-parent"], None),
-            # The default: paths or line counts read only for the commits whose verdict hangs on them
-            # (the model reads paths alone). No git command does this same work; the ratio to git's full
-            # diff walk says what the default costs.
-            ("workmix scan (diffs where rules need)", [args.workmix, "scan", "--repo", repo, "--format", "jsonl", "--no-progress"] + jobs, "git log --numstat"),
             ("workmix scan --stats", [args.workmix, "scan", "--repo", repo, "--stats", "--format", "jsonl", "--no-progress"] + jobs, "git log --numstat"),
             ("workmix scan --stats --jobs 1", [args.workmix, "scan", "--repo", repo, "--stats", "--format", "jsonl", "--no-progress", "--jobs", "1"], "git log --numstat"),
         ]
