@@ -69,7 +69,9 @@ public enum LabelledCommitLines {
             }
             var parts = (subject: subject ?? "", body: body ?? "")
             if subject == nil, let message { parts = MessageParts.split(message) }
-            guard !needsSubject || !parts.subject.trimmingCharacters(in: .whitespaces).isEmpty else {
+            // A commit may have an empty message (git allows it); a line with neither message nor commit is no row.
+            guard !needsSubject || !parts.subject.trimmingCharacters(in: .whitespaces).isEmpty || sha?.isEmpty == false || files != nil
+            else {
                 throw InputError("empty subject", at: location)
             }
             let when = authoredAt.flatMap(DateParser.parseTimestamp) ?? Timestamp(seconds: 0, offsetMinutes: 0)

@@ -34,6 +34,10 @@ extension Workmix.Model {
         var labelsOnly = false
         @Option(name: .customLong("regularisation"), help: "Inverse regularisation strength (C). Default: the shipped model's.")
         var regularisation: Double?
+        @Option(
+            name: .customLong("class-priors"),
+            help: "The mix of categories to expect, as investment=0.14,maintenance=0.81,support=0.05. Default: balanced.")
+        var classPriors: String?
         // Settings for experiments (bench/classifier_eval.py); the defaults are the shipped model's.
         @Option(name: .customLong("message-only-every"), help: .hidden) var messageOnlyEvery: Int?
         @Option(name: .customLong("min-count"), help: .hidden) var minCount: Int?
@@ -44,6 +48,23 @@ extension Workmix.Model {
             if output == nil { throw ValidationError("--output FILE is required (the model file to write)") }
             if labelsOnly && labels.isEmpty { throw ValidationError("--labels-only needs --labels") }
             if let regularisation, !(regularisation > 0) { throw ValidationError("--regularisation must be above 0") }
+            if let classPriors, Self.priors(classPriors) == nil {
+                throw ValidationError("--class-priors '\(classPriors)': expected investment=P,maintenance=P,support=P with each P above 0")
+            }
+        }
+
+        /// `investment=0.14,maintenance=0.81,support=0.05` as one share per category of the model, each above 0.
+        static func priors(_ text: String) -> [Double]? {
+            var shares: [Category: Double] = [:]
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let category = Category(rawValue: parts[0].lowercased()), Category.assignable.contains(category),
+                    shares[category] == nil, let share = Double(parts[1]), share > 0, share.isFinite
+                else { return nil }
+                shares[category] = share
+            }
+            let ordered = CommitModel.categories.compactMap { shares[$0] }
+            return ordered.count == CommitModel.categories.count ? ordered : nil
         }
 
         func run() throws {
@@ -54,6 +75,7 @@ extension Workmix.Model {
             if let regularisation { options.regularisation = regularisation }
             if let messageOnlyEvery { options.messageOnlyEvery = max(0, messageOnlyEvery) }
             if let minCount { options.minCount = minCount }
+            options.classPriors = classPriors.flatMap(Self.priors)
             if let maxFeatures { options.maxFeatures = maxFeatures }
             if let features {
                 guard let settings = FeatureSettings(json: features) else {

@@ -139,7 +139,7 @@ final class RulesCommandTests: CLITestCase {
         XCTAssertEqual(report["accuracy"] as? Double, 0.5)
         XCTAssertEqual((report["wrong"] as? [[String: Any]])?.first?["sha"] as? String, fix)
 
-        try repo.write("messages.csv", "message,expect\n\"Add, with a comma, an exporter\",investment\n")
+        try repo.write("messages.csv", "message,expect\n\"Add, with a comma, a new command to export reports\",investment\n")
         let messages = try workmix(["rules", "eval", "--labels", repo.path + "/messages.csv", "--format", "json"])
         XCTAssertEqual((try JSONSerialization.jsonObject(with: messages.stdoutData) as? [String: Any])?["correct"] as? Int, 1)
     }

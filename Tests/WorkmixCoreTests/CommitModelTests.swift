@@ -86,6 +86,43 @@ final class CommitModelTests: XCTestCase {
         XCTAssertTrue(top.contains { $0.hasPrefix("word \"shiny\" +") }, "\(top)")
     }
 
+    /// Class priors weigh each category's commits to its share: a word seen as often with two categories
+    /// leans to the one the priors say is usual, where balanced weights lean to the one trained more.
+    func testClassPriorsShiftWhatAnAmbiguousCommitIs() throws {
+        var labelled: [(record: CommitRecord, expected: Category)] = []
+        for noun in ["login", "search", "export", "cache"] {
+            labelled.append((Self.record("tweak the \(noun)"), .investment))
+            labelled.append((Self.record("tweak the \(noun) layout"), .maintenance))
+            labelled.append((Self.record("add a shiny \(noun)"), .investment))
+            labelled.append((Self.record("crash in the \(noun)"), .maintenance))
+            labelled.append((Self.record("crash in the \(noun) view"), .maintenance))
+            labelled.append((Self.record("simplify the \(noun)"), .support))
+        }
+        let ambiguous = Self.record("tweak the billing")
+        let balanced = try ModelTrainer().train(labelled, provenance: "toy").predict(ambiguous)
+        var options = ModelTrainer.Options()
+        options.classPriors = [0.1, 0.8, 0.1]
+        let skewed = try ModelTrainer(options: options).train(labelled, provenance: "toy").predict(ambiguous)
+        XCTAssertGreaterThan(balanced.probability(of: .investment), balanced.probability(of: .maintenance))
+        XCTAssertEqual(skewed.best.category, .maintenance, skewed.summary)
+        options.classPriors = [1, 1, 1]
+        XCTAssertEqual(
+            ModelFile.write(try ModelTrainer(options: options).train(labelled, provenance: "toy")),
+            ModelFile.write(try ModelTrainer().train(labelled, provenance: "toy")), "equal priors are balanced weights")
+    }
+
+    /// A model whose features use no line counts asks for paths only; one that weighs sizes, for lines.
+    func testModelRulesPreferWhatTheModelReads() throws {
+        let matcher = Matcher.model(.investment, min: 0.5)
+        var settings = FeatureSettings()
+        let lines = CommitModel(settings: settings, bias: [0, 0, 0], weights: .init(), provenance: "", source: "")
+        settings.sizes = false
+        let paths = CommitModel(settings: settings, bias: [0, 0, 0], weights: .init(), provenance: "", source: "")
+        XCTAssertEqual(matcher.preferredDetail(model: lines), .lines)
+        XCTAssertEqual(Matcher.all([.text(.subject, try Pattern("x")), matcher]).preferredDetail(model: paths), .paths)
+        XCTAssertNil(matcher.preferredDetail(model: nil))
+    }
+
     func testTrainingNeedsTwoCategories() {
         XCTAssertThrowsError(try ModelTrainer().train([], provenance: ""))
         XCTAssertThrowsError(try ModelTrainer().train([(Self.record("Add a"), .investment)], provenance: ""))

@@ -34,6 +34,10 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
         self.sizes = sizes
     }
 
+    /// How much of a commit's file changes these features read: the paths (a tree comparison) for file
+    /// kinds, line counts (a diff of every changed blob) only for sizes.
+    public var detail: ChangeDetail? { sizes ? .lines : files ? .paths : nil }
+
     /// The shared corpus keeps a body's first 400 characters, so a body is cut there before its words
     /// are read, in training and in use alike; of the files, the first 20 are read.
     public static let bodyCharacters = 400

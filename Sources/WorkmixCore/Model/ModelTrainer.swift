@@ -1,8 +1,9 @@
 import Foundation
 
-/// Trains a `CommitModel`: multinomial logistic regression with L2 regularisation and balanced class
-/// weights (each category weighs as much in total, as scikit-learn's `class_weight="balanced"`), fitted
-/// by L-BFGS over the whole set. No randomness and a fixed order of every sum, so the same commits give
+/// Trains a `CommitModel`: multinomial logistic regression with L2 regularisation and class weights
+/// (balanced by default: each category weighs as much in total, as scikit-learn's
+/// `class_weight="balanced"`; or so that each weighs its share of `classPriors`), fitted by L-BFGS over
+/// the whole set. No randomness and a fixed order of every sum, so the same commits give
 /// the same file on every run.
 public struct ModelTrainer: Sendable {
     public struct Options: Sendable, Hashable {
@@ -19,6 +20,10 @@ public struct ModelTrainer: Sendable {
         /// Every n-th commit with files is learned from its message alone (0: none), so the model also
         /// serves runs that read no diff (`scan --no-diffs`, a snapshot without blobs).
         public var messageOnlyEvery = 2
+        /// The mix of categories the model should expect, one share per category of
+        /// `CommitModel.categories` (nil: balanced). Each category's commits weigh its share in total, so
+        /// a model trained on a skewed set still predicts the kinds in the proportions teams see.
+        public var classPriors: [Double]?
 
         public init() {}
     }
@@ -61,7 +66,7 @@ public struct ModelTrainer: Sendable {
         }
         let problem = SoftmaxProblem(
             rows: rows, labels: examples.map(\.1), featureCount: vocabulary.count,
-            classCount: CommitModel.categories.count, regularisation: options.regularisation)
+            classCount: CommitModel.categories.count, regularisation: options.regularisation, priors: options.classPriors)
         let solution = LBFGS.minimize(
             problem.objective, start: [Double](repeating: 0, count: problem.parameterCount),
             maxIterations: options.maxIterations)
@@ -99,7 +104,7 @@ struct SparseEntry {
     var value: Double
 }
 
-/// The training objective: mean balanced cross-entropy plus an L2 penalty on the feature weights (not the
+/// The training objective: mean class-weighted cross-entropy plus an L2 penalty on the feature weights (not the
 /// biases), scaled as scikit-learn's `C`. Parameters: `featureCount × classCount` weights, then biases.
 struct SoftmaxProblem {
     let rows: [[SparseEntry]]
@@ -111,15 +116,21 @@ struct SoftmaxProblem {
     /// λ of λ/2 ‖W‖², per unit of total sample weight.
     let lambda: Double
 
-    init(rows: [[SparseEntry]], labels: [Int], featureCount: Int, classCount: Int, regularisation: Double) {
+    init(rows: [[SparseEntry]], labels: [Int], featureCount: Int, classCount: Int, regularisation: Double, priors: [Double]? = nil) {
         self.rows = rows
         self.labels = labels
         self.featureCount = featureCount
         self.classCount = classCount
         var perClass = [Int](repeating: 0, count: classCount)
         for label in labels { perClass[label] += 1 }
-        let present = perClass.filter { $0 > 0 }.count
-        sampleWeights = labels.map { Double(labels.count) / (Double(present) * Double(perClass[$0])) }
+        // Each present category weighs its share of the priors in total (balanced: an equal share).
+        let shares: [Double] = (0..<classCount).map { label in
+            guard perClass[label] > 0 else { return 0 }
+            guard let priors else { return 1 }
+            return label < priors.count ? max(0, priors[label]) : 0
+        }
+        let shareTotal = shares.reduce(0, +)
+        sampleWeights = labels.map { Double(labels.count) * shares[$0] / (shareTotal * Double(perClass[$0])) }
         totalWeight = sampleWeights.reduce(0, +)
         lambda = 1 / (regularisation * totalWeight)
     }

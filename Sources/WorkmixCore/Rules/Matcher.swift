@@ -39,13 +39,14 @@ public indirect enum Matcher: Sendable, Hashable {
         }
     }
 
-    /// File changes that make this better informed without being needed: the model reads a commit's
-    /// files and line counts when they can be had, and its message alone when they cannot (`--no-diffs`).
-    public var preferredDetail: ChangeDetail? {
+    /// File changes that make this better informed without being needed: the model reads what its
+    /// features use (paths alone unless it weighs line counts) when they can be had, and its message
+    /// alone when they cannot (`--no-diffs`).
+    public func preferredDetail(model: CommitModel?) -> ChangeDetail? {
         switch self {
-        case .model: return .lines
-        case .any(let children), .all(let children): return children.compactMap(\.preferredDetail).max()
-        case .not(let child): return child.preferredDetail
+        case .model: return model?.settings.detail
+        case .any(let children), .all(let children): return children.compactMap { $0.preferredDetail(model: model) }.max()
+        case .not(let child): return child.preferredDetail(model: model)
         default: return nil
         }
     }

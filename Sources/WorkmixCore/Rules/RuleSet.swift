@@ -60,7 +60,7 @@ public struct RuleSet: Sendable {
                 }
             }
             // The model reads files when they can be had, without being undecided for want of them.
-            if commit.readsChanges, let wanted = rule.matcher.preferredDetail, seen.changeInfo.canImprove(to: wanted) {
+            if commit.readsChanges, let wanted = rule.matcher.preferredDetail(model: context.model), seen.changeInfo.canImprove(to: wanted) {
                 seen.changeInfo = commit.changes(wanted)
             }
             var outcome = rule.matcher.evaluate(seen, context: context)
