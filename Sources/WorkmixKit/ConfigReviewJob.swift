@@ -40,7 +40,9 @@ public struct ConfigReviewJob {
     /// where it starts or a shallow clone cuts it if that is after `since`. The walk goes newest
     /// committer date first, as `git log`, and stops 30 days of committer dates before `since`.
     func history(of target: RepositoryTarget, since: CivilDate) throws -> RepositoryHistory {
-        var options = workspace.miningOptions(diffs: .onDemand)
+        // From git alone: the review must not open the store, or it would find (and rebuild) a damaged
+        // one without a word, before the run that says so; a metadata walk costs little.
+        var options = workspace.withoutStore().miningOptions(diffs: .onDemand)
         options.query.since = nil
         options.query.until = nil
         let miner = try HistoryMiner.open(target, options: options)
@@ -67,7 +69,6 @@ public struct ConfigReviewJob {
         }
         // Stopped early, the history goes on before `since`: its first commit is no news.
         if complete { history.first = first }
-        try workspace.store?.save()
         return history
     }
 }
