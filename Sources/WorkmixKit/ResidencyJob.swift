@@ -36,8 +36,9 @@ public struct ResidencyJob {
         observer: RunObserver? = nil
     ) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
         let plan = try ResidencyPlan(workspace: workspace, diffs: diffs, followThrough: wanted, options: options)
-        let ledger = CheckpointLedger(plan: plan)
-        if !options.commits, let ledger, let resumed = try resume(plan, from: ledger, observer: observer) { return resumed }
+        // A checkpoint keeps sums over every commit read, not lists, and not as of another day.
+        let ledger = options.commits || options.asOf?.isGiven == true ? nil : CheckpointLedger(plan: plan)
+        if let ledger, let resumed = try resume(plan, from: ledger, observer: observer) { return resumed }
         // Who is who, from the same commits: a resident named by one address is all of that person's.
         var census = IdentityCensus(filter: plan.config.participantFilter)
         var seen: Set<String>? = plan.targets.count > 1 ? [] : nil
@@ -88,6 +89,7 @@ struct ResidencyPlan {
     func tally(people: People) throws -> ResidencyTally {
         var analysis = try ResidencyAnalysis(config: config, defaultRepositories: defaultRepositories, people: people)
         if options.commits { analysis.collectCommits() }
+        analysis.cut(at: options.asOf)
         return ResidencyTally(
             analysis: analysis,
             collector: followThrough

@@ -35,6 +35,31 @@ final class ResidencyStatusTests: CLITestCase {
         }
     }
 
+    /// A running residency's figures are those of the work done by the as-of date: the commits listed
+    /// with `--as-of` are exactly those of the whole window authored by then (in the residency's timezone),
+    /// and a run with a store neither resumes from nor leaves a checkpoint counted to another day.
+    func testFiguresSoFarCountOnlyTheCommitsUpToTheAsOfDate() throws {
+        func listed(_ arguments: [String]) throws -> [String] {
+            let run = try workmix(["report", "--config", "workmix.yml", "--commits", "--format", "json"] + arguments, in: root.path)
+            let residencies = try XCTUnwrap(try object(run)["residencies"] as? [[String: Any]])
+            let q2 = try XCTUnwrap(residencies.first { $0["name"] as? String == "checkout-q2" })
+            return try XCTUnwrap(q2["commits"] as? [[String: Any]]).compactMap { $0["authoredAt"] as? String }
+        }
+        let whole = try listed(["--no-store"])
+        let byThen = whole.filter { $0.prefix(10) <= "2024-03-20" }
+        XCTAssertTrue(byThen.count > 0 && byThen.count < whole.count, "\(whole)")
+        XCTAssertEqual(try listed(["--no-store", "--as-of", "2024-03-20"]).sorted(), byThen.sorted())
+        let store = root.appendingPathComponent("store").path
+        XCTAssertEqual(try listed(["--store-dir", store, "--as-of", "2024-03-20"]).sorted(), byThen.sorted())
+        let json = try workmix(
+            ["report", "--config", "workmix.yml", "--format", "json", "--store-dir", store, "--as-of", "2024-03-20"], in: root.path)
+        let q2 = try XCTUnwrap((try object(json)["residencies"] as? [[String: Any]])?.last)
+        XCTAssertEqual((q2["total"] as? [String: Any])?["commits"] as? Int, byThen.count)
+        let later = try workmix(["report", "--config", "workmix.yml", "--format", "json", "--store-dir", store], in: root.path)
+        let whole2 = try XCTUnwrap((try object(later)["residencies"] as? [[String: Any]])?.last)
+        XCTAssertEqual((whole2["total"] as? [String: Any])?["commits"] as? Int, whole.count)
+    }
+
     /// payments-q1 runs 2024-01-08..02-16 (Paris), checkout-q2 2024-03-04..04-12 (New York; off plan).
     func testCheckFailsOnlyEndedResidenciesOffPlan() throws {
         let before = try check(["--as-of", "2024-01-01", "--format", "json"])
@@ -50,7 +75,7 @@ final class ResidencyStatusTests: CLITestCase {
             try verdicts(during), [["payments-q1", "ended", "pass", "false"], ["checkout-q2", "running", "fail", "false"]])
         let strict = try check(["--as-of", "2024-03-20", "--strict"])
         XCTAssertEqual(strict.status, 1, strict.stdout)
-        XCTAssertTrue(strict.stdout.contains("FAIL  checkout-q2  running until 2024-04-12 (figures so far): investment 21.4%"), strict.stdout)
+        XCTAssertTrue(strict.stdout.contains("FAIL  checkout-q2  running until 2024-04-12 (figures so far): investment 30%"), strict.stdout)
         let table = try check(["--as-of", "2024-03-20"])
         XCTAssertTrue(table.stdout.contains("OFF PLAN  checkout-q2  running until 2024-04-12"), table.stdout)
         XCTAssertTrue(
@@ -109,13 +134,13 @@ final class ResidencyStatusTests: CLITestCase {
             [
                 "2 0 1", "workmix.yml payments-q1 5 passed",
                 "workmix.yml checkout-q2 16 skipped:running until 2024-04-12 (figures so far), off plan so far: "
-                    + "investment is 21.4% of classified work, 38.6 points below the plan's 60% (tolerance 10); "
-                    + "maintenance is 64.3% of classified work, 44.3 points above the plan's 20% (tolerance 10)",
+                    + "investment is 30% of classified work, 30 points below the plan's 60% (tolerance 10); "
+                    + "maintenance is 60% of classified work, 40 points above the plan's 20% (tolerance 10)",
             ])
         let strict = try parsed(["--as-of", "2024-03-20", "--strict"])
         XCTAssertEqual(strict.status, 1)
         XCTAssertEqual(strict.lines.first, "2 1 0")
-        XCTAssertTrue(strict.lines.last?.hasPrefix("workmix.yml checkout-q2 16 failure:investment is 21.4%") == true, "\(strict.lines)")
+        XCTAssertTrue(strict.lines.last?.hasPrefix("workmix.yml checkout-q2 16 failure:investment is 30%") == true, "\(strict.lines)")
         let before = try parsed(["--as-of", "2024-01-01"])
         XCTAssertEqual(
             before.lines,

@@ -20,6 +20,10 @@ public struct ResidencyAggregator: Sendable {
     /// The counted commits, in the order added, when asked for (`collectsCommits`).
     private var commits: [CountedCommit]?
 
+    /// A date given with `--as-of`: commits after it are not counted, so a running residency's figures
+    /// are those of the work done by then.
+    public var cutoff: AsOf?
+
     /// Keeps each counted commit for the report's commits list (`report --commits`).
     public var collectsCommits: Bool {
         get { commits != nil }
@@ -44,6 +48,7 @@ public struct ResidencyAggregator: Sendable {
     public mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository? = nil) -> Bool {
         let record = commit.record
         guard !commit.classification.skipped, residency.contains(record.authoredAt) else { return false }
+        if let cutoff, cutoff.precedes(record.authoredAt, in: residency.timezone) { return false }
         var people: [Person] = []
         var keys: Set<String> = []
         for person in participants.participants(of: record).map(self.people.resolve) where keys.insert(person.key).inserted {

@@ -71,6 +71,12 @@ public struct ResidencyAnalysis: Sendable {
         return counted
     }
 
+    /// Counts only commits up to a date the user gave (`--as-of`); the run's own now cuts nothing.
+    public mutating func cut(at asOf: AsOf?) {
+        guard let asOf, asOf.isGiven else { return }
+        for index in aggregators.indices { aggregators[index].cutoff = asOf }
+    }
+
     /// Keeps each residency's counted commits for the report (`report --commits`).
     public mutating func collectCommits() {
         for index in aggregators.indices { aggregators[index].collectsCommits = true }

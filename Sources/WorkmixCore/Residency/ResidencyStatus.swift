@@ -39,6 +39,20 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A date the user gave (`--as-of`), as against the run's own now: only then are later commits cut.
+    public var isGiven: Bool {
+        if case .now = self { return false }
+        return true
+    }
+
+    /// Whether `timestamp` comes after this date: after its day in `timezone`, or after the instant.
+    public func precedes(_ timestamp: Timestamp, in timezone: TimeZone) -> Bool {
+        switch self {
+        case .day(let day): return Residency.localDate(of: timestamp, in: timezone) > day
+        case .instant(let instant), .now(let instant): return timestamp.seconds > instant.seconds
+        }
+    }
+
     /// The calendar day it is in `timezone`.
     public func date(in timezone: TimeZone) -> CivilDate {
         switch self {
