@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The workmix demo: builds a small, realistic team history in /tmp/workmix-demo (wiped first) and runs
-# `workmix report`, `workmix trace` and `workmix check` on it. `make demo` builds workmix in release
+# `workmix config check`, `workmix report` (also with --commits), `workmix trace` and `workmix check` on it. `make demo` builds workmix in release
 # mode and runs this.
 #
 #   WORKMIX=/path/to/workmix bash examples/demo.sh [DIR]
@@ -26,8 +26,25 @@ echo "Built $DIR: payments-api ($(git -C payments-api rev-list --count HEAD) com
      "checkout-web ($(git -C checkout-web rev-list --count HEAD) commits), workmix.yml"
 echo
 
+# The config against the history: no warning for the demo's own config, then one address mistyped.
+echo "\$ workmix config check"
+warnings=$("$WORKMIX" config check --config workmix.yml --no-progress)
+echo "${warnings:-(no warnings)}"
+sed 's/bob@payments\.example/bob@payments.exmaple/' workmix.yml > workmix-typo.yml
+echo "\$ workmix config check --config workmix-typo.yml     # bob@payments.example mistyped"
+"$WORKMIX" config check --config workmix-typo.yml --no-progress
+rm workmix-typo.yml
+echo
+
 echo "\$ workmix report --format table"
 "$WORKMIX" report --config workmix.yml --format table --no-progress
+echo
+
+# The commits a residency counted, by category (the first lines of payments-q1's list).
+echo "\$ workmix report --commits --format table   # payments-q1's list, cut"
+"$WORKMIX" report --config workmix.yml --commits --format table --no-progress |
+    awk '/commits counted/ { on = 1 } on && shown < 12 { print; shown++ }'
+echo "  ..."
 echo
 
 # Follow-through, one commit at a time: a support commit of payments-q1 and what came after it in its areas.

@@ -124,6 +124,8 @@ final class ReportCommandTests: CLITestCase {
             in: root.path, environment: ["WORKMIX": PackageFiles.workmixExecutable.path])
         XCTAssertEqual(script.status, 0, script.stderr)
         XCTAssertTrue(script.stdout.contains("check exited 1: checkout-q2 is off plan"), script.stdout)
+        XCTAssertTrue(script.stdout.contains("did you mean bob@payments.example?"), script.stdout)
+        XCTAssertTrue(script.stdout.contains("  commits counted (20)\n    investment (7)\n"), script.stdout)
     }
 
     func testCheckExitCodes() throws {
