@@ -105,7 +105,9 @@ final class ActionScriptTests: CLITestCase {
         let lines = annotations(run.stdout)
         XCTAssertEqual(lines.count, 2, run.stdout)
         XCTAssertTrue(lines[0].hasPrefix("::notice title=Residency january on plan::investment 50%25 (plan 50%25)"), run.stdout)
-        XCTAssertTrue(lines[1].hasPrefix("::error file=workmix.yml,line=8,title=Residency february off plan::investment is 0%25 of classified work"), run.stdout)
+        XCTAssertTrue(
+            lines[1].hasPrefix("::error file=workmix.yml,line=8,title=Residency february off plan::investment is 0%25 of classified work"), run.stdout
+        )
         XCTAssertEqual(run.stderr, "")
 
         let summary = try runner.read(runner.summary)
