@@ -12,9 +12,9 @@ enum CountedCommitsText {
             json.string("sha", commit.sha)
             json.string("authoredAt", commit.authoredAt.iso8601)
             json.string("subject", commit.subject)
-            person("author", commit.author, &json)
+            ScanRecordJSON.person("author", commit.author, &json)
             json.beginArray("coAuthors")
-            for person in commit.coAuthors { self.person(nil, person, &json) }
+            for person in commit.coAuthors { ScanRecordJSON.person(nil, person, &json) }
             json.endArray()
             json.string("category", commit.category.rawValue)
             json.optionalString("rule", commit.rule)
@@ -24,13 +24,6 @@ enum CountedCommitsText {
             json.endObject()
         }
         json.endArray()
-    }
-
-    static func person(_ key: String?, _ person: Person, _ json: inout JSONWriter) {
-        json.beginObject(key)
-        json.string("name", person.name)
-        json.string("email", person.email)
-        json.endObject()
     }
 
     static let csvHeader = [
