@@ -37,7 +37,7 @@ public struct GitHubCheckReporter: Reporter {
     static func shares(_ result: ResidencyResult) -> String {
         var shares = ResidencyText.shares(result)
         if let link = result.followThrough?.supportToInvestment {
-            shares += "\nsupport → investment \(link.followed) of \(link.commits): \(FollowThroughText.liftSummary(link))"
+            shares += "\n" + FollowThroughText.checkLine(link)
         }
         return shares
     }

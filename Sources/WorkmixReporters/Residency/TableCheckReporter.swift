@@ -20,7 +20,7 @@ public struct TableCheckReporter: Reporter {
             let indent = String(repeating: " ", count: labelWidth + 2)
             for finding in result.verdict.findings { text += indent + "- \(finding)\n" }
             if result.status != .upcoming, let link = result.followThrough?.supportToInvestment {
-                text += indent + "support → investment \(link.followed) of \(link.commits): \(FollowThroughText.liftSummary(link))\n"
+                text += indent + FollowThroughText.checkLine(link) + "\n"
             }
         }
         return text + summary(report) + "\n"
