@@ -20,14 +20,14 @@ usage: bench/pg_load.py [--workmix PATH] [--url URL] [--repos N] [--commits N] [
 """
 import argparse
 import concurrent.futures
-import glob
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+from pgcluster import Cluster, psql, server_databases
 
 PEOPLE = [("Ada Lovelace", "ada@org.example"), ("Grace Hopper", "grace@org.example"),
           ("Alan Turing", "alan@org.example"), ("Edsger Dijkstra", "edsger@org.example"),
@@ -83,49 +83,6 @@ def make_repositories(root, count, commits):
         subprocess.run(["git", "-C", path, "checkout", "-q", "main"], check=True)
         names.append(name)
     return names
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Cluster:
-    """A throwaway cluster, trust authentication on loopback."""
-
-    def __init__(self, work):
-        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-        self.bin = bins[-1] if bins else os.path.dirname(shutil.which("pg_ctl") or "/usr/bin/pg_ctl")
-        self.folder = os.path.join(work, "cluster")
-        os.makedirs(self.folder)
-        self.runas = []
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres")
-            self.runas = ["runuser", "-u", "postgres", "--"]
-        self.port = free_port()
-        self.tool("initdb", "-D", self.folder + "/data", "-U", "postgres", "--auth=trust")
-        self.tool("pg_ctl", "-D", self.folder + "/data", "-l", self.folder + "/log", "-w", "-o",
-                  f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=200", "start")
-
-    def tool(self, name, *args):
-        subprocess.run(self.runas + [os.path.join(self.bin, name)] + list(args), check=True, cwd="/",
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def url(self, database):
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
-
-    def create(self, database):
-        psql(self.url("postgres"), f"CREATE DATABASE {database}")
-        return self.url(database)
-
-    def stop(self):
-        self.tool("pg_ctl", "-D", self.folder + "/data", "-m", "fast", "stop")
-
-
-def psql(url, sql):
-    return subprocess.run(["psql", "-X", "-qAt", url, "-c", sql], check=True, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE).stdout.decode().strip()
 
 
 def timed(cmd, cwd, runs=1):
@@ -236,12 +193,7 @@ def main():
     cluster = None
     try:
         if args.url:
-            base = args.url.rsplit("/", 1)[0]
-
-            def cluster_url(database):
-                psql(args.url, f"DROP DATABASE IF EXISTS {database}")
-                psql(args.url, f"CREATE DATABASE {database}")
-                return f"{base}/{database}"
+            cluster_url = server_databases(args.url)
         else:
             cluster = Cluster(work)
             cluster_url = cluster.create
