@@ -27,7 +27,8 @@ import sys
 import tempfile
 import time
 
-from pgcluster import Cluster, psql, server_databases
+sys.dont_write_bytecode = True  # no __pycache__ beside the script
+from pgcluster import Cluster, psql, server_databases  # noqa: E402
 
 PEOPLE = [("Ada Lovelace", "ada@org.example"), ("Grace Hopper", "grace@org.example"),
           ("Alan Turing", "alan@org.example"), ("Edsger Dijkstra", "edsger@org.example"),
