@@ -164,7 +164,7 @@ def plan_organisation(seed, repos, commits, corpus):
     names = [f"repo-{i:04d}" for i in range(repos)]
     teams = max(1, math.ceil(repos / 3))
     sizes = [rng.randint(4, 7) for _ in range(teams)]
-    residents = max(2, math.ceil(repos / 10))
+    residents = max(2, math.ceil(repos / 5))
     people = people_pool(rng, corpus_people, sum(sizes) + residents)
     members, at = [], residents
     for size in sizes:
