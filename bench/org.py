@@ -4,8 +4,9 @@ database by concurrent jobs, then read back without their checkouts.
 
 1. Generates REPOS repositories of COMMITS commits each (bare, by git fast-import), all from --seed so
    that every run builds the same histories. Each repository takes subjects, bodies and touched files
-   (with their line counts) in date order from one repository of the shared corpus
-   (conventional-commits.jsonl.gz, gold-commits.jsonl); two repositories in three drop the
+   (with their line counts) in date order from one repository of the shared corpus (--data, default
+   shared/data beside the checkout or WORKMIX_SHARED_DATA: conventional-commits.jsonl.gz,
+   gold-commits.jsonl); two repositories in three drop the
    Conventional `type(scope):` prefix. People come from coauthor-messages.jsonl (first and last names
    crossed into more people when the organisation needs them): teams of four to seven own three
    repositories each, with a few commits from outside the team, bots on the corpus's bot commits,
@@ -24,7 +25,8 @@ database by concurrent jobs, then read back without their checkouts.
    `--as-of 2025-06-30`, so every residency has ended.
 
 It prints, per step, the wall time and the peak memory (maximum resident set of the workmix process,
-from wait4), the pushes' rows per second, and the database's size per commit. Exits 1 if a push
+from /usr/bin/time where present, else wait4), the pushes' rows per second, and the database's growth
+per commit pushed. Exits 1 if a push
 fails, a repository's rows are wrong or an output differs (with a diff excerpt), 2 on bad input.
 
 Everything is made in one scratch folder, removed at the end with the cluster (the database, with
@@ -508,12 +510,20 @@ def compare_readers(args, env, url, local, remote):
 def show_difference(plain, stored):
     if (plain.status, plain.stderr) != (stored.status, stored.stderr):
         print(f"  exit {plain.status} / {stored.status}; stderr --no-store: "
-              f"{plain.stderr.decode(errors='replace')[:300]!r}; --store: {stored.stderr.decode(errors='replace')[:300]!r}")
-    diff = difflib.unified_diff(plain.stdout.decode(errors="replace").splitlines(),
-                                stored.stdout.decode(errors="replace").splitlines(), "--no-store", "--store",
+              f"{plain.stderr.decode(errors='replace')[:300]!r}; "
+              f"--store: {stored.stderr.decode(errors='replace')[:300]!r}")
+    diff = difflib.unified_diff(readable(plain.stdout), readable(stored.stdout), "--no-store", "--store",
                                 lineterm="", n=2)
     for line in list(diff)[:40]:
         print("  " + line[:200])
+
+
+def readable(output):
+    """The lines of an output, JSON indented so that a difference shows where it is."""
+    try:
+        return json.dumps(json.loads(output), indent=2, ensure_ascii=False).splitlines()
+    except ValueError:
+        return output.decode(errors="replace").splitlines()
 
 
 # --- Main ---------------------------------------------------------------------------------------------
@@ -569,6 +579,7 @@ def run(args, work, database):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)  # progress as it comes; nothing buffered when a child forks
     args = arguments()
     version = subprocess.run([args.workmix, "--version"], stdout=subprocess.PIPE).stdout.decode().strip()
     print(f"workmix {version}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
