@@ -95,7 +95,7 @@ def load_corpus(folder):
     def add(record, conventional):
         files = tuple((f[0], f[1], f[2], f[3]) for f in record.get("files") or [] if usable_path(f[0]))
         by_repo[(record["repo"], conventional)].append(
-            (record["authoredAt"], record["subject"], record.get("body") or "", bool(record.get("bot")), files))
+            (record.get("authoredAt"), record["subject"], record.get("body") or "", bool(record.get("bot")), files))
     with gzip.open(os.path.join(folder, "conventional-commits.jsonl.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             add(json.loads(line), True)
@@ -112,7 +112,7 @@ def load_corpus(folder):
             for person in [record["author"]] + record["expected_coauthors"]:
                 name, email = person["name"], person.get("email") or ""
                 if email and not any(c in name for c in "<>") and "[bot]" not in name + email:
-                    people.setdefault(person["email"].lower(), (person["name"], person["email"]))
+                    people.setdefault(email.lower(), (name, email))
     return sources, messages, sorted(people.values(), key=lambda p: p[1].lower())
 
 
