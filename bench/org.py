@@ -529,7 +529,7 @@ def readable(output):
 # --- Main ---------------------------------------------------------------------------------------------
 
 def arguments():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repos", type=int, default=100)
     parser.add_argument("--commits", type=int, default=50, help="per repository")
