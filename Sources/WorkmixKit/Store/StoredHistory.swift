@@ -7,8 +7,7 @@ import WorkmixGit
 /// object), their file changes as far as they were read, and what this run read anew, written back
 /// by `HistoryDatabase.save`. Commits are looked up by the walk's thread; changes and classifications
 /// by the workers', hence the mutex around them.
-// @unchecked: it holds the walk's libgit2 repository handle (used on the walk's thread) and the loaders
-// its database sets before the run; what threads share is in `state`.
+// @unchecked: the walk's libgit2 repository handle, and loaders set before the run; what threads share is in `state`.
 final class StoredHistory: CommitSource, @unchecked Sendable {
     struct StoredChanges: Sendable {
         /// The first parent the changes were compared with (nil for a root or a shallow boundary).
