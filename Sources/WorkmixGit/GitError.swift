@@ -1,5 +1,6 @@
 internal import Clibgit2
 import Foundation
+import Synchronization
 
 /// A libgit2 failure, with the message libgit2 gave for it (read on the failing thread).
 public struct GitError: Error, CustomStringConvertible, Sendable {
@@ -66,15 +67,15 @@ enum LibGit2 {
         return true
     }()
 
-    private static let ownerValidation = NSLock()
+    private static let ownerValidation = Mutex(())
 
     /// Runs `body` with libgit2's ownership check off (a process-wide option, so under a lock), for a
     /// repository that safe.directory allows.
     static func withoutOwnerValidation(_ body: () -> Int32) -> Int32 {
-        ownerValidation.lock()
-        defer { ownerValidation.unlock() }
-        _ = workmix_git_set_owner_validation(0)
-        defer { _ = workmix_git_set_owner_validation(1) }
-        return body()
+        ownerValidation.withLock { _ in
+            _ = workmix_git_set_owner_validation(0)
+            defer { _ = workmix_git_set_owner_validation(1) }
+            return body()
+        }
     }
 }

@@ -143,7 +143,7 @@ public final class HistoryMiner {
     /// to `transform` as a mined commit that reads its changes on demand, and calls `emit` with the
     /// results in walk order. With several jobs, commits are processed in batches on as many threads, each with
     /// its own repository handle and identity cache; the output is the same as with one.
-    public func run<T>(
+    public func run<T: Sendable>(
         _ transform: @escaping @Sendable (MinedCommit) -> T,
         emit: (T) throws -> Void
     ) throws {
@@ -156,43 +156,27 @@ public final class HistoryMiner {
                 repository: jobs == 1 ? repository : repository.map { try Repository(discovering: $0.gitDirectory) },
                 mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         }
-        func output(_ batch: [GitCommit]) throws {
-            for output in MinerWorker.process(batch, on: workers, transform) {
+        func output(_ outputs: [MinerWorker.Output<T>]) throws {
+            for output in outputs {
                 if output.statsUnavailable { warnings.commitsWithoutStats += 1 }
                 try emit(output.value)
             }
         }
         if jobs == 1 {
-            while let commit = try nextAdmitted(walk) { try output([commit]) }
+            while let commit = try nextAdmitted(walk) { try output([workers[0].process(commit, transform)]) }
         } else {
-            let queue = BatchQueue(capacity: 2)
-            let next = UncheckedBox({ try self.nextAdmitted(walk) })
-            let done = DispatchSemaphore(value: 0)
-            let walker = Thread {
-                defer { done.signal() }
-                var batch: [GitCommit] = []
-                do {
-                    while !queue.isCancelled, let commit = try next.value() {
-                        batch.append(commit)
-                        if batch.count == 256 {
-                            queue.put(batch)
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    }
-                    if !batch.isEmpty { queue.put(batch) }
-                    queue.finish(error: nil)
-                } catch {
-                    queue.finish(error: error)
-                }
-            }
-            walker.stackSize = 8 << 20
-            walker.start()
-            // Whatever ends this loop, the walker stops and is gone before the repository can be.
-            defer {
-                queue.cancel()
-                done.wait()
-            }
-            while let batch = try queue.take() { try output(batch) }
+            // Each batch is processed on the workers while this thread walks the next one (on the main
+            // handle) and writes the one before; a walk's error comes after the batches before it.
+            var processing: MinerBatch<T>?
+            // Whatever ends this loop, the workers are done before the repository can be gone.
+            defer { processing?.cancel() }
+            repeat {
+                let next = Result { try nextBatch(walk) }
+                let done = processing?.outputs()
+                processing = (try? next.get()).flatMap { $0.isEmpty ? nil : MinerBatch($0, on: workers, transform) }
+                try done.map(output)
+                _ = try next.get()
+            } while processing != nil
         }
         warnings.missingCommits = walk.missingCommits.count
     }
@@ -227,6 +211,13 @@ public final class HistoryMiner {
         var count = 0
         while try nextAdmitted(walk) != nil { count += 1 }
         return count
+    }
+
+    /// The next commits the query admits, 256 or fewer at the walk's end.
+    private func nextBatch(_ walk: RevisionWalk) throws -> [GitCommit] {
+        var batch: [GitCommit] = []
+        while batch.count < 256, let commit = try nextAdmitted(walk) { batch.append(commit) }
+        return batch
     }
 
     /// The next commit the query admits (merges and dates filtered here: they are not walk limits).

@@ -6,6 +6,7 @@ import WorkmixGit
 /// What one thread needs to turn commits into records: its own repository handle (libgit2 handles are
 /// not for sharing across threads) and its own identity cache. A worker is used by one thread at a
 /// time; from one batch to the next that may be another thread, never two at once.
+// @unchecked: it owns a libgit2 repository handle, used by one thread at a time as said above.
 final class MinerWorker: @unchecked Sendable {
     /// Nil when commits are read from a PostgreSQL store alone: their changes are the store's.
     let repository: Repository?
@@ -25,37 +26,12 @@ final class MinerWorker: @unchecked Sendable {
         diffs = options.diffs
     }
 
-    struct Output<T> {
+    struct Output<T: Sendable>: Sendable {
         var value: T
         var statsUnavailable: Bool
     }
 
-    /// Processes a batch on all workers, results in batch order.
-    static func process<T>(
-        _ batch: [GitCommit], on workers: [MinerWorker],
-        _ transform: @escaping @Sendable (MinedCommit) -> T
-    ) -> [Output<T>] {
-        if workers.count == 1 || batch.count == 1 {
-            return batch.map { workers[0].process($0, transform) }
-        }
-        let results = UnsafeMutableBufferPointer<Output<T>?>.allocate(capacity: batch.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let next = Counter()
-        let slots = UncheckedBox(results)
-        DispatchQueue.concurrentPerform(iterations: min(workers.count, batch.count)) { index in
-            let worker = workers[index]
-            while case let item = next.increment(), item < batch.count {
-                slots.value[item] = worker.process(batch[item], transform)
-            }
-        }
-        return results.map { $0! }
-    }
-
-    func process<T>(_ commit: GitCommit, _ transform: (MinedCommit) -> T) -> Output<T> {
+    func process<T: Sendable>(_ commit: GitCommit, _ transform: (MinedCommit) -> T) -> Output<T> {
         let always = diffs == .always
         // A push keeps every commit's line counts, for readers that will ask what this run does not.
         if !always, stored?.keepsEveryChange == true { _ = readChanges(of: commit, detail: .lines) }
@@ -169,23 +145,4 @@ final class ChangeLoader {
         worker.stored?.note(changes: info, of: commit)
         return info
     }
-}
-
-/// A shared index for workers pulling from one list.
-final class Counter: @unchecked Sendable {
-    private var value = -1
-    private let lock = NSLock()
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}
-
-/// Lets workers write disjoint slots of one buffer.
-struct UncheckedBox<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
 }

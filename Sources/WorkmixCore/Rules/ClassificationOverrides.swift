@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The config's `overrides: { <sha or prefix ≥ 7>: <category or skip> }`: pins single commits, beating
 /// every rule. When several prefixes match one commit the longest wins (it is the most specific).
@@ -71,10 +72,9 @@ public struct ClassificationOverrides: Sendable, Hashable {
 
 /// Which commits each override pinned in a run (from any thread), to say at the end when a prefix
 /// pinned more than one: git would call it ambiguous, and a second commit was pinned by accident.
-public final class OverrideHits: @unchecked Sendable {
+public final class OverrideHits: Sendable {
     private let overrides: ClassificationOverrides
-    private var shas: [String: Set<String>] = [:]
-    private let lock = NSLock()
+    private let shas = Mutex<[String: Set<String>]>([:])
 
     public init(_ overrides: ClassificationOverrides) {
         self.overrides = overrides
@@ -82,14 +82,11 @@ public final class OverrideHits: @unchecked Sendable {
 
     public func note(_ sha: String) {
         guard let entry = overrides.entry(for: sha) else { return }
-        lock.lock()
-        shas[entry.prefix, default: []].insert(sha)
-        lock.unlock()
+        shas.withLock { _ = $0[entry.prefix, default: []].insert(sha) }
     }
 
     public var warnings: [RunWarning] {
-        lock.lock()
-        defer { lock.unlock() }
+        let shas = self.shas.withLock { $0 }
         return overrides.entries.compactMap { entry in
             guard let pinned = shas[entry.prefix], pinned.count > 1 else { return nil }
             return .ambiguousOverride(prefix: entry.prefix, commits: pinned.sorted(), location: entry.location)

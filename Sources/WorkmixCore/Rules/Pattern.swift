@@ -40,6 +40,7 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
 
 /// Owns a compiled PCRE2 pattern. Compiled code is read-only once JIT-compiled, so one object serves
 /// every thread; each match uses its own match data.
+// @unchecked: a PCRE2 code pointer, read-only once compiled, so any thread may match with it.
 private final class CompiledCode: @unchecked Sendable {
     let pointer: OpaquePointer
 

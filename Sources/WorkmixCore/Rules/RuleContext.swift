@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What rules may ask about a commit beyond its record. The residency code supplies `isResident`
 /// (did a resident of an active residency take part?); without it the `resident` matcher sees false.
@@ -32,18 +33,18 @@ public struct RuleContext: Sendable {
     }
 }
 
-/// Remembers the last prediction, keyed by the commit and how much of its files it saw. Used by one
-/// thread at a time (a fresh memo per classification), hence `@unchecked Sendable`.
-final class PredictionMemo: @unchecked Sendable {
-    private var key: (sha: String, subject: String, detail: Int)?
-    private var value: ModelPrediction?
+/// Remembers the last prediction, keyed by the commit and how much of its files it saw (a fresh memo
+/// per classification, so the mutex is never contended).
+final class PredictionMemo: Sendable {
+    private let last = Mutex<(sha: String, subject: String, detail: Int, value: ModelPrediction)?>(nil)
 
     func prediction(for record: CommitRecord, model: CommitModel) -> ModelPrediction {
         let detail = record.changeInfo.stats != nil ? 2 : record.changeInfo.changes != nil ? 1 : 0
-        if let key, let value, key.sha == record.sha, key.subject == record.subject, key.detail == detail { return value }
+        if let last = last.withLock({ $0 }), last.sha == record.sha, last.subject == record.subject, last.detail == detail {
+            return last.value
+        }
         let prediction = model.predict(record)
-        key = (record.sha, record.subject, detail)
-        value = prediction
+        last.withLock { $0 = (record.sha, record.subject, detail, prediction) }
         return prediction
     }
 }

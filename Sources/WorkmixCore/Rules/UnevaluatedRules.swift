@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Rules that the regex engine could not decide on some commits of a run (PCRE2 gave up on a pattern
 /// that backtracks catastrophically, `^(?:(a+)+$|a*!$)` against `aaa…a!`): each such commit went on
@@ -25,24 +26,22 @@ public struct UnevaluatedRules: Sendable, Hashable {
 }
 
 /// Counts, over a run, the commits whose classification left rules unevaluated. Commits are classified
-/// on several threads, so it is a class with a lock.
-public final class UnevaluatedRuleTally: @unchecked Sendable {
-    private var commits = 0
-    private var perRule: [String: Int] = [:]
-    private let lock = NSLock()
+/// on several threads, so it is a class with its counts behind a mutex.
+public final class UnevaluatedRuleTally: Sendable {
+    private let counts = Mutex((commits: 0, perRule: [String: Int]()))
 
     public init() {}
 
     public func note(_ classification: Classification) {
         guard !classification.unevaluated.isEmpty else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        commits += 1
-        for ruleID in classification.unevaluated { perRule[ruleID, default: 0] += 1 }
+        counts.withLock { counts in
+            counts.commits += 1
+            for ruleID in classification.unevaluated { counts.perRule[ruleID, default: 0] += 1 }
+        }
     }
 
     /// Commits some rule could not be evaluated on, so far.
-    public var commitCount: Int { lock.withLock { commits } }
+    public var commitCount: Int { counts.withLock { $0.commits } }
 
     /// The warning to give at the end of a run, if the engine gave up at all.
     public func warnings(in ruleSet: RuleSet) -> [RunWarning] {
@@ -51,8 +50,7 @@ public final class UnevaluatedRuleTally: @unchecked Sendable {
 
     /// The tally so far, rules in the order `ruleSet` evaluates them.
     public func summary(in ruleSet: RuleSet) -> UnevaluatedRules {
-        lock.lock()
-        defer { lock.unlock() }
+        let (commits, perRule) = counts.withLock { ($0.commits, $0.perRule) }
         let order = Dictionary(ruleSet.rules.enumerated().map { ($1.id, $0) }) { first, _ in first }
         let entries = perRule.map { id, count in
             UnevaluatedRules.Entry(ruleID: id, source: ruleSet.rule(id: id)?.source, commits: count)

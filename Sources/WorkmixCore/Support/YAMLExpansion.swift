@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// What aliases make of a composed YAML tree, measured without recursion and without expanding them:
@@ -105,18 +106,18 @@ struct YAMLExpansion {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.result = Result { try body() }
+            box.result.withLock { $0 = Result { try body() } }
             done.signal()
         }
         thread.stackSize = 1 << 30
         thread.start()
         done.wait()
-        guard let result = box.result else { throw InputError("the YAML could not be read") }
+        guard let result = box.result.withLock({ $0.take() }) else { throw InputError("the YAML could not be read") }
         return try result.get()
     }
 
-    private final class ResultBox<T>: @unchecked Sendable {
-        var result: Result<T, Error>?
+    private final class ResultBox<T>: Sendable {
+        let result = Mutex<Result<T, Error>?>(nil)
     }
 
     private static func sum(_ a: Int, _ b: Int) -> Int {

@@ -7,7 +7,7 @@ import WorkmixGit
 /// One repository's SQLite store file: opened in WAL mode with a busy timeout, so that several
 /// workmix processes can share it; migrated by number when it is older; loaded whole at the start of
 /// a run (a walk over stored commits must read no git object) and written once per pass.
-final class HistoryDatabase {
+final class HistoryDatabase: Sendable {
     let path: String
     private let queue: DatabaseQueue
 

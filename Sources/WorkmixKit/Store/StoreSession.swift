@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Synchronization
 import WorkmixCore
 import WorkmixGit
 
@@ -8,17 +9,19 @@ import WorkmixGit
 /// the output: a damaged file is rebuilt and a folder that cannot be written is left alone, each
 /// with one warning. With a PostgreSQL server instead of a folder, each repository's history starts
 /// empty and what the run reads is pushed there (`PostgresHistory`); any failure there ends the run.
-public final class StoreSession: @unchecked Sendable {
+public final class StoreSession: Sendable {
     public let folder: String
-    private var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
     private let server: PostgresConnection?
-    private var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
-    private var served: [String: ServedRepository] = [:]
-    private var unusable = false
-    /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
-    private var refused: Set<String> = []
-    private var warnings: [RunWarning] = []
-    private let lock = NSLock()
+    private struct State {
+        var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
+        var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
+        var served: [String: ServedRepository] = [:]
+        var unusable = false
+        /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
+        var refused: Set<String> = []
+        var warnings: [RunWarning] = []
+    }
+    private let state = Mutex(State())
 
     public init(folder: String) {
         self.folder = folder
@@ -35,12 +38,11 @@ public final class StoreSession: @unchecked Sendable {
 
     /// Sessions live until the process ends: freeing a long history's commits one by one at the end of
     /// a run costs a tenth of a run that reads them from the store, for memory the exit frees anyway.
-    nonisolated(unsafe) private static var kept: [StoreSession] = []
-    private static let keptLock = NSLock()
+    private static let kept = Mutex<[StoreSession]>([])
 
     /// Keeps this session (and the histories it loaded) until the process ends.
     public func keepUntilExit() {
-        Self.keptLock.withLock { Self.kept.append(self) }
+        Self.kept.withLock { $0.append(self) }
     }
 
     /// Whether repositories may be read from the store alone (a PostgreSQL server).
@@ -49,103 +51,107 @@ public final class StoreSession: @unchecked Sendable {
     /// The repository `name` as the server holds it, loaded once; nil when it holds none of that name.
     /// Throws `InputError` when it holds it not as reading needs, `StoreServerError` when the server fails.
     func served(named name: String) throws -> ServedRepository? {
-        lock.lock()
-        defer { lock.unlock() }
         guard let server else { return nil }
-        if let loaded = served[name] { return loaded }
-        let loaded = try PostgresReader.load(server, repo: name)
-        served[name] = loaded
-        return loaded
+        return try state.withLock { state in
+            if let loaded = state.served[name] { return loaded }
+            let loaded = try PostgresReader.load(server, repo: name)
+            state.served[name] = loaded
+            return loaded
+        }
     }
 
     /// The store of `repository`, loaded; nil when the store cannot be used (warned once). `name`
     /// names its file; on a server, the repository is `repoName`, pushed with its mailmap and shallow
     /// boundary (`inputs`, as `HistoryMiner.classificationInputs` gives them) and every commit's changes.
     func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> StoredHistory? {
-        lock.lock()
-        defer { lock.unlock() }
+        state.withLock { history(for: repository, name: name, repoName: repoName, inputs: inputs, in: &$0) }
+    }
+
+    private func history(for repository: Repository, name: String, repoName: String, inputs: [String], in state: inout State)
+        -> StoredHistory?
+    {
         let key = Self.key(of: repository)
         if let server {
-            if let opened = pushes[key] { return opened.history }
+            if let opened = state.pushes[key] { return opened.history }
             let history = StoredHistory(repository: repository, commits: [:], encoded: [:])
             history.keepsEveryChange = true
             let push = PostgresHistory(connection: server, repo: repoName, mailmap: inputs.first ?? "", shallow: inputs.last ?? "")
-            pushes[key] = (push, history)
+            state.pushes[key] = (push, history)
             return history
         }
-        if let opened = open[key] { return opened.history }
-        guard !unusable else { return nil }
-        guard prepareFolder() else { return nil }
+        if let opened = state.open[key] { return opened.history }
+        guard !state.unusable else { return nil }
+        guard prepareFolder(&state) else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
         if let file = StoreFiles.foreign(at: path) {
-            if refused.insert(path).inserted { warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
+            if state.refused.insert(path).inserted { state.warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
             return nil
         }
-        return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key) }
+        return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key, &state) }
     }
 
     /// Opens and loads the store at `path`; a file that cannot be read is removed and made again.
-    private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> StoredHistory? {
+    private func openOrRebuild(_ path: String, _ repository: Repository, key: String, _ state: inout State) -> StoredHistory? {
         do {
-            return try openAndLoad(path, repository, key: key)
+            return try openAndLoad(path, repository, key: key, &state)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             // The file is not damaged: left as it is.
-            warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
+            state.warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
             return nil
         } catch {
             // Not SQLite, truncated, damaged, or from a newer workmix: start again from git.
-            warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
+            state.warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
             Self.remove(databaseAt: path)
             do {
-                return try openAndLoad(path, repository, key: key)
+                return try openAndLoad(path, repository, key: key, &state)
             } catch {
-                warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
-                unusable = true
+                state.warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
+                state.unusable = true
                 return nil
             }
         }
     }
 
-    private func openAndLoad(_ path: String, _ repository: Repository, key: String) throws -> StoredHistory {
+    private func openAndLoad(_ path: String, _ repository: Repository, key: String, _ state: inout State) throws -> StoredHistory {
         let database = try HistoryDatabase(path: path)
         let history = try database.load(into: repository)
-        open[key] = (database, history)
+        state.open[key] = (database, history)
         return history
     }
 
-    private func prepareFolder() -> Bool {
+    private func prepareFolder(_ state: inout State) -> Bool {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            return markUnusable(reason: "cannot create the folder")
+            return markUnusable(reason: "cannot create the folder", &state)
         }
-        guard access(folder, W_OK) == 0 else { return markUnusable(reason: "the folder is not writable") }
+        guard access(folder, W_OK) == 0 else { return markUnusable(reason: "the folder is not writable", &state) }
         return true
     }
 
-    private func markUnusable(reason: String) -> Bool {
-        unusable = true
-        warnings.append(.storeUnavailable(path: folder, reason: reason))
+    private func markUnusable(reason: String, _ state: inout State) -> Bool {
+        state.unusable = true
+        state.warnings.append(.storeUnavailable(path: folder, reason: reason))
         return false
     }
 
     /// Writes what every repository's passes read anew. A failed write costs only the time it would
     /// have saved next run (warned once); on a server, it throws `StoreServerError`.
     func save() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        for (_, pushed) in pushes.sorted(by: { $0.key < $1.key }) {
-            try pushed.database.save(pushed.history.takePending())
-        }
-        for (_, opened) in open.sorted(by: { $0.key < $1.key }) {
-            let pending = opened.history.takePending()
-            do {
-                try opened.database.save(pending)
-            } catch {
-                warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
-                // A damaged file found only now is removed: the next run rebuilds it.
-                if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    StoreFileLock.holding(opened.database.path) { Self.remove(databaseAt: opened.database.path) }
+        try state.withLock { state in
+            for (_, pushed) in state.pushes.sorted(by: { $0.key < $1.key }) {
+                try pushed.database.save(pushed.history.takePending())
+            }
+            for (_, opened) in state.open.sorted(by: { $0.key < $1.key }) {
+                let pending = opened.history.takePending()
+                do {
+                    try opened.database.save(pending)
+                } catch {
+                    state.warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
+                    // A damaged file found only now is removed: the next run rebuilds it.
+                    if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                        StoreFileLock.holding(opened.database.path) { Self.remove(databaseAt: opened.database.path) }
+                    }
                 }
             }
         }
@@ -153,9 +159,9 @@ public final class StoreSession: @unchecked Sendable {
 
     /// The warnings so far, each once.
     public func takeWarnings() -> [RunWarning] {
-        lock.withLock {
-            defer { warnings = [] }
-            return warnings
+        state.withLock { state in
+            defer { state.warnings = [] }
+            return state.warnings
         }
     }
 

@@ -1,13 +1,15 @@
 import Foundation
+import Synchronization
 import WorkmixCore
 import WorkmixGit
 
 /// One repository's store, loaded for a run: the commits already read (a walk over them reads no git
 /// object), their file changes as far as they were read, and what this run read anew, written back
 /// by `HistoryDatabase.save`. Commits are looked up by the walk's thread; changes and classifications
-/// by the workers', hence the lock.
+/// by the workers', hence the mutex around them.
+// @unchecked: the walk's libgit2 repository handle, and loaders set before the run; what threads share is in `state`.
 final class StoredHistory: CommitSource, @unchecked Sendable {
-    struct StoredChanges {
+    struct StoredChanges: Sendable {
         /// The first parent the changes were compared with (nil for a root or a shallow boundary).
         var base: ObjectID?
         var info: ChangeInfo
@@ -15,13 +17,13 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 
     /// Changes as stored, decoded when a commit asks (most runs classify from stored verdicts and
     /// never do).
-    struct EncodedChanges {
+    struct EncodedChanges: Sendable {
         var base: ObjectID?
         var detail: Int
         var data: Data
     }
 
-    struct Pending {
+    struct Pending: Sendable {
         var commits: [GitCommit] = []
         var changes: [(sha: String, base: String, info: ChangeInfo)] = []
         var classifications: [String: [(sha: String, classification: Classification)]] = [:]
@@ -42,14 +44,28 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// Whether every commit read is to be kept with its line counts, whatever the run asks (a push to
     /// a shared store, whose readers may ask any detail of any commit).
     var keepsEveryChange = false
-    private var commits: [ObjectID: GitCommit]
-    private var changes: [ObjectID: StoredChanges] = [:]
-    private var encoded: [ObjectID: EncodedChanges]
-    private var caches: [String: ClassificationCache] = [:]
-    /// Stored commits whose first parent the repository no longer has.
-    private var damaged: Set<ObjectID> = []
-    private(set) var pending = Pending()
-    private let lock = NSLock()
+    /// What the walk's and the workers' threads share.
+    private struct State {
+        var commits: [ObjectID: GitCommit]
+        var changes: [ObjectID: StoredChanges] = [:]
+        var encoded: [ObjectID: EncodedChanges]
+        var caches: [String: ClassificationCache] = [:]
+        /// Stored commits whose first parent the repository no longer has.
+        var damaged: Set<ObjectID> = []
+        var pending = Pending()
+
+        /// The stored changes of `id`, decoded once.
+        mutating func decoded(_ id: ObjectID) -> StoredChanges? {
+            guard let raw = encoded.removeValue(forKey: id), let info = ChangeCoding.decode(raw.data, detail: raw.detail) else {
+                return nil
+            }
+            let stored = StoredChanges(base: raw.base, info: info)
+            changes[id] = stored
+            return stored
+        }
+    }
+
+    private let state: Mutex<State>
     /// Loads a digest's classifications when a run first asks for them.
     var loadClassifications: (String) -> [ObjectID: Classification] = { _ in [:] }
     /// Loads the most recently used other digest with the same base: its rules and verdicts.
@@ -57,38 +73,37 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 
     init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
         self.repository = repository
-        self.commits = commits
-        self.encoded = encoded
+        state = Mutex(State(commits: commits, encoded: encoded))
     }
 
-    var storedCommitCount: Int { lock.withLock { commits.count } }
+    var storedCommitCount: Int { state.withLock { $0.commits.count } }
 
     /// The stored commit, else the repository's (kept for the store). A stored commit the repository
     /// no longer has is read from it all the same, to fail as a run without the store would.
     func commit(_ id: ObjectID) throws -> GitCommit {
         guard let repository else {
-            if let commit = lock.withLock({ commits[id] }) { return commit }
+            if let commit = state.withLock({ $0.commits[id] }) { return commit }
             throw GitError(code: .notFound, message: "commit \(id.hex) is not in the store", context: "reading the store")
         }
-        if let commit = lock.withLock({ commits[id] }), repository.contains(id) {
+        if let commit = state.withLock({ $0.commits[id] }), repository.contains(id) {
             // Its first parent gone too (a damaged clone): its changes and verdict are read afresh,
             // as a run without the store reads them.
             if let parent = commit.parents.first, !repository.contains(parent) {
-                lock.withLock { _ = damaged.insert(id) }
+                state.withLock { _ = $0.damaged.insert(id) }
             }
             return commit
         }
         let commit = try repository.commit(id)
-        lock.withLock {
-            commits[id] = commit
-            pending.commits.append(commit)
+        state.withLock {
+            $0.commits[id] = commit
+            $0.pending.commits.append(commit)
         }
         return commit
     }
 
     /// What is known of a commit's changes against its (possibly cut) first parent.
     func changes(of commit: GitCommit) -> ChangeInfo {
-        guard let stored = lock.withLock({ damaged.contains(commit.id) ? nil : changes[commit.id] ?? decoded(commit.id) }),
+        guard let stored = state.withLock({ $0.damaged.contains(commit.id) ? nil : $0.changes[commit.id] ?? $0.decoded(commit.id) }),
             stored.base == commit.parents.first
         else {
             return .notComputed
@@ -96,33 +111,25 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         return stored.info
     }
 
-    /// The stored changes of `id`, decoded once (under the lock).
-    private func decoded(_ id: ObjectID) -> StoredChanges? {
-        guard let raw = encoded.removeValue(forKey: id), let info = ChangeCoding.decode(raw.data, detail: raw.detail) else {
-            return nil
-        }
-        let stored = StoredChanges(base: raw.base, info: info)
-        changes[id] = stored
-        return stored
-    }
-
     /// Keeps changes read from the repository, when they are worth keeping (paths or line counts).
     func note(changes info: ChangeInfo, of commit: GitCommit) {
         guard ChangeCoding.detail(of: info) != nil else { return }
         let base = commit.parents.first
-        lock.withLock {
-            if let known = changes[commit.id] ?? decoded(commit.id), known.base == base, !known.info.canImprove(to: .lines) { return }
-            changes[commit.id] = StoredChanges(base: base, info: info)
-            pending.changes.append((commit.id.hex, base?.hex ?? "", info))
+        state.withLock { state in
+            if let known = state.changes[commit.id] ?? state.decoded(commit.id), known.base == base, !known.info.canImprove(to: .lines) {
+                return
+            }
+            state.changes[commit.id] = StoredChanges(base: base, info: info)
+            state.pending.changes.append((commit.id.hex, base?.hex ?? "", info))
         }
     }
 
     func note(tips: [ObjectID]) {
-        lock.withLock { pending.tips.formUnion(tips.map(\.hex)) }
+        state.withLock { $0.pending.tips.formUnion(tips.map(\.hex)) }
     }
 
     func note(revision spec: String, _ resolved: ResolvedRevision) {
-        lock.withLock { pending.revisions[spec] = resolved }
+        state.withLock { $0.pending.revisions[spec] = resolved }
     }
 
     /// The classifications made under `key`, loaded once. A digest with none yet (the rules changed)
@@ -130,52 +137,51 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     /// rules that did not change.
     func classifications(for key: ClassificationKey, reuse: (([String]) -> RuleReuse)?) -> ClassificationCache {
         let digest = key.digest
-        lock.lock()
-        defer { lock.unlock() }
-        pending.usedDigests.insert(digest)
-        pending.keys[digest] = key
-        if let cache = caches[digest] { return cache }
-        let known = loadClassifications(digest)
-        let earlier = known.isEmpty ? reuse.flatMap { reuse in loadEarlier(key.base, digest).map { (reuse($0.rules), $0.verdicts) } } : nil
-        let cache = ClassificationCache(
-            known: known, earlier: earlier,
-            isDamaged: { [weak self] id in self?.lock.withLock { self?.damaged.contains(id) } ?? false },
-            added: { [weak self] sha, classification in
-                self?.lock.withLock { self?.pending.classifications[digest, default: []].append((sha, classification)) }
-            })
-        caches[digest] = cache
-        return cache
+        return state.withLock { state in
+            state.pending.usedDigests.insert(digest)
+            state.pending.keys[digest] = key
+            if let cache = state.caches[digest] { return cache }
+            let known = loadClassifications(digest)
+            let earlier = known.isEmpty ? reuse.flatMap { reuse in loadEarlier(key.base, digest).map { (reuse($0.rules), $0.verdicts) } } : nil
+            let cache = ClassificationCache(
+                known: known, earlier: earlier,
+                isDamaged: { [weak self] id in self?.state.withLock { $0.damaged.contains(id) } ?? false },
+                added: { [weak self] sha, classification in
+                    self?.state.withLock { $0.pending.classifications[digest, default: []].append((sha, classification)) }
+                })
+            state.caches[digest] = cache
+            return cache
+        }
     }
 
     /// Hands over what was read anew, for saving.
     func takePending() -> Pending {
-        lock.withLock {
-            defer { pending = Pending() }
-            return pending
+        state.withLock { state in
+            defer { state.pending = Pending() }
+            return state.pending
         }
     }
 }
 
 /// A revision as a run was given it, resolved: the commits it includes and excludes, in order.
-struct ResolvedRevision: Equatable {
+struct ResolvedRevision: Equatable, Sendable {
     var include: [ObjectID] = []
     var exclude: [ObjectID] = []
 }
 
 /// A digest's classifications, by commit id: those stored and those made by this run; and the
 /// verdicts of an earlier digest with the same base, when the rules changed.
-final class ClassificationCache: @unchecked Sendable {
-    private var known: [ObjectID: Classification]
+final class ClassificationCache: Sendable {
+    private let known: Mutex<[ObjectID: Classification]>
     private let earlier: (reuse: RuleReuse, verdicts: [ObjectID: Classification])?
-    private let lock = NSLock()
-    private let added: (String, Classification) -> Void
-    private let isDamaged: (ObjectID) -> Bool
+    private let added: @Sendable (String, Classification) -> Void
+    private let isDamaged: @Sendable (ObjectID) -> Bool
 
     init(
         known: [ObjectID: Classification], earlier: (reuse: RuleReuse, verdicts: [ObjectID: Classification])?,
-        isDamaged: @escaping (ObjectID) -> Bool, added: @escaping (String, Classification) -> Void
+        isDamaged: @escaping @Sendable (ObjectID) -> Bool, added: @escaping @Sendable (String, Classification) -> Void
     ) {
-        self.known = known
+        self.known = Mutex(known)
         self.earlier = earlier
         self.isDamaged = isDamaged
         self.added = added
@@ -183,7 +189,7 @@ final class ClassificationCache: @unchecked Sendable {
 
     func lookup(_ sha: String) -> Classification? {
         guard let id = ObjectID(hex: sha), !isDamaged(id) else { return nil }
-        return lock.withLock { known[id] }
+        return known.withLock { $0[id] }
     }
 
     /// The commit's verdict under the earlier rules (never for a damaged commit: read afresh).
@@ -194,7 +200,7 @@ final class ClassificationCache: @unchecked Sendable {
 
     func add(_ sha: String, _ classification: Classification) {
         guard let id = ObjectID(hex: sha) else { return }
-        lock.withLock { known[id] = classification }
+        known.withLock { $0[id] = classification }
         added(sha, classification)
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,24 +28,25 @@ public enum InterruptCleanup {
         install()
         // The old copy is not freed: a handler on another thread may be reading it (a few bytes per
         // output file, a handful per run).
-        cleanupPartialFile = path.map { strdup($0) }
+        cleanupPartialFile.store(Int(bitPattern: path.map { strdup($0) }), ordering: .releasing)
     }
 
     /// The terminal settings to put back (`workmix label` reads keys in raw mode), or nil.
     static func setTerminalToRestore(_ settings: termios?) {
         install()
         // As with the file: never freed, a handler may be reading it.
-        savedTerminal = settings.map { settings in
+        let copy = settings.map { settings in
             let copy = UnsafeMutablePointer<termios>.allocate(capacity: 1)
             copy.initialize(to: settings)
             return copy
         }
+        savedTerminal.store(Int(bitPattern: copy), ordering: .releasing)
     }
 
     /// Whether a progress line stands on stderr, to be cleared.
     public static func setProgressLineShown(_ shown: Bool) {
         install()
-        cleanupProgressLine = shown ? 1 : 0
+        cleanupProgressLine.store(shown, ordering: .releasing)
     }
 
     /// A write failed with EPIPE (SIGPIPE was ignored when workmix started): end as SIGPIPE would,
@@ -66,13 +69,16 @@ public enum InterruptCleanup {
         #endif
         action.sa_flags = SA_SIGINFO | SA_RESTART
         sigemptyset(&action.sa_mask)
+        // The handler reads these: set up here, before it can run (a global is set up on first use).
+        previousActions.store(Int(bitPattern: previous), ordering: .releasing)
+        _ = (cleanupPartialFile.load(ordering: .relaxed), savedTerminal.load(ordering: .relaxed))
+        _ = cleanupProgressLine.load(ordering: .relaxed)
         _ = signal(SIGXFSZ, SIG_IGN)
         for number in terminatingSignals + crashSignals {
             guard sigaction(number, nil, &previous[Int(number)]) == 0 else { continue }
             if isIgnored(previous[Int(number)]) { continue }
             sigaction(number, &action, nil)
         }
-        previousActions = previous
         return true
     }()
 
@@ -100,19 +106,23 @@ public enum InterruptCleanup {
 }
 
 private let signalSlots: Int32 = 65
-nonisolated(unsafe) private var cleanupPartialFile: UnsafeMutablePointer<CChar>?
-nonisolated(unsafe) private var cleanupProgressLine: sig_atomic_t = 0
-nonisolated(unsafe) private var savedTerminal: UnsafeMutablePointer<termios>?
+// What the handler reads, in lock-free atomics (a lock could be held by the very thread the signal
+// interrupts); the C buffers are kept as their addresses, 0 for none.
+private let cleanupPartialFile = Atomic<Int>(0)
+private let cleanupProgressLine = Atomic<Bool>(false)
+private let savedTerminal = Atomic<Int>(0)
 /// The actions in place before ours, by signal number: crash signals go back to them.
-nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
+private let previousActions = Atomic<Int>(0)
 
 private func cleanUp() {
-    if cleanupProgressLine != 0 {
+    if cleanupProgressLine.load(ordering: .acquiring) {
         let clear: StaticString = "\r\u{1B}[K"
         _ = write(STDERR_FILENO, clear.utf8Start, clear.utf8CodeUnitCount)
     }
-    if let path = cleanupPartialFile { unlink(path) }
-    if let settings = savedTerminal { tcsetattr(STDIN_FILENO, TCSANOW, settings) }
+    if let path = UnsafeMutablePointer<CChar>(bitPattern: cleanupPartialFile.load(ordering: .acquiring)) { unlink(path) }
+    if let settings = UnsafeMutablePointer<termios>(bitPattern: savedTerminal.load(ordering: .acquiring)) {
+        tcsetattr(STDIN_FILENO, TCSANOW, settings)
+    }
 }
 
 private func isCrashSignal(_ number: Int32) -> Bool {
@@ -132,7 +142,9 @@ private func senderID(_ info: UnsafeMutablePointer<siginfo_t>) -> pid_t {
 
 private func handleSignal(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     cleanUp()
-    if isCrashSignal(number), let info, let previous = previousActions, number < signalSlots {
+    if isCrashSignal(number), let info, let previous = UnsafeMutablePointer<sigaction>(bitPattern: previousActions.load(ordering: .acquiring)),
+        number < signalSlots
+    {
         // A crash of this process goes back to the crash reporter: a fault (si_code > 0) happens again
         // when the instruction is retried on return; abort() sends itself the signal again. The same
         // signal sent by another process (`kill -SEGV`) is no crash: it ends the run as others do (the

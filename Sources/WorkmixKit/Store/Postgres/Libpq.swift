@@ -3,6 +3,7 @@ import WorkmixCore
 
 /// libpq, loaded when a PostgreSQL store is first used: workmix runs without it everywhere else. The
 /// functions workmix calls, found with `dlsym`, typed as `libpq-fe.h` declares them (libpq.so.5's ABI).
+// @unchecked: C function pointers found with dlsym, callable from any thread.
 struct Libpq: @unchecked Sendable {
     typealias Connection = OpaquePointer
     typealias Result = OpaquePointer

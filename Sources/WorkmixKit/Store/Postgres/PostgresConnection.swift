@@ -2,7 +2,8 @@ import Foundation
 
 /// One libpq connection: statements with parameters (text, or bytes sent as binary), results read as
 /// text. Not shared between threads. libpq is loaded by the first connection (`Libpq`).
-final class PostgresConnection {
+// @unchecked: a libpq connection handle, used by one thread at a time (under `StoreSession`'s mutex).
+final class PostgresConnection: @unchecked Sendable {
     /// A statement parameter.
     enum Value {
         case text(String)

@@ -6,7 +6,7 @@ import WorkmixGit
 /// A push is one transaction per batch of rows, each batch's rows in commit-id order (two pushes of
 /// the same repository wait for each other's rows, never deadlock), and the repository's tips and
 /// rule digests move only in the last transaction, after its commits and classifications are in.
-final class PostgresHistory {
+final class PostgresHistory: Sendable {
     let connection: PostgresConnection
     let repo: String
     /// What a reader without the checkout needs besides the commits: the mailmap text and the

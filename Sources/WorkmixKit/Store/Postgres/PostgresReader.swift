@@ -4,7 +4,7 @@ import WorkmixGit
 
 /// A repository as a PostgreSQL store holds it, read without its checkout: every pushed commit with
 /// its changes, the mailmap and shallow boundary the push saw, and each revision as pushes resolved it.
-final class ServedRepository {
+final class ServedRepository: Sendable {
     let name: String
     let url: String
     let history: StoredHistory
