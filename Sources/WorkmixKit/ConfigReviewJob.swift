@@ -14,7 +14,7 @@ public struct ConfigReviewJob {
     public func run(now: Timestamp = DateParser.now()) throws -> [ConfigWarning] {
         let config = workspace.config
         guard config.file != nil, !config.residencies.isEmpty else { return [] }
-        let defaults = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
+        let defaults = workspace.repositories
         var repositories: [NamedRepository] = []
         for residency in config.residencies {
             for repository in residency.repositories.isEmpty ? defaults : residency.repositories
@@ -31,7 +31,7 @@ public struct ConfigReviewJob {
                 (residency.repositories.isEmpty ? defaults : residency.repositories).contains { $0.path == repository.path }
             }.map(\.from.daysSinceEpoch)
             let since = CivilDate.from(daysSinceEpoch: min(starts.min() ?? today, today - 84))
-            histories[repository.path] = try history(of: RepositoryTarget(path: repository.path, name: repository.name), since: since)
+            histories[repository.path] = try history(of: repository, since: since)
         }
         return ConfigReview(config: config, defaultRepositories: defaults, histories: histories, now: now).warnings
     }
@@ -39,7 +39,7 @@ public struct ConfigReviewJob {
     /// Who committed from `since` on (author dates, read in any zone), when the history ends, and
     /// where it starts or a shallow clone cuts it if that is after `since`. The walk goes newest
     /// committer date first, as `git log`, and stops 30 days of committer dates before `since`.
-    func history(of target: RepositoryTarget, since: CivilDate) throws -> RepositoryHistory {
+    func history(of target: NamedRepository, since: CivilDate) throws -> RepositoryHistory {
         // From git alone: the review must not open the store, or it would find (and rebuild) a damaged
         // one without a word, before the run that says so; a metadata walk costs little.
         var options = workspace.withoutStore().miningOptions(diffs: .onDemand)

@@ -7,7 +7,7 @@ import WorkmixGit
 extension HistoryMiner {
     /// Opens `target`: its repository, or with a PostgreSQL store, when no such path exists, the
     /// repository the store holds under its name (the config's, else the path's last component).
-    public static func open(_ target: RepositoryTarget, options: MiningOptions) throws -> HistoryMiner {
+    public static func open(_ target: NamedRepository, options: MiningOptions) throws -> HistoryMiner {
         var options = options
         options.repoName = target.name
         if let revisions = target.revisions {
@@ -15,7 +15,7 @@ extension HistoryMiner {
             options.query.all = false
         }
         if let store = options.store, store.isServer, !FileManager.default.fileExists(atPath: target.path) {
-            let name = target.name ?? storedName(ofPath: target.path)
+            let name = target.name ?? NamedRepository.folderName(of: target.path)
             guard let served = try store.served(named: name) else {
                 throw InputError(
                     "\(store.folder): no repository '\(name)' in the store, and no checkout at \(target.path) "
@@ -24,13 +24,6 @@ extension HistoryMiner {
             return HistoryMiner(path: target.path, served: served, options: options)
         }
         return try HistoryMiner(path: target.path, options: options)
-    }
-
-    /// The name a path that is not there stands for: its last component, without `.git`.
-    static func storedName(ofPath path: String) -> String {
-        var name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
-        if name.hasSuffix(".git") && name.count > 4 { name.removeLast(4) }
-        return name
     }
 
     /// Resolves the query's revisions without walking: an unknown revision fails here, so a run over

@@ -125,13 +125,7 @@ public final class HistoryMiner {
 
     /// The work tree's folder name, or the bare repository's without `.git`.
     static func defaultName(of repository: Repository, path: String) -> String {
-        let directory = repository.workTree ?? repository.commonDirectory
-        var name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
-        if name == ".git" {
-            name = URL(fileURLWithPath: directory).standardizedFileURL.deletingLastPathComponent().lastPathComponent
-        }
-        if name.hasSuffix(".git") && name.count > 4 { name.removeLast(4) }
-        return name
+        NamedRepository.folderName(of: repository.workTree ?? repository.commonDirectory)
     }
 
     /// Calls `emit` with each record, in order.

@@ -11,16 +11,16 @@ public struct PairingJob {
     }
 
     public func run(_ selection: PairingSelection, observer: RunObserver? = nil) throws -> (report: PairingReport, warnings: [RunWarning]) {
-        observer?.started(counting: workspace.commitCounter())
+        var job = ScanJob(workspace: workspace, diffs: diffs)
+        observer?.started(counting: job.commitCounter())
         // Who is who, from the same commits: a person's every address is known before the first pair.
-        let people = try workspace.people()
+        let people = try PeopleJob(workspace: workspace).people()
         var aggregator = PairingAggregator(
             filter: workspace.config.participantFilter, people: people,
             distinctCommits: workspace.repositories.count > 1)
-        let warnings = try workspace.classifyCommits(
-            diffs: diffs, context: workspace.ruleContext(people: people),
-            evidence: false
-        ) { commit in
+        job.context = workspace.ruleContext(people: people)
+        job.evidence = false
+        let warnings = try job.run { commit in
             aggregator.add(commit)
             observer?.tick()
         }

@@ -8,7 +8,7 @@ extension ResidencyJob {
     func resume(
         _ plan: ResidencyPlan, from ledger: CheckpointLedger, observer: RunObserver?
     ) throws -> (report: ResidencyReport, warnings: [RunWarning])? {
-        guard ledger.storesLookWhole(), let checkpoint = ledger.load(), let targets = ledger.targetsSince(checkpoint, plan.targets),
+        guard ledger.storesLookWhole(), let checkpoint = ledger.load(), let targets = ledger.targetsSince(checkpoint, plan.repositories),
             var census = IdentityCensus(checkpoint: checkpoint.census, filter: plan.config.participantFilter)
         else { return nil }
         let options = plan.config.peopleOptions
@@ -24,7 +24,7 @@ extension ResidencyJob {
         var countedAgain = false
         // A commit the checkpoint counted in one repository may come up as new in another (a fork
         // fetched its origin's commits): which repository counts it would change.
-        try workspace.addPeople(of: targets, to: &census, seen: &seen) { sha in
+        try PeopleJob(workspace: workspace, repositories: targets).add(to: &census, seen: &seen) { sha in
             if counted.contains(sha) { countedAgain = true }
         }
         let people = People(census: census, options: options)
@@ -36,7 +36,7 @@ extension ResidencyJob {
         case (.some, .some(let saved)): guard tally.collector?.restore(saved) == true else { return nil }
         default: return nil
         }
-        observer?.started(counting: workspace.commitCounter(in: targets))
+        observer?.started(counting: ScanJob(workspace: workspace, diffs: plan.policy, repositories: targets).commitCounter())
         try tally.read(targets, in: workspace, policy: plan.policy, people: people, observer: observer)
         observer?.finished()
         // With no new tips the checkpoint says it all already.

@@ -8,10 +8,10 @@ extension ResidencyJob {
         ofResidency name: String, evidence: Bool = false, observer: RunObserver? = nil,
         _ emit: (ClassifiedCommit) throws -> Void
     ) throws -> [RunWarning] {
-        let plan = try ResidencyPlan(workspace: workspace, diffs: { _ in .always }, followThrough: false)
+        let plan = try ResidencyPlan(workspace: workspace, followThrough: false, options: Options(showsChurn: true))
         var census = IdentityCensus(filter: plan.config.participantFilter)
-        var seen: Set<String>? = plan.targets.count > 1 ? [] : nil
-        try plan.workspace.addPeople(of: plan.targets, to: &census, seen: &seen)
+        var seen: Set<String>? = plan.repositories.count > 1 ? [] : nil
+        try PeopleJob(workspace: plan.workspace, repositories: plan.repositories).add(to: &census, seen: &seen)
         let people = People(census: census, options: plan.config.peopleOptions)
         var analysis = try plan.tally(people: people).analysis
         guard let residency = analysis.residencyIndex(named: name) else {
@@ -24,11 +24,14 @@ extension ResidencyJob {
         let context = plan.workspace.ruleContext(people: people)
         let unevaluated = UnevaluatedRuleTally()
         var warnings: [RunWarning] = []
-        observer?.started(counting: plan.workspace.commitCounter(in: indexes.map { plan.targets[$0] }))
+        let repositories = indexes.map { plan.repositories[$0] }
+        observer?.started(counting: ScanJob(workspace: plan.workspace, diffs: plan.policy, repositories: repositories).commitCounter())
         for index in indexes {
-            warnings += try plan.workspace.classifyCommits(
-                in: [plan.targets[index]], diffs: plan.policy, context: context, evidence: evidence, unevaluated: unevaluated
-            ) { commit in
+            var job = ScanJob(workspace: plan.workspace, diffs: plan.policy, repositories: [plan.repositories[index]])
+            job.context = context
+            job.evidence = evidence
+            job.unevaluated = unevaluated
+            warnings += try job.run { commit in
                 observer?.tick()
                 // Counted by other residencies too, it is still this one's.
                 if analysis.add(commit, fromRepositoryAt: index).contains(residency) { try emit(commit) }

@@ -20,33 +20,35 @@ public struct ResidencyJob {
         /// List each residency's counted commits (`report --commits`): every commit is read again, as a
         /// checkpoint keeps sums, not commits.
         public var commits = false
+        /// Churn is shown, whatever the plans measure (a report, a check's step summary): diffs are read.
+        public var showsChurn = false
 
-        public init(asOf: AsOf? = nil, strict: Bool = false, commits: Bool = false) {
+        public init(asOf: AsOf? = nil, strict: Bool = false, commits: Bool = false, showsChurn: Bool = false) {
             self.asOf = asOf
             self.strict = strict
             self.commits = commits
+            self.showsChurn = showsChurn
         }
     }
 
-    /// `diffs` decides, given the config, whether line counts are read (churn). Follow-through (SPEC 9)
-    /// is computed when `followThrough` asks or a plan sets `min_follow_through` or `min_lift`; it needs the paths of
-    /// every commit, and the weeks after the windows.
+    /// Line counts are read when churn is shown or measured (`measure: churn`). Follow-through (SPEC 9)
+    /// is computed when `followThrough` asks or a plan sets `min_follow_through` or `min_lift`; it needs
+    /// the paths of every commit, and the weeks after the windows.
     public func run(
-        diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool = false, options: Options = Options(),
-        observer: RunObserver? = nil
+        followThrough wanted: Bool = false, options: Options = Options(), observer: RunObserver? = nil
     ) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
-        let plan = try ResidencyPlan(workspace: workspace, diffs: diffs, followThrough: wanted, options: options)
+        let plan = try ResidencyPlan(workspace: workspace, followThrough: wanted, options: options)
         // A checkpoint keeps sums over every commit read, not lists, and not as of another day.
         let ledger = options.commits || options.asOf?.isGiven == true ? nil : CheckpointLedger(plan: plan)
         if let ledger, let resumed = try resume(plan, from: ledger, observer: observer) { return resumed }
         // Who is who, from the same commits: a resident named by one address is all of that person's.
         var census = IdentityCensus(filter: plan.config.participantFilter)
-        var seen: Set<String>? = plan.targets.count > 1 ? [] : nil
-        try plan.workspace.addPeople(of: plan.targets, to: &census, seen: &seen)
+        var seen: Set<String>? = plan.repositories.count > 1 ? [] : nil
+        try PeopleJob(workspace: plan.workspace, repositories: plan.repositories).add(to: &census, seen: &seen)
         let people = People(census: census, options: plan.config.peopleOptions)
         var tally = try plan.tally(people: people)
-        observer?.started(counting: plan.workspace.commitCounter(in: plan.targets))
-        try tally.read(plan.targets, in: plan.workspace, policy: plan.policy, people: people, observer: observer)
+        observer?.started(counting: ScanJob(workspace: plan.workspace, diffs: plan.policy, repositories: plan.repositories).commitCounter())
+        try tally.read(plan.repositories, in: plan.workspace, policy: plan.policy, people: people, observer: observer)
         observer?.finished()
         if tally.isClean { ledger?.save(census: census, seen: seen, tally: tally, resumed: false) }
         return tally.report(ruleSet: workspace.ruleSet, plan: plan)
@@ -61,18 +63,14 @@ struct ResidencyPlan {
     let defaultRepositories: [NamedRepository]
     /// Every repository some residency reads, once each (`ResidencyAnalysis.repositories`).
     let repositories: [NamedRepository]
-    let targets: [RepositoryTarget]
     let followThrough: Bool
     let policy: DiffPolicy
     let options: ResidencyJob.Options
     var config: WorkmixConfig { workspace.config }
 
-    init(
-        workspace: Workspace, diffs: (WorkmixConfig) -> DiffPolicy, followThrough wanted: Bool,
-        options: ResidencyJob.Options = ResidencyJob.Options()
-    ) throws {
+    init(workspace: Workspace, followThrough wanted: Bool, options: ResidencyJob.Options = ResidencyJob.Options()) throws {
         self.options = options
-        defaultRepositories = workspace.repositories.map { NamedRepository(name: $0.name, path: $0.path) }
+        defaultRepositories = workspace.repositories
         let analysis = try ResidencyAnalysis(config: workspace.config, defaultRepositories: defaultRepositories)
         followThrough = wanted || workspace.config.residencies.contains { $0.minFollowThrough != nil || $0.minLift != nil }
         var bounds = analysis.authoredBounds
@@ -80,9 +78,9 @@ struct ResidencyPlan {
         if followThrough { bounds.to = Timestamp(seconds: bounds.to.seconds + workspace.config.followThrough.windowSeconds, offsetMinutes: 0) }
         self.workspace = workspace.narrowed(to: bounds)
         repositories = analysis.repositories
-        targets = repositories.map { RepositoryTarget(path: $0.path, name: $0.name) }
-        // Follow-through needs every commit's paths: one walk with line counts reads them.
-        policy = followThrough ? .always : diffs(workspace.config)
+        // Follow-through needs every commit's paths: one walk with line counts reads them; churn shown
+        // or measured needs line counts.
+        policy = followThrough || options.showsChurn || workspace.config.measure == .churn ? .always : .onDemand
     }
 
     /// An empty tally that knows who is who.
@@ -108,15 +106,17 @@ struct ResidencyTally {
     /// Commits read and classified by this run.
     var commitsRead = 0
 
-    /// Classifies the commits of `targets` (in `ResidencyPlan.repositories` order) and counts them.
+    /// Classifies the commits of `repositories` (in `ResidencyPlan.repositories` order) and counts them.
     mutating func read(
-        _ targets: [RepositoryTarget], in workspace: Workspace, policy: DiffPolicy, people: People, observer: RunObserver?
+        _ repositories: [NamedRepository], in workspace: Workspace, policy: DiffPolicy, people: People, observer: RunObserver?
     ) throws {
         let context = workspace.ruleContext(people: people)
-        for (index, target) in targets.enumerated() {
-            warnings += try workspace.classifyCommits(
-                in: [target], diffs: policy, context: context, evidence: false, unevaluated: unevaluated
-            ) { commit in
+        for (index, repository) in repositories.enumerated() {
+            var job = ScanJob(workspace: workspace, diffs: policy, repositories: [repository])
+            job.context = context
+            job.evidence = false
+            job.unevaluated = unevaluated
+            warnings += try job.run { commit in
                 analysis.add(commit, fromRepositoryAt: index)
                 collector?.add(commit, fromRepositoryAt: index)
                 commitsRead += 1

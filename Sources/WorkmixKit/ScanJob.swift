@@ -1,92 +1,121 @@
 import WorkmixCore
 
-/// Reads every repository in turn and hands each commit, classified, to `emit`; returns the warnings.
+/// `workmix scan`, and every pass that classifies: the commits of the workspace's repositories (or of
+/// `repositories`), each classified and handed to `emit` in walk order. What goes wrong without
+/// stopping the run comes back as warnings.
 public struct ScanJob {
-    public var repositories: [RepositoryTarget]
-    public var mining: MiningOptions
+    public let workspace: Workspace
+    /// When diffs are read.
+    public var diffs: DiffPolicy
+    public var repositories: [NamedRepository]
+    /// Commits a rule skips are handed on too (`scan --include-skipped`).
     public var includeSkipped = false
-    /// Classifies a commit, given its verdict under other rules when the store has one.
-    public var classify: @Sendable (MinedCommit, EarlierVerdict?) -> Classification
-    /// Called with every commit's classification, made or stored.
-    public var observe: @Sendable (String, Classification) -> Void = { _, _ in }
-    /// What decides classifications (rules, model, config, version, diff policy), when they may be
-    /// kept in the store; nil to classify every commit afresh.
-    public var classificationKey: ClassificationKey?
-    /// The rules `classify` applies, so that verdicts stored under other rules spare the unchanged ones
-    /// (`RuleReuse`); nil to hand `classify` no earlier verdict.
-    public var ruleSet: RuleSet?
+    /// What the `resident` and `model` matchers ask; nil works it out (with residencies and a rule on
+    /// residents, a walk for the census: the matcher knows every address of a resident, as reports do).
+    public var context: RuleContext?
+    /// Whether classifications say which matchers matched.
+    public var evidence = true
+    /// Counts the rules the regex engine gave up on across several jobs (the caller then warns);
+    /// nil: this job warns of its own.
+    public var unevaluated: UnevaluatedRuleTally?
 
-    public init(
-        repositories: [RepositoryTarget], mining: MiningOptions,
-        classify: @escaping @Sendable (MinedCommit, EarlierVerdict?) -> Classification = { _, _ in .unclassified }
-    ) {
-        self.repositories = repositories
-        self.mining = mining
-        self.classify = classify
+    /// Reads `repositories`, default the workspace's.
+    public init(workspace: Workspace, diffs: DiffPolicy, repositories: [NamedRepository]? = nil) {
+        self.workspace = workspace
+        self.diffs = diffs
+        self.repositories = repositories ?? workspace.repositories
     }
 
+    @discardableResult
     public func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
-        var warnings: [RunWarning] = []
-        // Open every repository first: a bad path fails before any output is written.
-        // The same repository named twice (`p`, `./p/`, `p/.git`) is read once; worktrees of one
-        // repository have git directories (and HEADs) of their own, so they stay apart.
-        var gitDirectories: Set<String> = []
-        let miners = try repositories.compactMap { target -> HistoryMiner? in
-            var options = mining
-            options.repoName = target.name
-            let miner = try HistoryMiner.open(target, options: options)
-            return gitDirectories.insert(miner.canonicalGitDirectory).inserted ? miner : nil
-        }
-        // And resolve every revision first: an unknown one in the last repository fails before the
-        // first repository's rows are out.
+        let tally = unevaluated ?? UnevaluatedRuleTally()
+        let ruleSet = workspace.ruleSet, config = workspace.config, store = workspace.store, evidence = self.evidence
+        let context =
+            try context
+            ?? (config.residencies.isEmpty || !ruleSet.usesResident
+                ? workspace.ruleContext : workspace.ruleContext(people: PeopleJob(workspace: workspace, repositories: repositories).people()))
+        let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
+        let pass = ClassifyingPass(
+            classify: { commit, earlier in ruleSet.classify(commit, context: context, evidence: evidence, earlier: earlier) },
+            observe: { sha, classification in
+                // Only pinned commits are looked up again, to learn which prefix pinned them.
+                if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(sha) }
+                // Rules the regex engine could not decide, skipped commits included.
+                tally.note(classification)
+            },
+            key: store == nil ? nil : workspace.classificationKey(diffs: diffs, evidence: evidence), ruleSet: ruleSet)
+        // Every repository opened and every revision resolved first: a bad path or an unknown revision
+        // in the last repository fails before the first repository's rows are out.
+        let miners = try workspace.openMiners(repositories, mining: workspace.miningOptions(diffs: diffs))
         for miner in miners { try miner.checkRevisions() }
+        var warnings: [RunWarning] = []
         for miner in miners {
-            let classify = self.classify, observe = self.observe
-            let cache = classificationKey.flatMap { key in
-                miner.stored?.classifications(
-                    for: key.including(miner.classificationInputs),
-                    reuse: ruleSet.map { ruleSet in { RuleReuse(earlier: $0, current: ruleSet) } })
-            }
-            // The mined record is the output: classification reads changes through the commit and
-            // leaves the record as the diff policy made it.
-            try miner.run(
-                { commit in
-                    let sha = commit.record.sha
-                    let classification: Classification
-                    if let known = cache?.lookup(sha) {
-                        classification = known
-                    } else {
-                        classification = classify(commit, cache?.earlierVerdict(sha))
-                        // Objects missing now may be fetched later, and a regex that gave up may not
-                        // give up under other limits: such verdicts are not kept.
-                        if commit.knownChanges.isComplete && classification.unevaluated.isEmpty {
-                            cache?.add(sha, classification)
-                        }
-                    }
-                    observe(sha, classification)
-                    return ClassifiedCommit(record: commit.record, classification: classification)
-                },
-                emit: { commit in
-                    if commit.classification.skipped && !includeSkipped { return }
-                    try emit(commit)
-                })
+            try pass.read(miner, includeSkipped: includeSkipped, emit)
             warnings += miner.warnings.warnings(repository: miners.count > 1 ? miner.repoName : nil)
         }
-        return warnings
+        warnings += overrideHits?.warnings ?? []
+        try store?.save()
+        return (store?.takeWarnings() ?? []) + warnings + (unevaluated == nil ? tally.warnings(in: ruleSet) : [])
+    }
+
+    /// Counts the job's commits (before rules skip any) for a progress estimate, on another thread: it
+    /// opens repositories of its own and needs neither the config nor the rules again. Nil on failure
+    /// (the run itself will say why).
+    public func commitCounter() -> @Sendable () -> Int? {
+        let targets = repositories
+        var options = workspace.miningOptions(diffs: .onDemand)
+        options.jobs = 1
+        let mining = options
+        return {
+            try? targets.reduce(0) { total, target in
+                total + (try HistoryMiner.open(target, options: mining).countCommits())
+            }
+        }
     }
 }
 
-/// A repository to read, and the name its records carry.
-public struct RepositoryTarget: Sendable, Equatable {
-    public var path: String
-    public var name: String?
-    /// Revisions to read here instead of the query's (a report resuming from its checkpoint reads
-    /// only the commits since: `new ^old`).
-    public var revisions: [String]?
+/// How one scan classifies each commit of a repository: with the rules, or from the store when it
+/// kept the verdict under the same key.
+private struct ClassifyingPass {
+    /// Classifies a commit, given its verdict under other rules when the store has one.
+    let classify: @Sendable (MinedCommit, EarlierVerdict?) -> Classification
+    /// Called with every commit's classification, made or stored.
+    let observe: @Sendable (String, Classification) -> Void
+    /// What decides classifications (rules, model, config, version, diff policy), when they may be
+    /// kept in the store; nil to classify every commit afresh.
+    let key: ClassificationKey?
+    /// The rules `classify` applies, so that verdicts stored under other rules spare the unchanged ones
+    /// (`RuleReuse`).
+    let ruleSet: RuleSet
 
-    public init(path: String, name: String? = nil, revisions: [String]? = nil) {
-        self.path = path
-        self.name = name
-        self.revisions = revisions
+    func read(_ miner: HistoryMiner, includeSkipped: Bool, _ emit: (ClassifiedCommit) throws -> Void) throws {
+        let classify = self.classify, observe = self.observe, ruleSet = self.ruleSet
+        let cache = key.flatMap { key in
+            miner.stored?.classifications(
+                for: key.including(miner.classificationInputs), reuse: { RuleReuse(earlier: $0, current: ruleSet) })
+        }
+        // The mined record is the output: classification reads changes through the commit and
+        // leaves the record as the diff policy made it.
+        try miner.run(
+            { commit in
+                let sha = commit.record.sha
+                let classification: Classification
+                if let known = cache?.lookup(sha) {
+                    classification = known
+                } else {
+                    classification = classify(commit, cache?.earlierVerdict(sha))
+                    // Objects missing now may be fetched later, and a regex that gave up may not
+                    // give up under other limits: such verdicts are not kept.
+                    if commit.knownChanges.isComplete && classification.unevaluated.isEmpty {
+                        cache?.add(sha, classification)
+                    }
+                }
+                observe(sha, classification)
+                return ClassifiedCommit(record: commit.record, classification: classification)
+            },
+            emit: { commit in
+                if commit.classification.skipped && !includeSkipped { return }
+                try emit(commit)
+            })
     }
 }

@@ -24,18 +24,22 @@ public struct WorkspaceOptions: Sendable {
     public init() {}
 }
 
-/// The config, the rules in force and the repositories of one run; commands ask it for classified
-/// commits. Loading checks everything (config, rules, repository paths) before any output is written.
+/// The inputs of one run, each read once: the config, the rules in force, the model, the repositories
+/// and the store. Jobs (`ScanJob`, `PairingJob`, `ResidencyJob`, `PeopleJob`…) take a workspace and do
+/// the reading. Loading checks everything (config, rules, model, repository paths) before any output.
 public final class Workspace {
     public let options: WorkspaceOptions
+    /// The config file as read, when there is one: parsed once, and part of the store's key.
+    public let configFile: SourceFile?
     public let config: WorkmixConfig
     public let ruleSet: RuleSet
     /// The rule files in force, user files first, for `rules list` and `rules test`.
-    public let ruleFiles: [(name: String, text: String)]
-    public let repositories: [RepositoryTarget]
+    public let ruleFiles: [SourceFile]
+    public let repositories: [NamedRepository]
     /// The model the `model` matcher asks: `--model`, else the config's `model`, else the shipped one.
     /// Read only when a rule in force uses it, or a `model` command asks.
-    public private(set) lazy var model: Result<CommitModel?, Error> = Result { try Self.loadModel(options, config) }
+    public var model: Result<CommitModel?, Error> { loadedModel.map(\.model) }
+    private(set) lazy var loadedModel: Result<LoadedModel, Error> = Result { try LoadedModel(options, config) }
     /// The run's history store, shared by every pass over the same repositories.
     public let store: StoreSession?
 
@@ -47,17 +51,21 @@ public final class Workspace {
             : ConfigDiscovery.locate(
                 explicit: options.configPath, environment: options.environment, currentDirectory: options.currentDirectory)
         self.options = options
-        config = try Self.loadConfig(options)
+        configFile = try options.configPath.map { SourceFile(name: $0, text: try TextFile.read($0, what: "config file")) }
+        // With a PostgreSQL store, a repository not checked out here is read from it by name.
+        var stored = false
+        if case .server = options.store { stored = true }
+        config = try configFile.map { try ConfigLoader.load($0, storedRepositories: stored) } ?? WorkmixConfig()
         var files = try RuleLoader.readFiles(options.rulePaths + config.rules)
         if config.defaultRules { files += ShippedRules.files }
         ruleFiles = files
         ruleSet = try RuleSet(files: files, overrides: config.overrides)
         if !options.repositories.isEmpty {
-            repositories = options.repositories.map { RepositoryTarget(path: $0) }
+            repositories = options.repositories.map { NamedRepository(path: $0) }
         } else if !config.repos.isEmpty {
-            repositories = config.repos.map { RepositoryTarget(path: $0.path, name: $0.name) }
+            repositories = config.repos
         } else {
-            repositories = [RepositoryTarget(path: ".")]
+            repositories = [NamedRepository(path: ".")]
         }
         switch options.store {
         case .none: store = nil
@@ -66,7 +74,7 @@ public final class Workspace {
         }
         store?.keepUntilExit()
         // A model that cannot be read is bad input, reported before any output.
-        if ruleSet.usesModel || options.modelPath != nil || config.model != nil { _ = try model.get() }
+        if readsModel { _ = try loadedModel.get() }
     }
 
     /// The same config, rules and model reading other commits: nothing is loaded again.
@@ -86,35 +94,32 @@ public final class Workspace {
 
     private init(options: WorkspaceOptions, loaded: Workspace, store: StoreSession?) {
         self.options = options
+        configFile = loaded.configFile
         config = loaded.config
         ruleSet = loaded.ruleSet
         ruleFiles = loaded.ruleFiles
         repositories = loaded.repositories
         self.store = store
         // The model was read already when the rules use it; otherwise it stays unread until asked.
-        if ruleSet.usesModel || options.modelPath != nil || config.model != nil { model = loaded.model }
+        if readsModel { loadedModel = loaded.loadedModel }
     }
 
-    static func loadConfig(_ options: WorkspaceOptions) throws -> WorkmixConfig {
-        // With a PostgreSQL store, a repository not checked out here is read from it by name.
-        var stored = false
-        if case .server = options.store { stored = true }
-        guard let path = options.configPath else { return WorkmixConfig() }
-        return try ConfigLoader.load(path: path, storedRepositories: stored)
-    }
-
-    static func loadModel(_ options: WorkspaceOptions, _ config: WorkmixConfig) throws -> CommitModel? {
-        if let path = options.modelPath ?? config.model {
-            return try ModelFile.parse(try TextFile.read(path, what: "model file", limit: 64 << 20), file: path)
-        }
-        return try ShippedModel.model()
-    }
+    /// Whether the model is read as the workspace loads: a rule in force asks it, or a model is named.
+    private var readsModel: Bool { ruleSet.usesModel || options.modelPath != nil || config.model != nil }
 
     /// What the `resident` matcher asks (did a resident of a residency active at that date take part?)
     /// and the model the `model` matcher asks.
     public var ruleContext: RuleContext {
         var context = RuleContext.residencies(of: config)
         if ruleSet.usesModel { context.model = try? model.get() }
+        return context
+    }
+
+    /// `ruleContext` with the `resident` matcher knowing every address of the people the residents are
+    /// (`ruleContext` alone, for single commits, matches the addresses the config names).
+    public func ruleContext(people: People) -> RuleContext {
+        var context = ruleContext
+        context.isResident = RuleContext.residencies(of: config, people: people).isResident
         return context
     }
 
@@ -130,71 +135,48 @@ public final class Workspace {
         return mining
     }
 
-    /// Classifies every commit of `targets` (default: the run's repositories) and hands each to `emit`,
-    /// in walk order; returns what went wrong without stopping the run.
-    @discardableResult
-    /// `unevaluated` counts the rules the regex engine gave up on across several calls (the caller then
-    /// warns); without it, this call warns of its own.
-    public func classifyCommits(
-        in targets: [RepositoryTarget]? = nil, diffs: DiffPolicy, includeSkipped: Bool = false,
-        context: RuleContext? = nil, evidence: Bool = true, unevaluated: UnevaluatedRuleTally? = nil,
-        _ emit: (ClassifiedCommit) throws -> Void
-    ) throws -> [RunWarning] {
-        let tally = unevaluated ?? UnevaluatedRuleTally()
-        let ruleSet = self.ruleSet
-        // With residencies, the `resident` matcher knows every address of a resident, as reports do;
-        // that takes a walk for the census, so only when a rule asks the matcher.
-        let context =
-            try context
-            ?? (config.residencies.isEmpty || !ruleSet.usesResident ? ruleContext : ruleContext(people: people(in: targets)))
-        let overrideHits = ruleSet.overrides.isEmpty ? nil : OverrideHits(ruleSet.overrides)
-        var job = ScanJob(repositories: targets ?? repositories, mining: miningOptions(diffs: diffs)) { commit, earlier in
-            ruleSet.classify(commit, context: context, evidence: evidence, earlier: earlier)
-        }
-        job.observe = { sha, classification in
-            // Only pinned commits are looked up again, to learn which prefix pinned them.
-            if classification.ruleID == RuleSet.overrideRuleID { overrideHits?.note(sha) }
-            // Rules the regex engine could not decide, skipped commits included.
-            tally.note(classification)
-        }
-        job.classificationKey = store == nil ? nil : classificationKey(diffs: diffs, evidence: evidence)
-        job.ruleSet = ruleSet
-        job.includeSkipped = includeSkipped
-        let warnings = try job.run(emit) + (overrideHits?.warnings ?? [])
-        try store?.save()
-        return (store?.takeWarnings() ?? []) + warnings + (unevaluated == nil ? tally.warnings(in: ruleSet) : [])
-    }
-
-    /// Counts the run's commits (before rules skip any) for a progress estimate, on another thread: it
-    /// opens repositories of its own and needs neither the config nor the rules again. Nil on failure
-    /// (the run itself will say why).
-    public func commitCounter(in targets: [RepositoryTarget]? = nil) -> @Sendable () -> Int? {
-        let targets = targets ?? repositories
-        var options = miningOptions(diffs: .onDemand)
-        options.jobs = 1
-        let mining = options
-        return {
-            try? targets.reduce(0) { total, target in
-                total + (try HistoryMiner.open(target, options: mining).countCommits())
-            }
+    /// Opens `targets` with `mining`, every one before any is read (a bad path fails before any output).
+    /// The same repository named twice (`p`, `./p/`, `p/.git`) is opened once; worktrees of one
+    /// repository have git directories (and HEADs) of their own, so they stay apart.
+    func openMiners(_ targets: [NamedRepository], mining: MiningOptions) throws -> [HistoryMiner] {
+        var gitDirectories: Set<String> = []
+        return try targets.compactMap { target in
+            let miner = try HistoryMiner.open(target, options: mining)
+            return gitDirectories.insert(miner.canonicalGitDirectory).inserted ? miner : nil
         }
     }
+}
 
-    /// Looks commits up by revision in the run's repositories (the first that knows each), with file
-    /// changes: for `rules explain` and `rules eval`. Repositories are opened once.
-    public func commitLookup() throws -> CommitLookup {
-        let miners = try repositories.map { target -> HistoryMiner in
-            var mining = miningOptions(diffs: .always)
+/// The model a workspace read, and what of it the store's key holds.
+struct LoadedModel {
+    var model: CommitModel?
+    /// `--model`'s or the config's model file; nil for the shipped model.
+    var file: SourceFile?
+
+    init(_ options: WorkspaceOptions, _ config: WorkmixConfig) throws {
+        if let path = options.modelPath ?? config.model {
+            let file = SourceFile(name: path, text: try TextFile.read(path, what: "model file", limit: 64 << 20))
+            model = try ModelFile.parse(file.text, file: path)
+            self.file = file
+        } else {
+            model = try ShippedModel.model()
+        }
+    }
+}
+
+/// Looks commits up by revision in the run's repositories (the first that knows each), with file
+/// changes: for `rules explain` and `rules eval`. Repositories are opened once.
+public struct CommitLookup {
+    let miners: [HistoryMiner]
+
+    public init(workspace: Workspace) throws {
+        miners = try workspace.repositories.map { target -> HistoryMiner in
+            var mining = workspace.miningOptions(diffs: .always)
             mining.repoName = target.name
             mining.query = HistoryQuery()
             return try HistoryMiner(path: target.path, options: mining)
         }
-        return CommitLookup(miners: miners)
     }
-}
-
-public struct CommitLookup {
-    let miners: [HistoryMiner]
 
     public func record(_ revision: String) throws -> CommitRecord {
         var firstError: Error?
@@ -211,7 +193,7 @@ public struct CommitLookup {
 
 /// The rule files shipped in `rules/`, compiled into the binary.
 public enum ShippedRules {
-    public static var files: [(name: String, text: String)] { ShippedRuleFiles.all }
+    public static var files: [SourceFile] { ShippedRuleFiles.all }
 }
 
 /// The model shipped as `rules/shipped.model`, compiled into the binary.

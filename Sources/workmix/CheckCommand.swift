@@ -39,10 +39,10 @@ extension Workmix {
             let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
             let workspace = try walk.workspace()
             walk.printConfigWarnings(workspace, github: format == .github)
-            // Verdicts need diffs only when shares are of churn; the step summary shows churn, so it needs them too.
+            // The step summary shows churn.
             let (report, warnings) = try ResidencyJob(workspace: workspace).run(
-                diffs: { $0.measure == .churn || stepSummary != nil ? .always : .onDemand },
-                options: ResidencyJob.Options(asOf: asOf.date, strict: strict), observer: ProgressLine(enabled: walk.run.showsProgress))
+                options: ResidencyJob.Options(asOf: asOf.date, strict: strict, showsChurn: stepSummary != nil),
+                observer: ProgressLine(enabled: walk.run.showsProgress))
             // On GitHub the warnings are annotations too: a plain stderr line is lost in the log.
             var text = reporter.report(Self.locatedFromCurrentDirectory(report))
             if format == .github, !walk.run.quiet {

@@ -26,7 +26,7 @@ extension Workmix {
             var options = WorkspaceOptions(runOptions)
             options.ignoresConfig = true
             let workspace = try Workspace(options: options)
-            guard let recent = try workspace.recentPeople(weeks: Self.weeks) else {
+            guard let recent = try PeopleJob(workspace: workspace).recent(weeks: Self.weeks) else {
                 throw ExitFailure(code: 2, message: "\(folder): the repository has no commit yet")
             }
             let name = URL(fileURLWithPath: folder).lastPathComponent

@@ -32,16 +32,17 @@ extension Workmix {
             }
             let workspace = try walk.workspace()
             let file = try HandLabelFile(path: output)
-            let (candidates, warnings) = try workspace.labelCandidates()
+            let job = LabelJob(workspace: workspace)
+            let (candidates, warnings) = try job.candidates()
             walk.run.printWarnings(warnings)
             let drawn = LabelSample.draw(candidates, count: sample, seed: seed)
             if let fromTSV {
-                try file.record(all: try workspace.handLabels(fromTSV: fromTSV, sample: drawn))
+                try file.record(all: try job.handLabels(fromTSV: fromTSV, sample: drawn))
                 if !walk.run.quiet { writeToStandardError("\(file.labels.count) labels in \(output)\n") }
                 return
             }
             let done = file.labelledShas
-            var session = LabelSession(queue: drawn.filter { !done.contains($0.sha) }, file: file, previewer: try workspace.commitPreviewer())
+            var session = LabelSession(queue: drawn.filter { !done.contains($0.sha) }, file: file, previewer: try job.previewer())
             try session.run()
         }
     }

@@ -69,7 +69,7 @@ extension Workmix.Model {
 
         func run() throws {
             let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, runOptions))
-            let (commits, warnings) = try workspace.labelledCommits(labels: labels, fromRepositories: !labelsOnly)
+            let (commits, warnings) = try LabelledCommitsJob(workspace: workspace).run(labels: labels, fromRepositories: !labelsOnly)
             runOptions.printWarnings(warnings)
             var options = ModelTrainer.Options()
             if let regularisation { options.regularisation = regularisation }
@@ -129,7 +129,7 @@ extension Workmix.Model {
 
         func run() throws {
             let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, model, runOptions))
-            let (commits, warnings) = try workspace.labelledCommits(labels: labels, fromRepositories: labels.isEmpty)
+            let (commits, warnings) = try LabelledCommitsJob(workspace: workspace).run(labels: labels, fromRepositories: labels.isEmpty)
             runOptions.printWarnings(warnings)
             guard !commits.isEmpty else { throw InputError("no labelled commits to measure on") }
             let report: AccuracyReport

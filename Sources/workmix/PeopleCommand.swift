@@ -27,7 +27,7 @@ extension Workmix {
             }
             let workspace = try Workspace(options: WorkspaceOptions(repository, history, config, runOptions))
             let sink = try OutputSink(path: output.output)
-            let census = try workspace.census()
+            let census = try PeopleJob(workspace: workspace).census()
             let people = People(census: census, options: workspace.config.peopleOptions)
             try sink.write(
                 reporter.report(

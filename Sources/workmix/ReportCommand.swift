@@ -33,11 +33,11 @@ extension Workmix {
             }
             let workspace = try walk.workspace()
             walk.printConfigWarnings(workspace, github: false)
-            // Churn is part of every report (SPEC 6: totals in commits and churn), so diffs are always read.
+            // Churn is part of every report (SPEC 6: totals in commits and churn).
             let (report, warnings) = try ResidencyJob(workspace: workspace)
                 .run(
-                    diffs: { _ in .always }, followThrough: !noFollowThrough,
-                    options: ResidencyJob.Options(asOf: asOf.date, commits: commits),
+                    followThrough: !noFollowThrough,
+                    options: ResidencyJob.Options(asOf: asOf.date, commits: commits, showsChurn: true),
                     observer: ProgressLine(enabled: walk.run.showsProgress))
             walk.run.printWarnings(warnings)
             try write(reporter.report(report), to: output.output)

@@ -91,7 +91,7 @@ extension Workmix.Rules {
                 throw ValidationError("rules explain has no '\(format.rawValue)' format")
             }
             let workspace = try Workspace(options: WorkspaceOptions(repository, config, rules))
-            let record = try workspace.commitLookup().record(revision)
+            let record = try CommitLookup(workspace: workspace).record(revision)
             let explanation = workspace.ruleSet.explain(record, context: workspace.ruleContext)
             try write(reporter.report(ExplainedCommit(record: record, explanation: explanation)), to: output.output)
         }
@@ -121,7 +121,7 @@ extension Workmix.Rules {
 
         func run() throws {
             let workspace = try Workspace(options: WorkspaceOptions(repository, config, rules, store))
-            let labelled = try workspace.labelledCommits(path: labels)
+            let labelled = try LabelledCommitsJob(workspace: workspace).commits(ofLabelsFile: labels)
             for warning in workspace.store?.takeWarnings() ?? [] { warn(warning.text, quiet: false) }
             let report = AccuracyReport.evaluate(labelled, ruleSet: workspace.ruleSet, context: workspace.ruleContext)
             try write(accuracy: report, maxWrong: showWrong, output)

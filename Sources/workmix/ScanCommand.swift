@@ -63,7 +63,10 @@ extension Workmix {
             let sink = try OutputSink(path: output.output, lineBuffered: format == .jsonl)
             // Rows written to the terminal as they come would run into the progress line.
             let progress = ProgressLine(enabled: walk.run.showsProgress && !output.isTerminal)
-            progress.started(counting: workspace.commitCounter())
+            var job = ScanJob(workspace: workspace, diffs: diffs)
+            job.includeSkipped = includeSkipped
+            job.evidence = explain
+            progress.started(counting: job.commitCounter())
             try sink.write(reporter.header())
             let emit = { (commit: ClassifiedCommit) in
                 try sink.write(reporter.row(commit))
@@ -71,7 +74,7 @@ extension Workmix {
             }
             let warnings =
                 try residency.map { try ResidencyJob(workspace: workspace).commits(ofResidency: $0, evidence: explain, emit) }
-                ?? workspace.classifyCommits(diffs: diffs, includeSkipped: includeSkipped, evidence: explain, emit)
+                ?? job.run(emit)
             try sink.write(reporter.footer())
             progress.finished()
             try sink.commit()

@@ -28,7 +28,7 @@ extension Workmix {
             guard let reporter = Reporters.trace.reporter(for: format) else {
                 throw ValidationError("trace has no '\(format.rawValue)' format")
             }
-            let trace = try walk.workspace().trace(revision)
+            let trace = try TraceJob(workspace: walk.workspace()).run(revision)
             try write(reporter.report(trace), to: output.output)
         }
     }

@@ -9,10 +9,12 @@ enum ShippedRulesOnDisk {
             .deletingLastPathComponent().appendingPathComponent("rules")
     }
 
-    static func files() throws -> [(name: String, text: String)] {
+    static func files() throws -> [SourceFile] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".yml") }.sorted()
-        return try names.map { ("rules/\($0)", try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }
+        return try names.map {
+            SourceFile(name: "rules/\($0)", text: try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8))
+        }
     }
 
     static func ruleSet() throws -> RuleSet { try RuleSet(files: files()) }
@@ -50,20 +52,20 @@ final class RuleExampleTests: XCTestCase {
 
     func testFailuresNameFileRuleAndExample() throws {
         let set = try RuleSet(files: [
-            (
-                "team.yml",
-                """
-                version: 1
-                rules:
-                  - id: fixes
-                    category: maintenance
-                    match: { subject: '^Fix' }
-                    examples:
-                      - { message: "Fix a", expect: maintenance }
-                      - { message: "Add b", expect: maintenance }
-                      - { message: "Fix c", expect_not: fixes }
-                      - { message: "Fix d", expect_not: no_such_rule }
-                """
+            SourceFile(
+                name: "team.yml",
+                text: """
+                    version: 1
+                    rules:
+                      - id: fixes
+                        category: maintenance
+                        match: { subject: '^Fix' }
+                        examples:
+                          - { message: "Fix a", expect: maintenance }
+                          - { message: "Add b", expect: maintenance }
+                          - { message: "Fix c", expect_not: fixes }
+                          - { message: "Fix d", expect_not: no_such_rule }
+                    """
             )
         ])
         let report = RuleExampleRunner.run(set)

@@ -100,7 +100,9 @@ final class RuleLoaderTests: XCTestCase {
 
     func testDuplicateIdsAcrossFiles() {
         let rule = "version: 1\nrules:\n  - id: a\n    category: support\n    match: { subject: x }\n"
-        XCTAssertThrowsError(try RuleLoader.load(files: [("user.yml", rule), ("rules/10.yml", "\n" + rule)])) { error in
+        XCTAssertThrowsError(
+            try RuleLoader.load(files: [SourceFile(name: "user.yml", text: rule), SourceFile(name: "rules/10.yml", text: "\n" + rule)])
+        ) { error in
             XCTAssertEqual("\(error)", "rules/10.yml:4:9: duplicate rule id 'a' (first defined at user.yml:3:9)")
         }
     }

@@ -21,7 +21,7 @@ final class RuleSetTests: XCTestCase {
         """
 
     func ruleSet(overrides: ClassificationOverrides = .none) throws -> RuleSet {
-        try RuleSet(files: [("team.yml", ruleFile)], overrides: overrides)
+        try RuleSet(files: [SourceFile(name: "team.yml", text: ruleFile)], overrides: overrides)
     }
 
     func testFirstMatchDecidesWithEvidence() throws {
@@ -147,18 +147,18 @@ final class RuleSetTests: XCTestCase {
     func testReadsPathsBeforeLinesAndOnlyWhenUndecided() throws {
         let rules = try RuleSet(
             files: [
-                (
-                    "team.yml",
-                    """
-                    version: 1
-                    rules:
-                      - id: fixes
-                        category: maintenance
-                        match: { subject: '(?i)^fix' }
-                      - id: big_new_code
-                        category: investment
-                        match: { insertions: { min: 100 }, file_count: { min: 2 } }
-                    """
+                SourceFile(
+                    name: "team.yml",
+                    text: """
+                        version: 1
+                        rules:
+                          - id: fixes
+                            category: maintenance
+                            match: { subject: '(?i)^fix' }
+                          - id: big_new_code
+                            category: investment
+                            match: { insertions: { min: 100 }, file_count: { min: 2 } }
+                        """
                 )
             ], overrides: .none)
         func classify(subject: String, files: [FileChange]) -> (rule: String?, asked: [ChangeDetail]) {

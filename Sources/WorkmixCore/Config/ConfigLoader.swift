@@ -18,9 +18,13 @@ public enum ConfigLoader {
     /// Reads and validates the file at `path`. With `storedRepositories` (a PostgreSQL store), a
     /// repository path that does not exist is no error: the repository is read from the store by name.
     public static func load(path: String, storedRepositories: Bool = false) throws -> WorkmixConfig {
-        let text = try TextFile.read(path, what: "config file")
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return try parse(text, file: path, directory: directory, storedRepositories: storedRepositories)
+        try load(SourceFile(name: path, text: try TextFile.read(path, what: "config file")), storedRepositories: storedRepositories)
+    }
+
+    /// Validates a config file already read; relative paths are resolved against its folder.
+    public static func load(_ file: SourceFile, storedRepositories: Bool = false) throws -> WorkmixConfig {
+        let directory = URL(fileURLWithPath: file.name).deletingLastPathComponent().path
+        return try parse(file.text, file: file.name, directory: directory, storedRepositories: storedRepositories)
     }
 
     /// Parses config text; relative paths are resolved against `directory`.

@@ -33,12 +33,29 @@ public struct WorkmixConfig: Sendable {
     public init() {}
 }
 
+/// A repository to read, from the config or `--repo` to the miner, and the name its records carry.
 public struct NamedRepository: Sendable, Hashable {
+    /// The config's name for it; nil means the folder's (`folderName(of:)`).
     public var name: String?
     public var path: String
-    public init(name: String? = nil, path: String) {
+    /// Revisions to read here instead of the query's (a report resuming from its checkpoint reads
+    /// only the commits since: `new ^old`).
+    public var revisions: [String]?
+
+    public init(name: String? = nil, path: String, revisions: [String]? = nil) {
         self.name = name
         self.path = path
+        self.revisions = revisions
+    }
+
+    /// The name a repository's folder gives it: `payments-api` for `../payments-api`, `repo` for
+    /// `repo.git` or `repo/.git`.
+    public static func folderName(of path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        if url.lastPathComponent == ".git" { url.deleteLastPathComponent() }
+        var component = url.lastPathComponent
+        if component.hasSuffix(".git") && component.count > 4 { component.removeLast(4) }
+        return component
     }
 }
 

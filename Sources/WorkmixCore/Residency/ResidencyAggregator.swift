@@ -122,14 +122,7 @@ struct NameCounts: Sendable {
 extension NamedRepository {
     /// The name a report shows: the config's, else the folder's (`payments-api` for `../payments-api`,
     /// `repo` for `repo.git` or `repo/.git`).
-    public var displayName: String {
-        if let name { return name }
-        var url = URL(fileURLWithPath: path).standardizedFileURL
-        if url.lastPathComponent == ".git" { url.deleteLastPathComponent() }
-        var component = url.lastPathComponent
-        if component.hasSuffix(".git") && component.count > 4 { component.removeLast(4) }
-        return component
-    }
+    public var displayName: String { name ?? Self.folderName(of: path) }
 
     /// The same folder however it was written (relative, with `..`, through a symlink).
     public var identity: String {

@@ -11,7 +11,7 @@ public enum RuleLoader {
     enum ExampleKey: String, CaseIterable { case message, author, files, dependencies, merge, expect, expectNot = "expect_not" }
 
     /// Loads several files as one rule list, in the order given (user files first, then shipped ones).
-    public static func load(files: [(name: String, text: String)]) throws -> [Rule] {
+    public static func load(files: [SourceFile]) throws -> [Rule] {
         var rules: [Rule] = []
         var seen: [String: SourceLocation] = [:]
         for file in files {
@@ -32,8 +32,8 @@ public enum RuleLoader {
     }
 
     /// The rule files a list of paths names, read as text, in order.
-    public static func readFiles(_ paths: [String]) throws -> [(name: String, text: String)] {
-        var files: [(name: String, text: String)] = []
+    public static func readFiles(_ paths: [String]) throws -> [SourceFile] {
+        var files: [SourceFile] = []
         // A file named twice (`--rules team.yml` with `rules: [team.yml]` in the config, or through a
         // folder) is read once.
         var seen: Set<String> = []
@@ -53,7 +53,7 @@ public enum RuleLoader {
             }
             for filePath in filePaths
             where seen.insert(URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path).inserted {
-                files.append((filePath, try TextFile.read(filePath, what: "rule file")))
+                files.append(SourceFile(name: filePath, text: try TextFile.read(filePath, what: "rule file")))
             }
         }
         return files

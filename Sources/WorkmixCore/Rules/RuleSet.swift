@@ -17,7 +17,7 @@ public struct RuleSet: Sendable {
     }
 
     /// Loads files as one rule set, checking ids are unique across them: pass user files before shipped ones.
-    public init(files: [(name: String, text: String)], overrides: ClassificationOverrides = .none) throws {
+    public init(files: [SourceFile], overrides: ClassificationOverrides = .none) throws {
         self.init(rules: try RuleLoader.load(files: files), overrides: overrides)
     }
 

@@ -49,7 +49,7 @@ struct CheckpointLedger {
         var options = workspace.miningOptions(diffs: .onDemand)
         options.store = nil
         var miners: [HistoryMiner] = [], inputs: [String] = []
-        for target in plan.targets {
+        for target in plan.repositories {
             guard let miner = try? HistoryMiner.open(target, options: options), miner.repository != nil else { return nil }
             miners.append(miner)
             inputs += [target.path, target.name ?? "", miner.canonicalGitDirectory] + miner.classificationInputs
@@ -102,8 +102,8 @@ struct CheckpointLedger {
     /// `targets` reading only what `checkpoint` did not: in each repository the tips now, less the
     /// tips it read. Nil when history was rewritten (a tip it read is in no history read now: a
     /// force-push, a deleted branch) or the excluded commits changed.
-    func targetsSince(_ checkpoint: ResidencyCheckpoint, _ targets: [RepositoryTarget]) -> [RepositoryTarget]? {
-        var since: [RepositoryTarget] = []
+    func targetsSince(_ checkpoint: ResidencyCheckpoint, _ targets: [NamedRepository]) -> [NamedRepository]? {
+        var since: [NamedRepository] = []
         for (index, target) in targets.enumerated() {
             let then = checkpoint.tips[index], now = tips[index]
             guard Set(then.exclude) == Set(now.exclude) else { return nil }

@@ -9,22 +9,15 @@ extension Workspace {
     /// depends on who the whole history says the residents are.
     func classificationKey(diffs: DiffPolicy, evidence: Bool) -> ClassificationKey? {
         if ruleSet.usesResident && !config.residencies.isEmpty { return nil }
-        let base = ["workmix \(WorkmixVersion.current)", "diffs \(diffs)", "evidence \(evidence)", configText ?? "", modelText]
+        let base = ["workmix \(WorkmixVersion.current)", "diffs \(diffs)", "evidence \(evidence)", configFile?.text ?? "", modelText]
         return ClassificationKey(base: Fingerprint.of(base), rules: ruleSet.rules.map(\.fingerprint))
     }
 
-    /// The config file's text, as `loadConfig` found it.
-    private var configText: String? {
-        options.configPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-    }
-
-    /// The model's text when a rule asks it: `--model`, the config's, or the shipped one.
+    /// The model's text when a rule asks it, as the workspace read it: `--model`, the config's, or the
+    /// shipped one.
     private var modelText: String {
-        guard ruleSet.usesModel else { return "" }
-        if let path = options.modelPath ?? config.model {
-            return "model " + ((try? String(contentsOfFile: path, encoding: .utf8)) ?? path)
-        }
-        return "shipped " + (ShippedRuleFiles.model ?? "")
+        guard ruleSet.usesModel, let loaded = try? loadedModel.get() else { return "" }
+        return loaded.file.map { "model " + $0.text } ?? "shipped " + (ShippedRuleFiles.model ?? "")
     }
 }
 

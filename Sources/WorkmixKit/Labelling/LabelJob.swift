@@ -2,12 +2,19 @@ import Foundation
 import WorkmixCore
 import WorkmixGit
 
-extension Workspace {
-    /// Every commit of the run with what the rules in force say of it (as `scan` would), for
-    /// `workmix label` to draw its sample from.
-    public func labelCandidates() throws -> (candidates: [LabelCandidate], warnings: [RunWarning]) {
+/// `workmix label`: the commits to draw a sample from, hand labels read from a file, and the commits
+/// shown for labelling, all from the workspace's repositories.
+public struct LabelJob {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Every commit of the run with what the rules in force say of it (as `scan` would), for the sample.
+    public func candidates() throws -> (candidates: [LabelCandidate], warnings: [RunWarning]) {
         var candidates: [LabelCandidate] = []
-        let warnings = try classifyCommits(diffs: .onDemand, evidence: true) { candidates.append(LabelCandidate($0)) }
+        let warnings = try ScanJob(workspace: workspace, diffs: .onDemand).run { candidates.append(LabelCandidate($0)) }
         return (candidates, warnings)
     }
 
@@ -16,7 +23,7 @@ extension Workspace {
     /// stratum; any other is `given`. Everything is checked before anything is written.
     public func handLabels(fromTSV path: String, sample: [LabelCandidate]) throws -> [HandLabel] {
         let text = try TextFile.read(path, what: "labels file", limit: TextFile.labelsLimit)
-        let lookup = try commitLookup()
+        let lookup = try CommitLookup(workspace: workspace)
         let strata = Dictionary(sample.map { ($0.sha, $0.stratum.rawValue) }, uniquingKeysWith: { first, _ in first })
         var labels: [HandLabel] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -40,8 +47,10 @@ extension Workspace {
     }
 
     /// Shows commits for labelling: each with its file changes and the start of its patch.
-    public func commitPreviewer() throws -> CommitPreviewer {
-        CommitPreviewer(lookup: try commitLookup(), repositories: repositories.compactMap { try? Repository(discovering: $0.path) })
+    public func previewer() throws -> CommitPreviewer {
+        CommitPreviewer(
+            lookup: try CommitLookup(workspace: workspace),
+            repositories: workspace.repositories.compactMap { try? Repository(discovering: $0.path) })
     }
 }
 
