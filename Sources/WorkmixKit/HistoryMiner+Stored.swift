@@ -1,6 +1,7 @@
 import Foundation
 import WorkmixCore
 import WorkmixGit
+import WorkmixStore
 
 /// Where a miner's history comes from: a repository, or with a PostgreSQL store a repository it holds
 /// by name (read without a checkout); and which commits the query's revisions name in either.

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import WorkmixCore
 import WorkmixGit
+import WorkmixStore
 
 /// What to read besides metadata, and how.
 public struct MiningOptions: Sendable {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import WorkmixCore
 import WorkmixGit
+import WorkmixStore
 
 /// What one thread needs to turn commits into records: its own repository handle (libgit2 handles are
 /// not for sharing across threads) and its own identity cache. A worker is used by one thread at a

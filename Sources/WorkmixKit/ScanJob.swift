@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// Reads every repository in turn and hands each commit, classified, to `emit`; returns the warnings.
 public struct ScanJob {

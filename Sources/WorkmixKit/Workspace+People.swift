@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 extension Workspace {
     /// Everyone in the commits the run reads (`targets`, default the run's repositories), merged into

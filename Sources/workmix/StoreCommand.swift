@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkmixKit
+import WorkmixStore
 
 extension Workmix {
     struct Store: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkmixKit
+import WorkmixStore
 
 /// `--store-dir`, `--store URL` and `--no-store`: where history read from git is kept between runs,
 /// or pushed to (SPEC 8).

@@ -5,6 +5,7 @@ import WorkmixTestSupport
 import XCTest
 
 @testable import WorkmixKit
+@testable import WorkmixStore
 
 /// The store file itself: its migrations, a newer version's file, and the encoding of file changes.
 final class HistoryDatabaseTests: XCTestCase {
@@ -58,7 +59,7 @@ final class HistoryDatabaseTests: XCTestCase {
         XCTAssertEqual(miner.stored?.storedCommitCount, 0)
         try miner.run { _ in }
         try session.save()
-        let path = try XCTUnwrap(try StoreMaintenance.files(in: folder).first)
+        let path = try XCTUnwrap(StoreMaintenance.files(in: folder).first)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('2-future')") }
         XCTAssertThrowsError(try HistoryDatabase(path: path))
 
@@ -67,7 +68,7 @@ final class HistoryDatabaseTests: XCTestCase {
         let rebuilt = try HistoryMiner(path: repo.path, options: options)
         XCTAssertEqual(rebuilt.stored?.storedCommitCount, 0)
         XCTAssertEqual(again.takeWarnings().count, 1)
-        XCTAssertEqual(try StoreMaintenance.files(in: folder), [path])
+        XCTAssertEqual(StoreMaintenance.files(in: folder), [path])
     }
 
     func testChangesRoundTripWhateverThePaths() throws {

@@ -6,7 +6,7 @@ import WorkmixGit
 /// object), their file changes as far as they were read, and what this run read anew, written back
 /// by `HistoryDatabase.save`. Commits are looked up by the walk's thread; changes and classifications
 /// by the workers', hence the lock.
-final class StoredHistory: CommitSource, @unchecked Sendable {
+package final class StoredHistory: CommitSource, @unchecked Sendable {
     struct StoredChanges {
         /// The first parent the changes were compared with (nil for a root or a shallow boundary).
         var base: ObjectID?
@@ -41,7 +41,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     let repository: Repository?
     /// Whether every commit read is to be kept with its line counts, whatever the run asks (a push to
     /// a shared store, whose readers may ask any detail of any commit).
-    var keepsEveryChange = false
+    package var keepsEveryChange = false
     private var commits: [ObjectID: GitCommit]
     private var changes: [ObjectID: StoredChanges] = [:]
     private var encoded: [ObjectID: EncodedChanges]
@@ -61,11 +61,11 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         self.encoded = encoded
     }
 
-    var storedCommitCount: Int { lock.withLock { commits.count } }
+    package var storedCommitCount: Int { lock.withLock { commits.count } }
 
     /// The stored commit, else the repository's (kept for the store). A stored commit the repository
     /// no longer has is read from it all the same, to fail as a run without the store would.
-    func commit(_ id: ObjectID) throws -> GitCommit {
+    package func commit(_ id: ObjectID) throws -> GitCommit {
         guard let repository else {
             if let commit = lock.withLock({ commits[id] }) { return commit }
             throw GitError(code: .notFound, message: "commit \(id.hex) is not in the store", context: "reading the store")
@@ -87,7 +87,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     }
 
     /// What is known of a commit's changes against its (possibly cut) first parent.
-    func changes(of commit: GitCommit) -> ChangeInfo {
+    package func changes(of commit: GitCommit) -> ChangeInfo {
         guard let stored = lock.withLock({ damaged.contains(commit.id) ? nil : changes[commit.id] ?? decoded(commit.id) }),
             stored.base == commit.parents.first
         else {
@@ -107,7 +107,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     }
 
     /// Keeps changes read from the repository, when they are worth keeping (paths or line counts).
-    func note(changes info: ChangeInfo, of commit: GitCommit) {
+    package func note(changes info: ChangeInfo, of commit: GitCommit) {
         guard ChangeCoding.detail(of: info) != nil else { return }
         let base = commit.parents.first
         lock.withLock {
@@ -117,18 +117,18 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         }
     }
 
-    func note(tips: [ObjectID]) {
+    package func note(tips: [ObjectID]) {
         lock.withLock { pending.tips.formUnion(tips.map(\.hex)) }
     }
 
-    func note(revision spec: String, _ resolved: ResolvedRevision) {
+    package func note(revision spec: String, _ resolved: ResolvedRevision) {
         lock.withLock { pending.revisions[spec] = resolved }
     }
 
     /// The classifications made under `key`, loaded once. A digest with none yet (the rules changed)
     /// also gets the verdicts of the latest digest with the same base, for `reuse` to spare the
     /// rules that did not change.
-    func classifications(for key: ClassificationKey, reuse: (([String]) -> RuleReuse)?) -> ClassificationCache {
+    package func classifications(for key: ClassificationKey, reuse: (([String]) -> RuleReuse)?) -> ClassificationCache {
         let digest = key.digest
         lock.lock()
         defer { lock.unlock() }
@@ -157,14 +157,19 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 }
 
 /// A revision as a run was given it, resolved: the commits it includes and excludes, in order.
-struct ResolvedRevision: Equatable {
-    var include: [ObjectID] = []
-    var exclude: [ObjectID] = []
+package struct ResolvedRevision: Equatable {
+    package var include: [ObjectID] = []
+    package var exclude: [ObjectID] = []
+
+    package init(include: [ObjectID] = [], exclude: [ObjectID] = []) {
+        self.include = include
+        self.exclude = exclude
+    }
 }
 
 /// A digest's classifications, by commit id: those stored and those made by this run; and the
 /// verdicts of an earlier digest with the same base, when the rules changed.
-final class ClassificationCache: @unchecked Sendable {
+package final class ClassificationCache: @unchecked Sendable {
     private var known: [ObjectID: Classification]
     private let earlier: (reuse: RuleReuse, verdicts: [ObjectID: Classification])?
     private let lock = NSLock()
@@ -181,18 +186,18 @@ final class ClassificationCache: @unchecked Sendable {
         self.added = added
     }
 
-    func lookup(_ sha: String) -> Classification? {
+    package func lookup(_ sha: String) -> Classification? {
         guard let id = ObjectID(hex: sha), !isDamaged(id) else { return nil }
         return lock.withLock { known[id] }
     }
 
     /// The commit's verdict under the earlier rules (never for a damaged commit: read afresh).
-    func earlierVerdict(_ sha: String) -> EarlierVerdict? {
+    package func earlierVerdict(_ sha: String) -> EarlierVerdict? {
         guard let earlier, let id = ObjectID(hex: sha), !isDamaged(id), let verdict = earlier.verdicts[id] else { return nil }
         return EarlierVerdict(verdict, reuse: earlier.reuse)
     }
 
-    func add(_ sha: String, _ classification: Classification) {
+    package func add(_ sha: String, _ classification: Classification) {
         guard let id = ObjectID(hex: sha) else { return }
         lock.withLock { known[id] = classification }
         added(sha, classification)

@@ -4,14 +4,14 @@ import WorkmixGit
 
 /// A repository as a PostgreSQL store holds it, read without its checkout: every pushed commit with
 /// its changes, the mailmap and shallow boundary the push saw, and each revision as pushes resolved it.
-final class ServedRepository {
-    let name: String
-    let url: String
-    let history: StoredHistory
+package final class ServedRepository {
+    package let name: String
+    package let url: String
+    package let history: StoredHistory
     /// The mailmap text as the push read it (empty: none).
-    let mailmap: String
+    package let mailmap: String
     /// The `shallow` file as the push read it (empty: not a shallow clone).
-    let shallowText: String
+    package let shallowText: String
     let revisions: [String: ResolvedRevision]
 
     init(name: String, url: String, history: StoredHistory, mailmap: String, shallowText: String, revisions: [String: ResolvedRevision]) {
@@ -23,12 +23,12 @@ final class ServedRepository {
         self.revisions = revisions
     }
 
-    var shallow: Set<ObjectID> {
+    package var shallow: Set<ObjectID> {
         Set(shallowText.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
     /// The commits `spec` resolved to when it was pushed.
-    func resolve(_ spec: String) throws -> ResolvedRevision {
+    package func resolve(_ spec: String) throws -> ResolvedRevision {
         guard let resolved = revisions[spec] else {
             let known = revisions.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
             throw InputError(

@@ -44,11 +44,11 @@ public final class StoreSession: @unchecked Sendable {
     }
 
     /// Whether repositories may be read from the store alone (a PostgreSQL server).
-    var isServer: Bool { server != nil }
+    package var isServer: Bool { server != nil }
 
     /// The repository `name` as the server holds it, loaded once; nil when it holds none of that name.
     /// Throws `InputError` when it holds it not as reading needs, `StoreServerError` when the server fails.
-    func served(named name: String) throws -> ServedRepository? {
+    package func served(named name: String) throws -> ServedRepository? {
         lock.lock()
         defer { lock.unlock() }
         guard let server else { return nil }
@@ -61,7 +61,7 @@ public final class StoreSession: @unchecked Sendable {
     /// The store of `repository`, loaded; nil when the store cannot be used (warned once). `name`
     /// names its file; on a server, the repository is `repoName`, pushed with its mailmap and shallow
     /// boundary (`inputs`, as `HistoryMiner.classificationInputs` gives them) and every commit's changes.
-    func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> StoredHistory? {
+    package func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> StoredHistory? {
         lock.lock()
         defer { lock.unlock() }
         let key = Self.key(of: repository)
@@ -131,7 +131,7 @@ public final class StoreSession: @unchecked Sendable {
 
     /// Writes what every repository's passes read anew. A failed write costs only the time it would
     /// have saved next run (warned once); on a server, it throws `StoreServerError`.
-    func save() throws {
+    package func save() throws {
         lock.lock()
         defer { lock.unlock() }
         for (_, pushed) in pushes.sorted(by: { $0.key < $1.key }) {
@@ -165,7 +165,7 @@ public final class StoreSession: @unchecked Sendable {
     }
 
     /// `<name>-<digest of the git folder>.sqlite`: readable, and distinct for two clones of one name.
-    static func databasePath(folder: String, repository: Repository, name: String) -> String {
+    package static func databasePath(folder: String, repository: Repository, name: String) -> String {
         let safe = String(
             name.unicodeScalars.map { scalar -> Character in
                 CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
