@@ -16,7 +16,7 @@ struct CheckpointLedger {
 
     init?(plan: ResidencyPlan) {
         let workspace = plan.workspace
-        guard let store = workspace.store, !store.isServer, workspace.ruleSet.overrides.isEmpty,
+        guard let folder = workspace.store?.folder, workspace.ruleSet.overrides.isEmpty,
             !workspace.options.query.firstParent,
             let classification = workspace.classificationKey(diffs: plan.policy, evidence: false)
         else { return nil }
@@ -40,7 +40,7 @@ struct CheckpointLedger {
         let slot = Fingerprint.of(
             [workspace.options.configPath ?? workspace.options.currentDirectory, "\(plan.policy)", "\(plan.followThrough)"]
                 + tips.map(\.gitDirectory))
-        path = (store.folder as NSString).appendingPathComponent("report-\(slot.prefix(16))\(ResidencyCheckpoint.suffix)")
+        path = (folder as NSString).appendingPathComponent("report-\(slot.prefix(16))\(ResidencyCheckpoint.suffix)")
     }
 
     /// Whether each repository's store file looks whole from its header and size: a report resuming

@@ -15,9 +15,9 @@ final class MinerWorker: @unchecked Sendable {
     private let repoName: String
     private let diffs: DiffPolicy
     /// Changes read before, and where changes read now are kept.
-    let stored: StoredHistory?
+    let stored: LoadedHistory?
 
-    init(repository: Repository?, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: StoredHistory? = nil) {
+    init(repository: Repository?, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: LoadedHistory? = nil) {
         self.repository = repository
         self.stored = stored
         resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)

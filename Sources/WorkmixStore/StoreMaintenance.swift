@@ -66,7 +66,7 @@ public enum StoreMaintenance {
         }
         do {
             let summary = try StoreFileLock.holding(path) {
-                let database = try HistoryDatabase(path: path)
+                let database = try SQLiteHistoryStore(path: path)
                 try database.check()
                 return try database.summary()
             }

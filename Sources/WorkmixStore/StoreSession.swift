@@ -7,12 +7,17 @@ import WorkmixGit
 /// loaded once however many passes read that repository. A store that cannot be used never changes
 /// the output: a damaged file is rebuilt and a folder that cannot be written is left alone, each
 /// with one warning. With a PostgreSQL server instead of a folder, each repository's history starts
-/// empty and what the run reads is pushed there (`PostgresHistory`); any failure there ends the run.
+/// empty and what the run reads is pushed there (`PostgresHistoryStore`); any failure there ends the run.
 public final class StoreSession: @unchecked Sendable {
-    public let folder: String
-    private var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
-    private let server: PostgresConnection?
-    private var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
+    /// Which side keeps the histories: SQLite files in a folder, or a PostgreSQL database.
+    private enum Kind {
+        case folder(String)
+        case server(PostgresConnection)
+    }
+
+    private let kind: Kind
+    /// Each repository's store and its history as loaded, by `key(of:)`.
+    private var open: [String: (store: HistoryStore, history: LoadedHistory)] = [:]
     private var served: [String: ServedRepository] = [:]
     private var unusable = false
     /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
@@ -21,16 +26,14 @@ public final class StoreSession: @unchecked Sendable {
     private let lock = NSLock()
 
     public init(folder: String) {
-        self.folder = folder
-        server = nil
+        kind = .folder(folder)
     }
 
     /// Connects to the server and checks its tables are this version's: throws `StoreServerError`.
     public init(server url: StoreURL) throws {
-        folder = url.redacted
         let connection = try PostgresConnection(url: url)
         try PostgresSchema.check(connection)
-        server = connection
+        kind = .server(connection)
     }
 
     /// Sessions live until the process ends: freeing a long history's commits one by one at the end of
@@ -43,17 +46,27 @@ public final class StoreSession: @unchecked Sendable {
         Self.keptLock.withLock { Self.kept.append(self) }
     }
 
-    /// Whether repositories may be read from the store alone (a PostgreSQL server).
-    package var isServer: Bool { server != nil }
+    /// The store folder; nil for a PostgreSQL store.
+    package var folder: String? {
+        guard case .folder(let folder) = kind else { return nil }
+        return folder
+    }
+
+    /// A PostgreSQL store's address without its password, from which repositories may be read alone;
+    /// nil for a store folder.
+    package var serverAddress: String? {
+        guard case .server(let connection) = kind else { return nil }
+        return connection.url.redacted
+    }
 
     /// The repository `name` as the server holds it, loaded once; nil when it holds none of that name.
     /// Throws `InputError` when it holds it not as reading needs, `StoreServerError` when the server fails.
     package func served(named name: String) throws -> ServedRepository? {
         lock.lock()
         defer { lock.unlock() }
-        guard let server else { return nil }
+        guard case .server(let server) = kind else { return nil }
         if let loaded = served[name] { return loaded }
-        let loaded = try PostgresReader.load(server, repo: name)
+        let loaded = try ServedRepository.load(server, repo: name)
         served[name] = loaded
         return loaded
     }
@@ -61,21 +74,27 @@ public final class StoreSession: @unchecked Sendable {
     /// The store of `repository`, loaded; nil when the store cannot be used (warned once). `name`
     /// names its file; on a server, the repository is `repoName`, pushed with its mailmap and shallow
     /// boundary (`inputs`, as `HistoryMiner.classificationInputs` gives them) and every commit's changes.
-    package func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> StoredHistory? {
+    package func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> LoadedHistory? {
         lock.lock()
         defer { lock.unlock() }
         let key = Self.key(of: repository)
-        if let server {
-            if let opened = pushes[key] { return opened.history }
-            let history = StoredHistory(repository: repository, commits: [:], encoded: [:])
-            history.keepsEveryChange = true
-            let push = PostgresHistory(connection: server, repo: repoName, mailmap: inputs.first ?? "", shallow: inputs.last ?? "")
-            pushes[key] = (push, history)
-            return history
-        }
         if let opened = open[key] { return opened.history }
+        switch kind {
+        case .server(let server):
+            let push = PostgresHistoryStore(connection: server, repo: repoName, mailmap: inputs.first ?? "", shallow: inputs.last ?? "")
+            let history = LoadedHistory(repository: repository, commits: [:], encoded: [:], store: push)
+            history.keepsEveryChange = true
+            open[key] = (push, history)
+            return history
+        case .folder(let folder):
+            return openFile(in: folder, for: repository, name: name, key: key)
+        }
+    }
+
+    /// The SQLite store of `repository` in `folder`, opened and loaded; nil when it cannot be used.
+    private func openFile(in folder: String, for repository: Repository, name: String, key: String) -> LoadedHistory? {
         guard !unusable else { return nil }
-        guard prepareFolder() else { return nil }
+        guard prepareFolder(folder) else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
         if let file = StoreFiles.foreign(at: path) {
             if refused.insert(path).inserted { warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
@@ -85,7 +104,7 @@ public final class StoreSession: @unchecked Sendable {
     }
 
     /// Opens and loads the store at `path`; a file that cannot be read is removed and made again.
-    private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> StoredHistory? {
+    private func openOrRebuild(_ path: String, _ repository: Repository, key: String) -> LoadedHistory? {
         do {
             return try openAndLoad(path, repository, key: key)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
@@ -106,24 +125,24 @@ public final class StoreSession: @unchecked Sendable {
         }
     }
 
-    private func openAndLoad(_ path: String, _ repository: Repository, key: String) throws -> StoredHistory {
-        let database = try HistoryDatabase(path: path)
-        let history = try database.load(into: repository)
-        open[key] = (database, history)
+    private func openAndLoad(_ path: String, _ repository: Repository, key: String) throws -> LoadedHistory {
+        let store = try SQLiteHistoryStore(path: path)
+        let history = try store.load(into: repository)
+        open[key] = (store, history)
         return history
     }
 
-    private func prepareFolder() -> Bool {
+    private func prepareFolder(_ folder: String) -> Bool {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            return markUnusable(reason: "cannot create the folder")
+            return markUnusable(folder, reason: "cannot create the folder")
         }
-        guard access(folder, W_OK) == 0 else { return markUnusable(reason: "the folder is not writable") }
+        guard access(folder, W_OK) == 0 else { return markUnusable(folder, reason: "the folder is not writable") }
         return true
     }
 
-    private func markUnusable(reason: String) -> Bool {
+    private func markUnusable(_ folder: String, reason: String) -> Bool {
         unusable = true
         warnings.append(.storeUnavailable(path: folder, reason: reason))
         return false
@@ -134,18 +153,19 @@ public final class StoreSession: @unchecked Sendable {
     package func save() throws {
         lock.lock()
         defer { lock.unlock() }
-        for (_, pushed) in pushes.sorted(by: { $0.key < $1.key }) {
-            try pushed.database.save(pushed.history.takePending())
-        }
         for (_, opened) in open.sorted(by: { $0.key < $1.key }) {
             let pending = opened.history.takePending()
+            guard let file = opened.store as? SQLiteHistoryStore else {
+                try opened.store.save(pending)
+                continue
+            }
             do {
-                try opened.database.save(pending)
+                try file.save(pending)
             } catch {
-                warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
+                warnings.append(.storeNotSaved(path: file.path, reason: Self.reason(error)))
                 // A damaged file found only now is removed: the next run rebuilds it.
                 if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    StoreFileLock.holding(opened.database.path) { Self.remove(databaseAt: opened.database.path) }
+                    StoreFileLock.holding(file.path) { Self.remove(databaseAt: file.path) }
                 }
             }
         }

@@ -22,8 +22,8 @@ final class HistoryDatabaseTests: XCTestCase {
 
     func testMigrationsAreNumberedAndRunOnce() throws {
         let path = folder + "/a.sqlite"
-        _ = try HistoryDatabase(path: path)
-        _ = try HistoryDatabase(path: path)
+        _ = try SQLiteHistoryStore(path: path)
+        _ = try SQLiteHistoryStore(path: path)
         let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         XCTAssertEqual(applied, ["1-history", "2-digest-keys"])
         // A store written before the second migration gets it on opening, its history kept.
@@ -37,7 +37,7 @@ final class HistoryDatabaseTests: XCTestCase {
                     VALUES (zeroblob(20), zeroblob(20), x'', 'a', 'a@b', 0, 0, 'a', 'a@b', 0, 0, 'm')
                     """)
         }
-        _ = try HistoryDatabase(path: path)
+        _ = try SQLiteHistoryStore(path: path)
         let (tables, commits) = try DatabaseQueue(path: path).read { db in
             (
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'digest_keys'"),
@@ -61,7 +61,7 @@ final class HistoryDatabaseTests: XCTestCase {
         try session.save()
         let path = try XCTUnwrap(StoreMaintenance.files(in: folder).first)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('2-future')") }
-        XCTAssertThrowsError(try HistoryDatabase(path: path))
+        XCTAssertThrowsError(try SQLiteHistoryStore(path: path))
 
         let again = StoreSession(folder: folder)
         options.store = again

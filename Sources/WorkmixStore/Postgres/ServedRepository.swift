@@ -7,14 +7,14 @@ import WorkmixGit
 package final class ServedRepository {
     package let name: String
     package let url: String
-    package let history: StoredHistory
+    package let history: LoadedHistory
     /// The mailmap text as the push read it (empty: none).
     package let mailmap: String
     /// The `shallow` file as the push read it (empty: not a shallow clone).
     package let shallowText: String
     let revisions: [String: ResolvedRevision]
 
-    init(name: String, url: String, history: StoredHistory, mailmap: String, shallowText: String, revisions: [String: ResolvedRevision]) {
+    init(name: String, url: String, history: LoadedHistory, mailmap: String, shallowText: String, revisions: [String: ResolvedRevision]) {
         self.name = name
         self.url = url
         self.history = history
@@ -38,7 +38,7 @@ package final class ServedRepository {
     }
 }
 
-enum PostgresReader {
+extension ServedRepository {
     /// Loads `repo` whole (one query for its commits); nil when the store does not hold it. Throws
     /// `InputError` (one line naming the URL) when a push older than reading needs left it.
     static func load(_ connection: PostgresConnection, repo: String) throws -> ServedRepository? {
@@ -58,9 +58,9 @@ enum PostgresReader {
         return ServedRepository(name: repo, url: url, history: history, mailmap: mailmap, shallowText: shallow, revisions: revisions)
     }
 
-    private static func commits(_ connection: PostgresConnection, repo: String, url: String) throws -> StoredHistory {
+    private static func commits(_ connection: PostgresConnection, repo: String, url: String) throws -> LoadedHistory {
         var commits: [ObjectID: GitCommit] = [:]
-        var changes: [ObjectID: StoredHistory.EncodedChanges] = [:]
+        var changes: [ObjectID: LoadedHistory.EncodedChanges] = [:]
         let sql = """
             SELECT sha, tree, parents, author_name, author_email, author_time, author_offset,
                 committer_name, committer_email, committer_time, committer_offset, message,
@@ -83,10 +83,10 @@ enum PostgresReader {
                     offsetMinutes: Int32(truncatingIfNeeded: committerOffset)),
                 message: row.text(11) ?? "")
             if let detail = row.integer(13) {
-                changes[id] = StoredHistory.EncodedChanges(
+                changes[id] = LoadedHistory.EncodedChanges(
                     base: ObjectID(raw: row.bytes(12)), detail: Int(detail), data: Data(row.bytes(14)))
             }
         }
-        return StoredHistory(repository: nil, commits: commits, encoded: changes)
+        return LoadedHistory(repository: nil, commits: commits, encoded: changes, store: nil)
     }
 }

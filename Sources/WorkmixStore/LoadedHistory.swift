@@ -4,9 +4,9 @@ import WorkmixGit
 
 /// One repository's store, loaded for a run: the commits already read (a walk over them reads no git
 /// object), their file changes as far as they were read, and what this run read anew, written back
-/// by `HistoryDatabase.save`. Commits are looked up by the walk's thread; changes and classifications
+/// by `SQLiteHistoryStore.save`. Commits are looked up by the walk's thread; changes and classifications
 /// by the workers', hence the lock.
-package final class StoredHistory: CommitSource, @unchecked Sendable {
+package final class LoadedHistory: CommitSource, @unchecked Sendable {
     struct StoredChanges {
         /// The first parent the changes were compared with (nil for a root or a shallow boundary).
         var base: ObjectID?
@@ -50,13 +50,13 @@ package final class StoredHistory: CommitSource, @unchecked Sendable {
     private var damaged: Set<ObjectID> = []
     private(set) var pending = Pending()
     private let lock = NSLock()
-    /// Loads a digest's classifications when a run first asks for them.
-    var loadClassifications: (String) -> [ObjectID: Classification] = { _ in [:] }
-    /// Loads the most recently used other digest with the same base: its rules and verdicts.
-    var loadEarlier: (_ base: String, _ excluding: String) -> (rules: [String], verdicts: [ObjectID: Classification])? = { _, _ in nil }
+    /// Where it was loaded from and is saved to: nil for a history read from a PostgreSQL store
+    /// alone, which keeps nothing.
+    let store: HistoryStore?
 
-    init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
+    init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges], store: HistoryStore?) {
         self.repository = repository
+        self.store = store
         self.commits = commits
         self.encoded = encoded
     }
@@ -135,8 +135,10 @@ package final class StoredHistory: CommitSource, @unchecked Sendable {
         pending.usedDigests.insert(digest)
         pending.keys[digest] = key
         if let cache = caches[digest] { return cache }
-        let known = loadClassifications(digest)
-        let earlier = known.isEmpty ? reuse.flatMap { reuse in loadEarlier(key.base, digest).map { (reuse($0.rules), $0.verdicts) } } : nil
+        let known = store?.verdicts(under: digest) ?? [:]
+        let earlier =
+            known.isEmpty
+            ? reuse.flatMap { reuse in store?.earlierVerdicts(base: key.base, excluding: digest).map { (reuse($0.rules), $0.verdicts) } } : nil
         let cache = ClassificationCache(
             known: known, earlier: earlier,
             isDamaged: { [weak self] id in self?.lock.withLock { self?.damaged.contains(id) } ?? false },
