@@ -41,16 +41,22 @@ let package = Package(
             ]),
         // One small type per output format.
         .target(name: "WorkmixReporters", dependencies: ["WorkmixCore"]),
+        // The history store: SQLite through GRDB, PostgreSQL through libpq, which it loads only when a
+        // store on a server is used. The only module that uses either.
+        .target(
+            name: "WorkmixStore",
+            dependencies: [
+                "WorkmixGit", "WorkmixCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ], swiftSettings: strictImports),
         // Turns repositories into commit records (git layer -> core values), keeps them in the history
-        // store (SQLite through GRDB, PostgreSQL through libpq, which it loads only when a store on a
-        // server is used: the only module that uses either) and runs the jobs.
+        // store and runs the jobs.
         .target(
             name: "WorkmixKit",
             dependencies: [
-                "WorkmixGit", "WorkmixCore", "WorkmixReporters",
+                "WorkmixGit", "WorkmixCore", "WorkmixStore", "WorkmixReporters",
                 .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ], swiftSettings: strictImports, plugins: ["EmbedRules"]),
         // Compiles rules/*.yml into the binary, so an installed workmix needs no files beside it.
         .executableTarget(name: "EmbedRulesTool"),
@@ -60,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "workmix",
             dependencies: [
-                "WorkmixKit", "WorkmixCore", "WorkmixReporters",
+                "WorkmixKit", "WorkmixStore", "WorkmixCore", "WorkmixReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: strictImports, plugins: ["BuildCommit"]),
         // Builds fixture repositories with the git CLI, fixed names and dates.
@@ -70,8 +76,11 @@ let package = Package(
         .testTarget(name: "WorkmixReportersTests", dependencies: ["WorkmixReporters", "WorkmixCore", "WorkmixTestSupport"]),
         .testTarget(
             name: "WorkmixKitTests",
+            dependencies: ["WorkmixKit", "WorkmixCore", "WorkmixTestSupport"]),
+        .testTarget(
+            name: "WorkmixStoreTests",
             dependencies: [
-                "WorkmixKit", "WorkmixCore", "WorkmixTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "WorkmixStore", "WorkmixKit", "WorkmixCore", "WorkmixTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "WorkmixCLITests", dependencies: ["workmix", "WorkmixTestSupport", .product(name: "Yams", package: "Yams")]),
     ]

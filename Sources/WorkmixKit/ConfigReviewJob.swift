@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// `workmix config check`, and the warnings `report` and `check` print first: one metadata walk
 /// (no diff, no classification) of the whole history of each repository a residency reads.

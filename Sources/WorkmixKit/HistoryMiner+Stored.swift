@@ -1,10 +1,24 @@
 import Foundation
 import WorkmixCore
 import WorkmixGit
+import WorkmixStore
+
+/// Where a miner reads history: a checkout, or a repository's history a PostgreSQL store serves by
+/// name (read without a checkout).
+enum HistorySource {
+    case checkout(Repository)
+    case served(ServedRepository)
+}
 
 /// Where a miner's history comes from: a repository, or with a PostgreSQL store a repository it holds
 /// by name (read without a checkout); and which commits the query's revisions name in either.
 extension HistoryMiner {
+    /// The checkout; nil when the repository is read from a PostgreSQL store alone.
+    var repository: Repository? {
+        guard case .checkout(let repository) = source else { return nil }
+        return repository
+    }
+
     /// Opens `target`: its repository, or with a PostgreSQL store, when no such path exists, the
     /// repository the store holds under its name (the config's, else the path's last component).
     public static func open(_ target: NamedRepository, options: MiningOptions) throws -> HistoryMiner {
@@ -14,11 +28,11 @@ extension HistoryMiner {
             options.query.revisions = revisions
             options.query.all = false
         }
-        if let store = options.store, store.isServer, !FileManager.default.fileExists(atPath: target.path) {
+        if let store = options.store, let address = store.serverAddress, !FileManager.default.fileExists(atPath: target.path) {
             let name = target.name ?? NamedRepository.folderName(of: target.path)
             guard let served = try store.served(named: name) else {
                 throw InputError(
-                    "\(store.folder): no repository '\(name)' in the store, and no checkout at \(target.path) "
+                    "\(address): no repository '\(name)' in the store, and no checkout at \(target.path) "
                         + "(push it: workmix scan --repo PATH --store URL)")
             }
             return HistoryMiner(path: target.path, served: served, options: options)
@@ -46,7 +60,11 @@ extension HistoryMiner {
     }
 
     private func resolve(_ spec: String) throws -> ResolvedRevision {
-        guard let repository else { return try served?.resolve(spec) ?? ResolvedRevision() }
+        let repository: Repository
+        switch source {
+        case .checkout(let checkout): repository = checkout
+        case .served(let served): return try served.resolve(spec)
+        }
         var one = ResolvedRevision()
         do {
             if spec == "--all" {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import WorkmixCore
 import WorkmixGit
+import WorkmixStore
 
 /// What to read besides metadata, and how.
 public struct MiningOptions: Sendable {
@@ -57,24 +58,23 @@ public final class HistoryMiner {
     public let repoName: String
     public private(set) var warnings = MiningWarnings()
     let options: MiningOptions
-    /// Nil when the repository is read from a PostgreSQL store alone (`served`).
-    let repository: Repository?
-    let served: ServedRepository?
+    let source: HistorySource
     private let mailmap: Mailmap
     private let mailmapText: String?
     /// This repository's store, when the run keeps one and it can be used.
-    private(set) lazy var stored: StoredHistory? =
-        served?.history
-        ?? repository.flatMap {
-            options.store?.history(
-                for: $0, name: Self.defaultName(of: $0, path: path), repoName: repoName, inputs: classificationInputs)
+    private(set) lazy var stored: LoadedHistory? = {
+        switch source {
+        case .checkout(let repository):
+            return options.store?.history(
+                for: repository, name: Self.defaultName(of: repository, path: path), repoName: repoName, inputs: classificationInputs)
+        case .served(let served): return served.history
         }
+    }()
 
     init(path: String, served: ServedRepository, options: MiningOptions) {
         self.path = path
         self.options = options
-        self.served = served
-        repository = nil
+        source = .served(served)
         repoName = options.repoName ?? served.name
         mailmapText = served.mailmap.isEmpty ? nil : served.mailmap
         mailmap = mailmapText.map(Mailmap.init(text:)) ?? Mailmap()
@@ -84,7 +84,6 @@ public final class HistoryMiner {
     public init(path: String, options: MiningOptions) throws {
         self.path = path
         self.options = options
-        served = nil
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError("\(path): no such file or directory")
@@ -100,7 +99,7 @@ public final class HistoryMiner {
         } catch let error as GitError {
             throw InputError("\(path): not a git repository (\(error.message))")
         }
-        repository = opened
+        source = .checkout(opened)
         repoName = options.repoName ?? Self.defaultName(of: opened, path: path)
         mailmapText = opened.mailmapText()
         mailmap = mailmapText.map(Mailmap.init(text:)) ?? Mailmap()
@@ -110,17 +109,22 @@ public final class HistoryMiner {
     /// The repository's git directory with symbolic links resolved: one per repository (or worktree),
     /// however the path to it was written.
     public var canonicalGitDirectory: String {
-        guard let repository else { return "\(served?.url ?? ""): \(served?.name ?? path)" }
-        return URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+        switch source {
+        case .checkout(let repository): return URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+        case .served(let served): return "\(served.url): \(served.name)"
+        }
     }
 
     /// What a classification of this repository's commits depends on besides the rules and config:
     /// the mailmap (who is who) and a shallow clone's boundary (which commits look like roots).
     /// Read once: the store is opened with them and each classification pass keys its verdicts by them.
     private(set) lazy var classificationInputs: [String] = {
-        guard let repository else { return [mailmapText ?? "", served?.shallowText ?? ""] }
-        let shallow = (repository.commonDirectory as NSString).appendingPathComponent("shallow")
-        return [mailmapText ?? "", (try? String(contentsOfFile: shallow, encoding: .utf8)) ?? ""]
+        switch source {
+        case .checkout(let repository):
+            let shallow = (repository.commonDirectory as NSString).appendingPathComponent("shallow")
+            return [mailmapText ?? "", (try? String(contentsOfFile: shallow, encoding: .utf8)) ?? ""]
+        case .served(let served): return [mailmapText ?? "", served.shallowText]
+        }
     }()
 
     /// The work tree's folder name, or the bare repository's without `.git`.
@@ -222,7 +226,7 @@ public final class HistoryMiner {
             guard options.query.admits(authoredAt: authored) else { continue }
             // Read from the store alone, a commit must have been pushed with all its changes: a
             // reader asks what a push may not have read, and no repository is here to ask.
-            if let served, options.diffs != .none, stored?.changes(of: commit).canImprove(to: .lines) ?? true {
+            if case .served(let served) = source, options.diffs != .none, stored?.changes(of: commit).canImprove(to: .lines) ?? true {
                 throw InputError(
                     "\(served.url): repository '\(served.name)': commit \(commit.id.hex) was pushed without its file changes "
                         + "(by an older workmix, or from a damaged clone): push the repository again")
@@ -234,7 +238,7 @@ public final class HistoryMiner {
 
     /// One commit, with file changes when the options ask for them.
     public func record(revision: String) throws -> CommitRecord {
-        guard let repository else { throw InputError("\(path): no such file or directory") }
+        guard case .checkout(let repository) = source else { throw InputError("\(path): no such file or directory") }
         let commit: GitCommit
         do {
             let source: CommitSource = stored ?? repository
@@ -267,11 +271,10 @@ public final class HistoryMiner {
         stored?.note(tips: include)
         let walkOptions = RevisionWalk.Options(include: include, exclude: exclude, firstParent: options.query.firstParent)
         do {
-            guard let repository else {
-                guard let served else { return nil }
-                return try RevisionWalk(source: served.history, shallow: served.shallow, options: walkOptions)
+            switch source {
+            case .checkout(let repository): return try RevisionWalk(repository: repository, options: walkOptions, source: stored)
+            case .served(let served): return try RevisionWalk(source: served.history, shallow: served.shallow, options: walkOptions)
             }
-            return try RevisionWalk(repository: repository, options: walkOptions, source: stored)
         } catch let error as GitError {
             throw InputError("\(path): \(error.description)")
         }

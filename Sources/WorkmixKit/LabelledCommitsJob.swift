@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// The labelled commits `model train`, `model eval` and `rules eval` learn from or measure on: rows of
 /// labels files, and the Conventional commits of the workspace's repositories.

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import WorkmixCore
+import WorkmixStore
 
 /// The hand-labelled commits of `workmix rules eval --labels FILE`: CSV with a header and the columns
 /// `sha,expect` (commits looked up in the repositories) or `message,expect` (the message alone), or

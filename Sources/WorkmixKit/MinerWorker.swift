@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import WorkmixCore
 import WorkmixGit
+import WorkmixStore
 
 /// What one thread needs to turn commits into records: its own repository handle (libgit2 handles are
 /// not for sharing across threads) and its own identity cache. A worker is used by one thread at a
@@ -15,9 +16,9 @@ final class MinerWorker: @unchecked Sendable {
     private let repoName: String
     private let diffs: DiffPolicy
     /// Changes read before, and where changes read now are kept.
-    let stored: StoredHistory?
+    let stored: LoadedHistory?
 
-    init(repository: Repository?, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: StoredHistory? = nil) {
+    init(repository: Repository?, mailmap: Mailmap, options: MiningOptions, repoName: String, stored: LoadedHistory? = nil) {
         self.repository = repository
         self.stored = stored
         resolver = IdentityResolver(mailmap: mailmap, identities: options.identities)

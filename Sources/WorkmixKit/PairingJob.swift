@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// `workmix pairs`: every commit of the run's repositories, classified, added up into pairs.
 public struct PairingJob {

@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// `workmix people`, and who is who for every job that counts people: everyone in the commits of the
 /// workspace's repositories (or of `repositories`), merged into people as the config says. A metadata

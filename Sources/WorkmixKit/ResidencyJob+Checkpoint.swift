@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 extension ResidencyJob {
     /// The report from the ledger's checkpoint and the commits since, read from git alone; nil when the

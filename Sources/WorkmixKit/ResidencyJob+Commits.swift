@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 extension ResidencyJob {
     /// The commits `report --commits` lists for the residency called `name` (`scan --residency`), handed to

@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// `workmix report` and `check`: reads what the residencies need and adds it up — each repository
 /// once, only the weeks the residencies span, classified with the `resident` matcher live. With a

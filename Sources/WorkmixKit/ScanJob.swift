@@ -1,4 +1,5 @@
 import WorkmixCore
+import WorkmixStore
 
 /// `workmix scan`, and every pass that classifies: the commits of the workspace's repositories (or of
 /// `repositories`), each classified and handed to `emit` in walk order. What goes wrong without

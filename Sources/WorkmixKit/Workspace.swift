@@ -1,5 +1,6 @@
 import Foundation
 import WorkmixCore
+import WorkmixStore
 
 /// What a command was asked to read, with which config and rules.
 public struct WorkspaceOptions: Sendable {

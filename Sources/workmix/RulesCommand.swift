@@ -3,6 +3,7 @@ import Foundation
 import WorkmixCore
 import WorkmixKit
 import WorkmixReporters
+import WorkmixStore
 
 extension Workmix {
     struct Rules: ParsableCommand {

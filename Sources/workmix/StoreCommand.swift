@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkmixKit
+import WorkmixStore
 
 extension Workmix {
     struct Store: ParsableCommand {
@@ -16,7 +17,7 @@ extension Workmix {
             @Option(name: .customLong("repo"), help: "Only this repository's store.")
             var repo: String?
 
-            var path: String { StoreLocation.resolve(storeDir: folder.storeDir, noStore: false).folder ?? "." }
+            var path: String { StoreLocation.folderPath(storeDir: folder.storeDir) }
         }
 
         struct Info: ParsableCommand {
@@ -87,13 +88,12 @@ extension Workmix {
             var storeURL: String?
 
             func validate() throws {
-                try StoreURLOption.check(storeURL, noStore: false)
-                if StoreURLOption.resolve(storeURL) == nil { throw ValidationError("name the store with --store URL or WORKMIX_STORE_URL") }
+                if try StoreURLOption.server(storeURL) == nil { throw ValidationError("name the store with --store URL or WORKMIX_STORE_URL") }
             }
 
             func run() throws {
-                guard let url = StoreURLOption.resolve(storeURL) else { throw ValidationError("name the store with --store URL") }
-                let (from, to) = try PostgresStore.migrate(url: url)
+                guard let url = try StoreURLOption.server(storeURL) else { throw ValidationError("name the store with --store URL") }
+                let (from, to) = try PostgresSchema.migrate(url: url)
                 print(from == to ? "\(url): tables at version \(to), nothing to do" : "\(url): tables migrated from version \(from) to \(to)")
             }
         }

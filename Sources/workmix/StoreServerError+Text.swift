@@ -1,4 +1,5 @@
 import WorkmixKit
+import WorkmixStore
 
 extension StoreServerError {
     /// The error as stderr shows it: one line, the store's address without its password first.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WorkmixCore
 import WorkmixKit
+import WorkmixStore
 
 /// The root command. Subcommands live in their own files; exit codes follow SPEC 3:
 /// 0 success, 1 a check or rule test failed, 2 bad input.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkmixKit
+import WorkmixStore
 
 /// `--store-dir`, `--store URL` and `--no-store`: where history read from git is kept between runs,
 /// or pushed to (SPEC 8).
@@ -23,34 +24,30 @@ struct StoreOptions: ParsableArguments, WorkspaceOptionGroup {
         if storeURL != nil && (noStore || storeDir != nil) {
             throw ValidationError("--store cannot go with --store-dir or --no-store")
         }
-        try StoreURLOption.check(storeURL, noStore: noStore || storeDir != nil)
+        _ = try location
     }
 
     var location: StoreLocation {
-        if !noStore && storeDir == nil, let url = StoreURLOption.resolve(storeURL) { return .server(url) }
-        return StoreLocation.resolve(storeDir: storeDir, noStore: noStore)
+        get throws {
+            do {
+                return try StoreLocation.resolve(storeDir: storeDir, storeURL: storeURL, noStore: noStore)
+            } catch let problem as StoreLocation.Problem {
+                throw ValidationError(problem.description)
+            }
+        }
     }
 
-    func apply(to options: inout WorkspaceOptions) { options.store = location }
+    /// `validate` has found the location.
+    func apply(to options: inout WorkspaceOptions) { options.store = (try? location) ?? .none }
 }
 
-/// `--store URL`, else `WORKMIX_STORE_URL`.
+/// `--store URL`, else `WORKMIX_STORE_URL`, as `StoreLocation` reads them.
 enum StoreURLOption {
-    static var environment: String? {
-        ProcessInfo.processInfo.environment["WORKMIX_STORE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static func resolve(_ option: String?) -> StoreURL? {
-        (option ?? environment).flatMap(StoreURL.init)
-    }
-
-    /// Fails on a value that is not a postgresql:// URL (shown without a password it may hold).
-    static func check(_ option: String?, noStore: Bool) throws {
-        if let option, StoreURL(option) == nil {
-            throw ValidationError("--store takes a postgresql://user@host/db URL")
-        }
-        if option == nil, !noStore, environment != nil, resolve(nil) == nil {
-            throw ValidationError("WORKMIX_STORE_URL is not a postgresql://user@host/db URL")
+    static func server(_ option: String?) throws -> StoreURL? {
+        do {
+            return try StoreLocation.server(storeURL: option)
+        } catch let problem as StoreLocation.Problem {
+            throw ValidationError(problem.description)
         }
     }
 }

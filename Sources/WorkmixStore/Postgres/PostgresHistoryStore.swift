@@ -6,7 +6,7 @@ import WorkmixGit
 /// A push is one transaction per batch of rows, each batch's rows in commit-id order (two pushes of
 /// the same repository wait for each other's rows, never deadlock), and the repository's tips and
 /// rule digests move only in the last transaction, after its commits and classifications are in.
-final class PostgresHistory: Sendable {
+final class PostgresHistoryStore: HistoryStore {
     let connection: PostgresConnection
     let repo: String
     /// What a reader without the checkout needs besides the commits: the mailmap text and the
@@ -23,8 +23,14 @@ final class PostgresHistory: Sendable {
         self.shallow = shallow
     }
 
+    /// A push reads no verdict back: its history starts empty, and every commit it reads is classified
+    /// by the run (and pushed).
+    func verdicts(under digest: String) -> [ObjectID: Classification] { [:] }
+
+    func earlierVerdicts(base: String, excluding digest: String) -> (rules: [String], verdicts: [ObjectID: Classification])? { nil }
+
     /// Pushes what a run read anew: commits with their changes, classifications, then tips.
-    func save(_ pending: StoredHistory.Pending) throws {
+    func save(_ pending: LoadedHistory.Pending) throws {
         if pending.isEmpty { return }
         try saveCommits(pending)
         for (digest, rows) in pending.classifications.sorted(by: { $0.key < $1.key }) {
@@ -76,7 +82,7 @@ final class PostgresHistory: Sendable {
         var changes: (base: String, info: ChangeInfo)?
     }
 
-    private func saveCommits(_ pending: StoredHistory.Pending) throws {
+    private func saveCommits(_ pending: LoadedHistory.Pending) throws {
         var rows: [String: CommitRow] = [:]
         for commit in pending.commits { rows[commit.id.hex] = CommitRow(sha: commit.id.hex, commit: commit) }
         // Later notes of a commit's changes improve on earlier ones.

@@ -4,17 +4,17 @@ import WorkmixGit
 
 /// A repository as a PostgreSQL store holds it, read without its checkout: every pushed commit with
 /// its changes, the mailmap and shallow boundary the push saw, and each revision as pushes resolved it.
-final class ServedRepository: Sendable {
-    let name: String
-    let url: String
-    let history: StoredHistory
+package final class ServedRepository: Sendable {
+    package let name: String
+    package let url: String
+    package let history: LoadedHistory
     /// The mailmap text as the push read it (empty: none).
-    let mailmap: String
+    package let mailmap: String
     /// The `shallow` file as the push read it (empty: not a shallow clone).
-    let shallowText: String
+    package let shallowText: String
     let revisions: [String: ResolvedRevision]
 
-    init(name: String, url: String, history: StoredHistory, mailmap: String, shallowText: String, revisions: [String: ResolvedRevision]) {
+    init(name: String, url: String, history: LoadedHistory, mailmap: String, shallowText: String, revisions: [String: ResolvedRevision]) {
         self.name = name
         self.url = url
         self.history = history
@@ -23,12 +23,12 @@ final class ServedRepository: Sendable {
         self.revisions = revisions
     }
 
-    var shallow: Set<ObjectID> {
+    package var shallow: Set<ObjectID> {
         Set(shallowText.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
     /// The commits `spec` resolved to when it was pushed.
-    func resolve(_ spec: String) throws -> ResolvedRevision {
+    package func resolve(_ spec: String) throws -> ResolvedRevision {
         guard let resolved = revisions[spec] else {
             let known = revisions.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
             throw InputError(
@@ -38,7 +38,7 @@ final class ServedRepository: Sendable {
     }
 }
 
-enum PostgresReader {
+extension ServedRepository {
     /// Loads `repo` whole (one query for its commits); nil when the store does not hold it. Throws
     /// `InputError` (one line naming the URL) when a push older than reading needs left it.
     static func load(_ connection: PostgresConnection, repo: String) throws -> ServedRepository? {
@@ -58,9 +58,9 @@ enum PostgresReader {
         return ServedRepository(name: repo, url: url, history: history, mailmap: mailmap, shallowText: shallow, revisions: revisions)
     }
 
-    private static func commits(_ connection: PostgresConnection, repo: String, url: String) throws -> StoredHistory {
+    private static func commits(_ connection: PostgresConnection, repo: String, url: String) throws -> LoadedHistory {
         var commits: [ObjectID: GitCommit] = [:]
-        var changes: [ObjectID: StoredHistory.EncodedChanges] = [:]
+        var changes: [ObjectID: LoadedHistory.EncodedChanges] = [:]
         let sql = """
             SELECT sha, tree, parents, author_name, author_email, author_time, author_offset,
                 committer_name, committer_email, committer_time, committer_offset, message,
@@ -83,10 +83,10 @@ enum PostgresReader {
                     offsetMinutes: Int32(truncatingIfNeeded: committerOffset)),
                 message: row.text(11) ?? "")
             if let detail = row.integer(13) {
-                changes[id] = StoredHistory.EncodedChanges(
+                changes[id] = LoadedHistory.EncodedChanges(
                     base: ObjectID(raw: row.bytes(12)), detail: Int(detail), data: Data(row.bytes(14)))
             }
         }
-        return StoredHistory(repository: nil, commits: commits, encoded: changes)
+        return LoadedHistory(repository: nil, commits: commits, encoded: changes, store: nil)
     }
 }

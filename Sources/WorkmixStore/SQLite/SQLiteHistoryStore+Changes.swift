@@ -4,7 +4,7 @@ import WorkmixCore
 import WorkmixGit
 
 /// File changes as the store writes them: with a new commit's row, or over a stored commit's.
-extension HistoryDatabase {
+extension SQLiteHistoryStore {
     static func saveChanges(_ changes: [(sha: String, base: String, info: ChangeInfo)], in db: Database) throws {
         let update = try db.cachedStatement(
             sql: """

@@ -1,4 +1,4 @@
-import WorkmixKit
+import WorkmixStore
 import XCTest
 
 /// Store URLs as messages show them: never with their password.

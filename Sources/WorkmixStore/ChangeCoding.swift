@@ -3,7 +3,7 @@ import WorkmixCore
 
 /// File changes as the store keeps them: six NUL-separated fields per file (status, insertions,
 /// deletions, binary, path, old path). Git paths never hold NUL, so any other byte is safe.
-enum ChangeCoding {
+package enum ChangeCoding {
     /// The detail kept: 1 paths, 2 line counts. Nothing else is stored: an unreadable tree or blob is
     /// asked again next time, as a run without the store would.
     static func detail(of info: ChangeInfo) -> Int? {
@@ -51,7 +51,7 @@ enum ChangeCoding {
 
     /// What a run that asked for `detail` would have read: paths alone are what a tree comparison
     /// gives, without the line counts' other fields.
-    static func narrowed(_ info: ChangeInfo, to detail: ChangeDetail) -> ChangeInfo {
+    package static func narrowed(_ info: ChangeInfo, to detail: ChangeDetail) -> ChangeInfo {
         guard detail == .paths, case .computed(let changes) = info else { return info }
         return .paths(changes.map { FileChange(path: $0.path, status: $0.status) })
     }

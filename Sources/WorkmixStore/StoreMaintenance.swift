@@ -1,5 +1,6 @@
 import Foundation
 import WorkmixCore
+import WorkmixGit
 
 /// `workmix store info` and `store clear`: the store folder's files, read or removed.
 public enum StoreMaintenance {
@@ -26,22 +27,19 @@ public enum StoreMaintenance {
         public var resumed: Bool
     }
 
-    /// The store files of `folder`, or only the one of the repository at `repository`.
-    public static func files(in folder: String, repository: String? = nil) throws -> [String] {
-        if let repository {
-            // Opened from a path, a miner always has its repository.
-            let miner = try HistoryMiner(path: repository, options: MiningOptions())
-            guard let opened = miner.repository else { return [] }
-            let path = StoreSession.databasePath(
-                folder: folder, repository: opened, name: HistoryMiner.defaultName(of: opened, path: repository))
-            // And the report checkpoints that read it.
-            let directory = miner.canonicalGitDirectory
-            let checkpoints = files(in: folder, suffix: CheckpointLedger.suffix).filter { path in
-                CheckpointLedger.read(path)?.tips.contains { $0.gitDirectory == directory } ?? false
-            }
-            return (FileManager.default.fileExists(atPath: path) ? [path] : []) + checkpoints
+    /// The store files of `folder`.
+    public static func files(in folder: String) -> [String] {
+        files(in: folder, suffix: ".sqlite") + files(in: folder, suffix: ResidencyCheckpoint.suffix)
+    }
+
+    /// The store file of `repository` (named `name`) in `folder`, if there is one, and the report
+    /// checkpoints that read it (its git directory `gitDirectory`).
+    package static func files(in folder: String, repository: Repository, name: String, gitDirectory: String) -> [String] {
+        let path = StoreSession.databasePath(folder: folder, repository: repository, name: name)
+        let checkpoints = files(in: folder, suffix: ResidencyCheckpoint.suffix).filter { path in
+            ResidencyCheckpoint.read(path)?.tips.contains { $0.gitDirectory == gitDirectory } ?? false
         }
-        return files(in: folder, suffix: ".sqlite") + files(in: folder, suffix: CheckpointLedger.suffix)
+        return (FileManager.default.fileExists(atPath: path) ? [path] : []) + checkpoints
     }
 
     private static func files(in folder: String, suffix: String) -> [String] {
@@ -51,8 +49,8 @@ public enum StoreMaintenance {
 
     public static func info(path: String) -> FileInfo {
         var info = FileInfo(path: path, bytes: size(of: path))
-        if path.hasSuffix(CheckpointLedger.suffix) {
-            guard let checkpoint = CheckpointLedger.read(path) else {
+        if path.hasSuffix(ResidencyCheckpoint.suffix) {
+            guard let checkpoint = ResidencyCheckpoint.read(path) else {
                 info.problem = "not a checkpoint this version reads"
                 return info
             }
@@ -68,7 +66,7 @@ public enum StoreMaintenance {
         }
         do {
             let summary = try StoreFileLock.holding(path) {
-                let database = try HistoryDatabase(path: path)
+                let database = try SQLiteHistoryStore(path: path)
                 try database.check()
                 return try database.summary()
             }
@@ -97,7 +95,7 @@ public enum StoreMaintenance {
     }
 
     /// The file's size with its WAL.
-    static func size(of path: String) -> Int64 {
+    package static func size(of path: String) -> Int64 {
         ["", "-wal"].reduce(0) { total, suffix in
             let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
             return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)

@@ -7,7 +7,7 @@ import WorkmixGit
 /// One repository's SQLite store file: opened in WAL mode with a busy timeout, so that several
 /// workmix processes can share it; migrated by number when it is older; loaded whole at the start of
 /// a run (a walk over stored commits must read no git object) and written once per pass.
-final class HistoryDatabase: Sendable {
+final class SQLiteHistoryStore: HistoryStore {
     let path: String
     private let queue: DatabaseQueue
 
@@ -48,9 +48,9 @@ final class HistoryDatabase: Sendable {
 
     /// Every stored commit, with its changes. Read with SQLite's own column calls: this is the one
     /// query of a run over a long history, and it reads every row.
-    func load(into repository: Repository) throws -> StoredHistory {
+    func load(into repository: Repository) throws -> LoadedHistory {
         var commits: [ObjectID: GitCommit] = [:]
-        var changes: [ObjectID: StoredHistory.EncodedChanges] = [:]
+        var changes: [ObjectID: LoadedHistory.EncodedChanges] = [:]
         try queue.read { db in
             commits.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM commits") ?? 0)
             let statement = try db.makeStatement(
@@ -64,7 +64,7 @@ final class HistoryDatabase: Sendable {
                 let commit = try Self.commit(row)
                 commits[commit.id] = commit
                 if let detail = row.int(13) {
-                    changes[commit.id] = StoredHistory.EncodedChanges(base: ObjectID(raw: row.blob(12)), detail: detail, data: row.data(14))
+                    changes[commit.id] = LoadedHistory.EncodedChanges(base: ObjectID(raw: row.blob(12)), detail: detail, data: row.data(14))
                 }
             }
             // Read the other tables whole too: a damaged page shows now, before any output.
@@ -72,10 +72,7 @@ final class HistoryDatabase: Sendable {
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
             }
         }
-        let history = StoredHistory(repository: repository, commits: commits, encoded: changes)
-        history.loadClassifications = { [queue] digest in (try? Self.classifications(digest, in: queue)) ?? [:] }
-        history.loadEarlier = { [queue] base, digest in try? Self.earlier(base: base, excluding: digest, in: queue) }
-        return history
+        return LoadedHistory(repository: repository, commits: commits, encoded: changes, store: self)
     }
 
     private static func commit(_ row: RawRow) throws -> GitCommit {
@@ -92,6 +89,14 @@ final class HistoryDatabase: Sendable {
                 name: row.text(7) ?? "", email: row.text(8) ?? "",
                 time: row.int64(9), offsetMinutes: Int32(truncatingIfNeeded: row.int64(10))),
             message: row.text(11) ?? "")
+    }
+
+    func verdicts(under digest: String) -> [ObjectID: Classification] {
+        (try? Self.classifications(digest, in: queue)) ?? [:]
+    }
+
+    func earlierVerdicts(base: String, excluding digest: String) -> (rules: [String], verdicts: [ObjectID: Classification])? {
+        try? Self.earlier(base: base, excluding: digest, in: queue)
     }
 
     /// The most recently used other digest with this base: its rules and verdicts.
@@ -134,7 +139,7 @@ final class HistoryDatabase: Sendable {
     }
 
     /// Writes what a pass read anew, in one transaction.
-    func save(_ pending: StoredHistory.Pending) throws {
+    func save(_ pending: LoadedHistory.Pending) throws {
         if pending.isEmpty { return }
         let now = Int(Date().timeIntervalSince1970)
         try queue.write { db in

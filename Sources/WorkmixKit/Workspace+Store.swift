@@ -1,5 +1,6 @@
 import Foundation
 import WorkmixCore
+import WorkmixStore
 
 extension Workspace {
     /// What a classification depends on besides the commit itself (SPEC 8): the rules in force (by
@@ -18,20 +19,5 @@ extension Workspace {
     private var modelText: String {
         guard ruleSet.usesModel, let loaded = try? loadedModel.get() else { return "" }
         return loaded.file.map { "model " + $0.text } ?? "shipped " + (ShippedRuleFiles.model ?? "")
-    }
-}
-
-/// The digest classifications are stored under: a base (everything but the rules) and the rules'
-/// fingerprints in order. Verdicts under another digest with the same base spare the rules that did
-/// not change (`RuleReuse`).
-public struct ClassificationKey: Sendable, Equatable {
-    public var base: String
-    public var rules: [String]
-
-    public var digest: String { Fingerprint.of([base] + rules) }
-
-    /// The key for one repository: its own inputs (mailmap, shallow boundary) join the base.
-    func including(_ inputs: [String]) -> ClassificationKey {
-        ClassificationKey(base: Fingerprint.of([base] + inputs), rules: rules)
     }
 }

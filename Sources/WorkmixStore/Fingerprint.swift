@@ -1,7 +1,7 @@
 /// A 128-bit FNV-1a digest of a sequence of texts, as 32 hex digits: names a classification's inputs
 /// (rules, model, config, version) and a repository's store file. Not cryptographic; it only has to
 /// tell inputs apart.
-struct Fingerprint {
+package struct Fingerprint {
     private var low: UInt64 = 0xcbf2_9ce4_8422_2325
     private var high: UInt64 = 0x8422_2325_cbf2_9ce4
 
@@ -28,7 +28,7 @@ struct Fingerprint {
         return digits(high) + digits(low)
     }
 
-    static func of(_ texts: [String]) -> String {
+    package static func of(_ texts: [String]) -> String {
         var fingerprint = Fingerprint()
         for text in texts { fingerprint.add(text) }
         return fingerprint.hex

@@ -5,6 +5,7 @@ import WorkmixTestSupport
 import XCTest
 
 @testable import WorkmixKit
+@testable import WorkmixStore
 
 /// The store file itself: its migrations, a newer version's file, and the encoding of file changes.
 final class HistoryDatabaseTests: XCTestCase {
@@ -21,8 +22,8 @@ final class HistoryDatabaseTests: XCTestCase {
 
     func testMigrationsAreNumberedAndRunOnce() throws {
         let path = folder + "/a.sqlite"
-        _ = try HistoryDatabase(path: path)
-        _ = try HistoryDatabase(path: path)
+        _ = try SQLiteHistoryStore(path: path)
+        _ = try SQLiteHistoryStore(path: path)
         let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         XCTAssertEqual(applied, ["1-history", "2-digest-keys"])
         // A store written before the second migration gets it on opening, its history kept.
@@ -36,7 +37,7 @@ final class HistoryDatabaseTests: XCTestCase {
                     VALUES (zeroblob(20), zeroblob(20), x'', 'a', 'a@b', 0, 0, 'a', 'a@b', 0, 0, 'm')
                     """)
         }
-        _ = try HistoryDatabase(path: path)
+        _ = try SQLiteHistoryStore(path: path)
         let (tables, commits) = try DatabaseQueue(path: path).read { db in
             (
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'digest_keys'"),
@@ -58,16 +59,16 @@ final class HistoryDatabaseTests: XCTestCase {
         XCTAssertEqual(miner.stored?.storedCommitCount, 0)
         try miner.run { _ in }
         try session.save()
-        let path = try XCTUnwrap(try StoreMaintenance.files(in: folder).first)
+        let path = try XCTUnwrap(StoreMaintenance.files(in: folder).first)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('2-future')") }
-        XCTAssertThrowsError(try HistoryDatabase(path: path))
+        XCTAssertThrowsError(try SQLiteHistoryStore(path: path))
 
         let again = StoreSession(folder: folder)
         options.store = again
         let rebuilt = try HistoryMiner(path: repo.path, options: options)
         XCTAssertEqual(rebuilt.stored?.storedCommitCount, 0)
         XCTAssertEqual(again.takeWarnings().count, 1)
-        XCTAssertEqual(try StoreMaintenance.files(in: folder), [path])
+        XCTAssertEqual(StoreMaintenance.files(in: folder), [path])
     }
 
     func testChangesRoundTripWhateverThePaths() throws {

@@ -8,13 +8,19 @@ import WorkmixGit
 /// loaded once however many passes read that repository. A store that cannot be used never changes
 /// the output: a damaged file is rebuilt and a folder that cannot be written is left alone, each
 /// with one warning. With a PostgreSQL server instead of a folder, each repository's history starts
-/// empty and what the run reads is pushed there (`PostgresHistory`); any failure there ends the run.
+/// empty and what the run reads is pushed there (`PostgresHistoryStore`); any failure there ends the run.
 public final class StoreSession: Sendable {
-    public let folder: String
-    private let server: PostgresConnection?
+    /// Which side keeps the histories: SQLite files in a folder, or a PostgreSQL database.
+    private enum Kind: Sendable {
+        case folder(String)
+        case server(PostgresConnection)
+    }
+
+    private let kind: Kind
+    /// What the run's threads share.
     private struct State {
-        var open: [String: (database: HistoryDatabase, history: StoredHistory)] = [:]
-        var pushes: [String: (database: PostgresHistory, history: StoredHistory)] = [:]
+        /// Each repository's store and its history as loaded, by `key(of:)`.
+        var open: [String: (store: HistoryStore, history: LoadedHistory)] = [:]
         var served: [String: ServedRepository] = [:]
         var unusable = false
         /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
@@ -24,16 +30,14 @@ public final class StoreSession: Sendable {
     private let state = Mutex(State())
 
     public init(folder: String) {
-        self.folder = folder
-        server = nil
+        kind = .folder(folder)
     }
 
     /// Connects to the server and checks its tables are this version's: throws `StoreServerError`.
     public init(server url: StoreURL) throws {
-        folder = url.redacted
         let connection = try PostgresConnection(url: url)
         try PostgresSchema.check(connection)
-        server = connection
+        kind = .server(connection)
     }
 
     /// Sessions live until the process ends: freeing a long history's commits one by one at the end of
@@ -45,16 +49,26 @@ public final class StoreSession: Sendable {
         Self.kept.withLock { $0.append(self) }
     }
 
-    /// Whether repositories may be read from the store alone (a PostgreSQL server).
-    var isServer: Bool { server != nil }
+    /// The store folder; nil for a PostgreSQL store.
+    package var folder: String? {
+        guard case .folder(let folder) = kind else { return nil }
+        return folder
+    }
+
+    /// A PostgreSQL store's address without its password, from which repositories may be read alone;
+    /// nil for a store folder.
+    package var serverAddress: String? {
+        guard case .server(let connection) = kind else { return nil }
+        return connection.url.redacted
+    }
 
     /// The repository `name` as the server holds it, loaded once; nil when it holds none of that name.
     /// Throws `InputError` when it holds it not as reading needs, `StoreServerError` when the server fails.
-    func served(named name: String) throws -> ServedRepository? {
-        guard let server else { return nil }
+    package func served(named name: String) throws -> ServedRepository? {
+        guard case .server(let server) = kind else { return nil }
         return try state.withLock { state in
             if let loaded = state.served[name] { return loaded }
-            let loaded = try PostgresReader.load(server, repo: name)
+            let loaded = try ServedRepository.load(server, repo: name)
             state.served[name] = loaded
             return loaded
         }
@@ -63,25 +77,29 @@ public final class StoreSession: Sendable {
     /// The store of `repository`, loaded; nil when the store cannot be used (warned once). `name`
     /// names its file; on a server, the repository is `repoName`, pushed with its mailmap and shallow
     /// boundary (`inputs`, as `HistoryMiner.classificationInputs` gives them) and every commit's changes.
-    func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> StoredHistory? {
-        state.withLock { history(for: repository, name: name, repoName: repoName, inputs: inputs, in: &$0) }
+    package func history(for repository: Repository, name: String, repoName: String, inputs: [String]) -> LoadedHistory? {
+        state.withLock { state in
+            let key = Self.key(of: repository)
+            if let opened = state.open[key] { return opened.history }
+            switch kind {
+            case .server(let server):
+                let push = PostgresHistoryStore(connection: server, repo: repoName, mailmap: inputs.first ?? "", shallow: inputs.last ?? "")
+                let history = LoadedHistory(repository: repository, commits: [:], encoded: [:], store: push)
+                history.keepsEveryChange = true
+                state.open[key] = (push, history)
+                return history
+            case .folder(let folder):
+                return openFile(in: folder, for: repository, name: name, key: key, &state)
+            }
+        }
     }
 
-    private func history(for repository: Repository, name: String, repoName: String, inputs: [String], in state: inout State)
-        -> StoredHistory?
-    {
-        let key = Self.key(of: repository)
-        if let server {
-            if let opened = state.pushes[key] { return opened.history }
-            let history = StoredHistory(repository: repository, commits: [:], encoded: [:])
-            history.keepsEveryChange = true
-            let push = PostgresHistory(connection: server, repo: repoName, mailmap: inputs.first ?? "", shallow: inputs.last ?? "")
-            state.pushes[key] = (push, history)
-            return history
-        }
-        if let opened = state.open[key] { return opened.history }
+    /// The SQLite store of `repository` in `folder`, opened and loaded; nil when it cannot be used.
+    private func openFile(
+        in folder: String, for repository: Repository, name: String, key: String, _ state: inout State
+    ) -> LoadedHistory? {
         guard !state.unusable else { return nil }
-        guard prepareFolder(&state) else { return nil }
+        guard prepareFolder(folder, &state) else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
         if let file = StoreFiles.foreign(at: path) {
             if state.refused.insert(path).inserted { state.warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
@@ -91,7 +109,7 @@ public final class StoreSession: Sendable {
     }
 
     /// Opens and loads the store at `path`; a file that cannot be read is removed and made again.
-    private func openOrRebuild(_ path: String, _ repository: Repository, key: String, _ state: inout State) -> StoredHistory? {
+    private func openOrRebuild(_ path: String, _ repository: Repository, key: String, _ state: inout State) -> LoadedHistory? {
         do {
             return try openAndLoad(path, repository, key: key, &state)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
@@ -112,24 +130,24 @@ public final class StoreSession: Sendable {
         }
     }
 
-    private func openAndLoad(_ path: String, _ repository: Repository, key: String, _ state: inout State) throws -> StoredHistory {
-        let database = try HistoryDatabase(path: path)
-        let history = try database.load(into: repository)
-        state.open[key] = (database, history)
+    private func openAndLoad(_ path: String, _ repository: Repository, key: String, _ state: inout State) throws -> LoadedHistory {
+        let store = try SQLiteHistoryStore(path: path)
+        let history = try store.load(into: repository)
+        state.open[key] = (store, history)
         return history
     }
 
-    private func prepareFolder(_ state: inout State) -> Bool {
+    private func prepareFolder(_ folder: String, _ state: inout State) -> Bool {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            return markUnusable(reason: "cannot create the folder", &state)
+            return markUnusable(folder, reason: "cannot create the folder", &state)
         }
-        guard access(folder, W_OK) == 0 else { return markUnusable(reason: "the folder is not writable", &state) }
+        guard access(folder, W_OK) == 0 else { return markUnusable(folder, reason: "the folder is not writable", &state) }
         return true
     }
 
-    private func markUnusable(reason: String, _ state: inout State) -> Bool {
+    private func markUnusable(_ folder: String, reason: String, _ state: inout State) -> Bool {
         state.unusable = true
         state.warnings.append(.storeUnavailable(path: folder, reason: reason))
         return false
@@ -137,20 +155,21 @@ public final class StoreSession: Sendable {
 
     /// Writes what every repository's passes read anew. A failed write costs only the time it would
     /// have saved next run (warned once); on a server, it throws `StoreServerError`.
-    func save() throws {
+    package func save() throws {
         try state.withLock { state in
-            for (_, pushed) in state.pushes.sorted(by: { $0.key < $1.key }) {
-                try pushed.database.save(pushed.history.takePending())
-            }
             for (_, opened) in state.open.sorted(by: { $0.key < $1.key }) {
                 let pending = opened.history.takePending()
+                guard let file = opened.store as? SQLiteHistoryStore else {
+                    try opened.store.save(pending)
+                    continue
+                }
                 do {
-                    try opened.database.save(pending)
+                    try file.save(pending)
                 } catch {
-                    state.warnings.append(.storeNotSaved(path: opened.database.path, reason: Self.reason(error)))
+                    state.warnings.append(.storeNotSaved(path: file.path, reason: Self.reason(error)))
                     // A damaged file found only now is removed: the next run rebuilds it.
                     if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                        StoreFileLock.holding(opened.database.path) { Self.remove(databaseAt: opened.database.path) }
+                        StoreFileLock.holding(file.path) { Self.remove(databaseAt: file.path) }
                     }
                 }
             }
@@ -171,7 +190,7 @@ public final class StoreSession: Sendable {
     }
 
     /// `<name>-<digest of the git folder>.sqlite`: readable, and distinct for two clones of one name.
-    static func databasePath(folder: String, repository: Repository, name: String) -> String {
+    package static func databasePath(folder: String, repository: Repository, name: String) -> String {
         let safe = String(
             name.unicodeScalars.map { scalar -> Character in
                 CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"

@@ -3,7 +3,7 @@ import Foundation
 /// The files of one store: the database, SQLite's WAL, shared-memory and journal files beside it, and
 /// the lock. The store writes only files it made: one of these that is a symbolic link (to another
 /// program's database, say) or anything but a regular file is refused, never written through.
-enum StoreFiles {
+package enum StoreFiles {
     static let suffixes = ["", "-wal", "-shm", "-journal", ".lock"]
 
     /// The first of the store's files at `path` that the store would not write: a symbolic link, a
@@ -33,7 +33,7 @@ enum StoreFiles {
     /// Fails on a file that is not SQLite, or shorter than its header says (cut short), before SQLite
     /// is given it: cheap enough for a run that reads no store (a report resuming from its checkpoint).
     /// Other damage shows when `load` reads every table whole, or `check` reads every page.
-    static func checkHeader(_ path: String) throws {
+    package static func checkHeader(_ path: String) throws {
         guard let file = FileHandle(forReadingAtPath: path) else { return }
         defer { try? file.close() }
         let header = [UInt8]((try? file.read(upToCount: 100)) ?? Data())

@@ -1,33 +1,7 @@
 import Foundation
 import WorkmixCore
 import WorkmixGit
-
-/// What a clean `report` or `check` run added up, and the commits its revisions named in each
-/// repository: the next run over the same inputs reads only the commits since (SPEC 8).
-struct ResidencyCheckpoint: Codable {
-    static let format = 1
-
-    /// The commits one repository's revisions named (hex), as `RevisionWalk` takes them.
-    struct Tips: Codable, Equatable {
-        var gitDirectory: String
-        var include: [String]
-        var exclude: [String]
-    }
-
-    var format = Self.format
-    /// Everything the tally depends on besides the commits (`CheckpointLedger.key`).
-    var key: String
-    var tips: [Tips]
-    var census: IdentityCensus.Checkpoint
-    /// With several repositories, the commits the census counted.
-    var seen: PackedStrings?
-    var analysis: ResidencyAnalysis.Checkpoint
-    var followThrough: FollowThroughCollector.Checkpoint?
-    /// What the run that wrote it read: every commit, or (`resumed`) the commits since the checkpoint
-    /// before (`workmix store info` says which).
-    var commitsRead: Int
-    var resumed: Bool
-}
+import WorkmixStore
 
 /// A report's checkpoint file in the store folder: one per config and set of repositories, replaced by
 /// each clean run. Nil — no checkpoint — when the run cannot add to one exactly: no store folder,
@@ -42,7 +16,7 @@ struct CheckpointLedger {
 
     init?(plan: ResidencyPlan) {
         let workspace = plan.workspace
-        guard let store = workspace.store, !store.isServer, workspace.ruleSet.overrides.isEmpty,
+        guard let folder = workspace.store?.folder, workspace.ruleSet.overrides.isEmpty,
             !workspace.options.query.firstParent,
             let classification = workspace.classificationKey(diffs: plan.policy, evidence: false)
         else { return nil }
@@ -66,18 +40,7 @@ struct CheckpointLedger {
         let slot = Fingerprint.of(
             [workspace.options.configPath ?? workspace.options.currentDirectory, "\(plan.policy)", "\(plan.followThrough)"]
                 + tips.map(\.gitDirectory))
-        path = (store.folder as NSString).appendingPathComponent("report-\(slot.prefix(16))\(Self.suffix)")
-    }
-
-    static let suffix = ".checkpoint"
-
-    /// The checkpoint in the file at `path`, if it is one this version reads.
-    static func read(_ path: String) -> ResidencyCheckpoint? {
-        guard let data = FileManager.default.contents(atPath: path),
-            let checkpoint = try? JSONDecoder().decode(ResidencyCheckpoint.self, from: data),
-            checkpoint.format == ResidencyCheckpoint.format
-        else { return nil }
-        return checkpoint
+        path = (folder as NSString).appendingPathComponent("report-\(slot.prefix(16))\(ResidencyCheckpoint.suffix)")
     }
 
     /// Whether each repository's store file looks whole from its header and size: a report resuming
@@ -93,7 +56,7 @@ struct CheckpointLedger {
 
     /// The checkpoint of these inputs, if a run left one; a damaged file is none.
     func load() -> ResidencyCheckpoint? {
-        guard let checkpoint = Self.read(path), checkpoint.key == key,
+        guard let checkpoint = ResidencyCheckpoint.read(path), checkpoint.key == key,
             checkpoint.tips.map(\.gitDirectory) == tips.map(\.gitDirectory)
         else { return nil }
         return checkpoint

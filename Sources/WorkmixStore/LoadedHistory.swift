@@ -5,10 +5,10 @@ import WorkmixGit
 
 /// One repository's store, loaded for a run: the commits already read (a walk over them reads no git
 /// object), their file changes as far as they were read, and what this run read anew, written back
-/// by `HistoryDatabase.save`. Commits are looked up by the walk's thread; changes and classifications
+/// by `SQLiteHistoryStore.save`. Commits are looked up by the walk's thread; changes and classifications
 /// by the workers', hence the mutex around them.
-// @unchecked: the walk's libgit2 repository handle, and loaders set before the run; what threads share is in `state`.
-final class StoredHistory: CommitSource, @unchecked Sendable {
+// @unchecked: the walk's libgit2 repository handle; what threads share is in `state`.
+package final class LoadedHistory: CommitSource, @unchecked Sendable {
     struct StoredChanges: Sendable {
         /// The first parent the changes were compared with (nil for a root or a shallow boundary).
         var base: ObjectID?
@@ -43,7 +43,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     let repository: Repository?
     /// Whether every commit read is to be kept with its line counts, whatever the run asks (a push to
     /// a shared store, whose readers may ask any detail of any commit).
-    var keepsEveryChange = false
+    package var keepsEveryChange = false
     /// What the walk's and the workers' threads share.
     private struct State {
         var commits: [ObjectID: GitCommit]
@@ -66,21 +66,21 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     }
 
     private let state: Mutex<State>
-    /// Loads a digest's classifications when a run first asks for them.
-    var loadClassifications: (String) -> [ObjectID: Classification] = { _ in [:] }
-    /// Loads the most recently used other digest with the same base: its rules and verdicts.
-    var loadEarlier: (_ base: String, _ excluding: String) -> (rules: [String], verdicts: [ObjectID: Classification])? = { _, _ in nil }
+    /// Where it was loaded from and is saved to: nil for a history read from a PostgreSQL store
+    /// alone, which keeps nothing.
+    let store: HistoryStore?
 
-    init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges]) {
+    init(repository: Repository?, commits: [ObjectID: GitCommit], encoded: [ObjectID: EncodedChanges], store: HistoryStore?) {
         self.repository = repository
+        self.store = store
         state = Mutex(State(commits: commits, encoded: encoded))
     }
 
-    var storedCommitCount: Int { state.withLock { $0.commits.count } }
+    package var storedCommitCount: Int { state.withLock { $0.commits.count } }
 
     /// The stored commit, else the repository's (kept for the store). A stored commit the repository
     /// no longer has is read from it all the same, to fail as a run without the store would.
-    func commit(_ id: ObjectID) throws -> GitCommit {
+    package func commit(_ id: ObjectID) throws -> GitCommit {
         guard let repository else {
             if let commit = state.withLock({ $0.commits[id] }) { return commit }
             throw GitError(code: .notFound, message: "commit \(id.hex) is not in the store", context: "reading the store")
@@ -102,7 +102,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     }
 
     /// What is known of a commit's changes against its (possibly cut) first parent.
-    func changes(of commit: GitCommit) -> ChangeInfo {
+    package func changes(of commit: GitCommit) -> ChangeInfo {
         guard let stored = state.withLock({ $0.damaged.contains(commit.id) ? nil : $0.changes[commit.id] ?? $0.decoded(commit.id) }),
             stored.base == commit.parents.first
         else {
@@ -112,7 +112,7 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
     }
 
     /// Keeps changes read from the repository, when they are worth keeping (paths or line counts).
-    func note(changes info: ChangeInfo, of commit: GitCommit) {
+    package func note(changes info: ChangeInfo, of commit: GitCommit) {
         guard ChangeCoding.detail(of: info) != nil else { return }
         let base = commit.parents.first
         state.withLock { state in
@@ -124,25 +124,28 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
         }
     }
 
-    func note(tips: [ObjectID]) {
+    package func note(tips: [ObjectID]) {
         state.withLock { $0.pending.tips.formUnion(tips.map(\.hex)) }
     }
 
-    func note(revision spec: String, _ resolved: ResolvedRevision) {
+    package func note(revision spec: String, _ resolved: ResolvedRevision) {
         state.withLock { $0.pending.revisions[spec] = resolved }
     }
 
     /// The classifications made under `key`, loaded once. A digest with none yet (the rules changed)
     /// also gets the verdicts of the latest digest with the same base, for `reuse` to spare the
     /// rules that did not change.
-    func classifications(for key: ClassificationKey, reuse: (([String]) -> RuleReuse)?) -> ClassificationCache {
+    package func classifications(for key: ClassificationKey, reuse: (([String]) -> RuleReuse)?) -> ClassificationCache {
         let digest = key.digest
         return state.withLock { state in
             state.pending.usedDigests.insert(digest)
             state.pending.keys[digest] = key
             if let cache = state.caches[digest] { return cache }
-            let known = loadClassifications(digest)
-            let earlier = known.isEmpty ? reuse.flatMap { reuse in loadEarlier(key.base, digest).map { (reuse($0.rules), $0.verdicts) } } : nil
+            let known = store?.verdicts(under: digest) ?? [:]
+            let earlier =
+                known.isEmpty
+                ? reuse.flatMap { reuse in store?.earlierVerdicts(base: key.base, excluding: digest).map { (reuse($0.rules), $0.verdicts) } }
+                : nil
             let cache = ClassificationCache(
                 known: known, earlier: earlier,
                 isDamaged: { [weak self] id in self?.state.withLock { $0.damaged.contains(id) } ?? false },
@@ -164,14 +167,19 @@ final class StoredHistory: CommitSource, @unchecked Sendable {
 }
 
 /// A revision as a run was given it, resolved: the commits it includes and excludes, in order.
-struct ResolvedRevision: Equatable, Sendable {
-    var include: [ObjectID] = []
-    var exclude: [ObjectID] = []
+package struct ResolvedRevision: Equatable, Sendable {
+    package var include: [ObjectID] = []
+    package var exclude: [ObjectID] = []
+
+    package init(include: [ObjectID] = [], exclude: [ObjectID] = []) {
+        self.include = include
+        self.exclude = exclude
+    }
 }
 
 /// A digest's classifications, by commit id: those stored and those made by this run; and the
 /// verdicts of an earlier digest with the same base, when the rules changed.
-final class ClassificationCache: Sendable {
+package final class ClassificationCache: Sendable {
     private let known: Mutex<[ObjectID: Classification]>
     private let earlier: (reuse: RuleReuse, verdicts: [ObjectID: Classification])?
     private let added: @Sendable (String, Classification) -> Void
@@ -187,18 +195,18 @@ final class ClassificationCache: Sendable {
         self.added = added
     }
 
-    func lookup(_ sha: String) -> Classification? {
+    package func lookup(_ sha: String) -> Classification? {
         guard let id = ObjectID(hex: sha), !isDamaged(id) else { return nil }
         return known.withLock { $0[id] }
     }
 
     /// The commit's verdict under the earlier rules (never for a damaged commit: read afresh).
-    func earlierVerdict(_ sha: String) -> EarlierVerdict? {
+    package func earlierVerdict(_ sha: String) -> EarlierVerdict? {
         guard let earlier, let id = ObjectID(hex: sha), !isDamaged(id), let verdict = earlier.verdicts[id] else { return nil }
         return EarlierVerdict(verdict, reuse: earlier.reuse)
     }
 
-    func add(_ sha: String, _ classification: Classification) {
+    package func add(_ sha: String, _ classification: Classification) {
         guard let id = ObjectID(hex: sha) else { return }
         known.withLock { $0[id] = classification }
         added(sha, classification)
