@@ -205,8 +205,13 @@ public enum PackageFiles {
 
     public static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
 
-    /// The built `workmix` executable, beside the test bundle.
+    /// The built `workmix` executable: the one `WORKMIX_TEST_EXECUTABLE` names (`make test` names the
+    /// release build's, which runs the CLI tests many times faster than a debug build), else the one
+    /// beside the test bundle.
     public static var workmixExecutable: URL {
+        if let path = ProcessInfo.processInfo.environment["WORKMIX_TEST_EXECUTABLE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
         let candidate = directory.appendingPathComponent("workmix")
