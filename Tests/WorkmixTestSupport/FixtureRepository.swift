@@ -92,6 +92,9 @@ public final class FixtureRepository {
         let errThread = Thread { errBox.set(errHandle.readDataToEndOfFile()) }
         errThread.start()
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        // Foundation's wait runs the run loop in 50 ms steps on Linux, most of a short git's time: a
+        // millisecond's poll first (the wait after it returns at once, its status set).
+        while process.isRunning { usleep(1000) }
         process.waitUntilExit()
         while !errThread.isFinished { usleep(1000) }
         let errData = errBox.get()
