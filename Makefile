@@ -43,10 +43,16 @@ release: deps
 release-strict: release
 	@! grep -E "^/.*(Sources|Tests|Plugins)/.*: warning:" .build/release.log | grep -v "/.build/" || { echo "warnings above: CI builds without any"; exit 1; }
 
-## Runs the whole test suite (XCTest; the suite has no Swift Testing tests, whose empty run would
-## otherwise print the last line: "Test run with 0 tests").
-test: deps
-	$(SWIFT) test --disable-swift-testing
+## Runs the whole test suite: the tests' debug build, its XCTest classes TEST_JOBS at once (default:
+## the number of cores; .ci/run-tests), and the CLI tests on the release build's binary, which the
+## release, dist and install targets share (a debug binary spends most of a short run checking its
+## argument parser and parsing the shipped model). Only some classes: make test TESTS="WorkmixCLITests.ScanCommandTests …"
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+TESTS ?=
+test: release
+	$(SWIFT) build --build-tests
+	WORKMIX_TEST_EXECUTABLE=$(CURDIR)/.build/release/workmix bash .ci/run-tests \
+		.build/debug/workmixPackageTests.xctest $(TEST_JOBS) $(TESTS)
 
 ## Checks the style with swift-format (config: .swift-format; docs/lint.md says why it is set so).
 ## Reports findings without changing any file; fails while there are any.

@@ -8,9 +8,7 @@ final class ConfigCommandTests: CLITestCase {
     /// The demo's history and config (examples/build-demo-history.sh) in a scratch folder.
     func demo() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-config-test-\(UUID().uuidString)")
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
         addTeardownBlock { try? FileManager.default.removeItem(at: root) }
         return root
     }

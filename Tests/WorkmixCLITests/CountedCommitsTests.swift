@@ -11,9 +11,7 @@ final class CountedCommitsTests: CLITestCase {
 
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-commits-\(UUID().uuidString)")
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
     }
 
     override func tearDownWithError() throws {

@@ -11,9 +11,7 @@ import FoundationXML
 final class HTMLReportTests: CLITestCase {
     func demo() throws -> (root: URL, cleanup: () -> Void) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-html-test-\(UUID().uuidString)")
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
         return (root, { try? FileManager.default.removeItem(at: root) })
     }
 

@@ -11,9 +11,7 @@ final class PostgresReadTests: PostgresTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-pg-read-\(UUID().uuidString)")
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
         // Who is who comes from the checkout's .mailmap: the store must carry it.
         try Data("Robert Brown <bob@payments.example>\n".utf8).write(to: root.appendingPathComponent("payments-api/.mailmap"))
         let config = try String(contentsOf: root.appendingPathComponent("workmix.yml"), encoding: .utf8)

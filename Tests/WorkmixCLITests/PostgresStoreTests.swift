@@ -107,9 +107,7 @@ final class PostgresStoreTests: PostgresTestCase {
         try migrate()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-pg-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
         for command in [["report", "--format", "json"], ["check"]] {
             let arguments = command + ["--config", "workmix.yml"]
             let plain = try workmix(arguments + ["--no-store"], in: root.path)

@@ -13,9 +13,7 @@ final class ReportCheckpointTests: CLITestCase {
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-checkpoint-\(UUID().uuidString)")
         storeDir = root.appendingPathComponent("store").path
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
     }
 
     override func tearDownWithError() throws {

@@ -7,9 +7,7 @@ final class ReportCommandTests: CLITestCase {
     /// The demo's history (examples/build-demo-history.sh) in a scratch folder.
     func demo() throws -> (root: URL, cleanup: () -> Void) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-demo-test-\(UUID().uuidString)")
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
         return (root, { try? FileManager.default.removeItem(at: root) })
     }
 

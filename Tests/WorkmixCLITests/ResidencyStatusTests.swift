@@ -10,9 +10,7 @@ final class ResidencyStatusTests: CLITestCase {
 
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-status-\(UUID().uuidString)")
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
     }
 
     override func tearDownWithError() throws {

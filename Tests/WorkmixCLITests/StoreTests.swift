@@ -109,9 +109,7 @@ final class StoreTests: CLITestCase {
     func testReportAndCheckSameWithAndWithoutStore() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("workmix-store-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FixtureRepository.run(
-            "/usr/bin/env", ["bash", PackageFiles.url("examples/build-demo-history.sh").path, root.path],
-            in: FileManager.default.temporaryDirectory.path)
+        try DemoHistory.copy(to: root)
         for command in [["report", "--format", "json"], ["report", "--format", "markdown"], ["check"]] {
             let arguments = command + ["--config", "workmix.yml"]
             let plain = try workmix(arguments + ["--no-store"], in: root.path)

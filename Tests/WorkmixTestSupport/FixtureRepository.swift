@@ -92,6 +92,9 @@ public final class FixtureRepository {
         let errThread = Thread { errBox.set(errHandle.readDataToEndOfFile()) }
         errThread.start()
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        // Foundation's wait runs the run loop in 50 ms steps on Linux, most of a short git's time: a
+        // millisecond's poll first (the wait after it returns at once, its status set).
+        while process.isRunning { usleep(1000) }
         process.waitUntilExit()
         while !errThread.isFinished { usleep(1000) }
         let errData = errBox.get()
@@ -205,8 +208,13 @@ public enum PackageFiles {
 
     public static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
 
-    /// The built `workmix` executable, beside the test bundle.
+    /// The built `workmix` executable: the one `WORKMIX_TEST_EXECUTABLE` names (`make test` names the
+    /// release build's, which runs the CLI tests many times faster than a debug build), else the one
+    /// beside the test bundle.
     public static var workmixExecutable: URL {
+        if let path = ProcessInfo.processInfo.environment["WORKMIX_TEST_EXECUTABLE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
         let candidate = directory.appendingPathComponent("workmix")
