@@ -223,16 +223,17 @@ def gold_protocol(args, corpus):
     try:
         configs = checkout_rules(tmp, args)
         rows, per_rule = {}, {}
-        for i, repo in enumerate(repos):
+        for i, repo in enumerate([] if args.guards_only else repos):
             train_gold = [c for c in gold if c["repo"] != repo]
             model = train_mixed(args, tmp, f"logo{i}", sample, train_gold)
             rows[repo] = measure_gold(args, tmp, f"logo{i}", [c for c in gold if c["repo"] == repo], model, configs, per_rule)
         print(f"gold-weight {args.gold_weight}, prior-strength {args.prior_strength}, corpus sample {len(sample):,}, "
-              f"model-min {args.model_min if args.model_min is not None else 'as in rules/'}\n")
-        print_table("gold repository (left out)", rows, {r: sum(c["repo"] == r for c in gold) for r in repos})
-        print("\nper rule on gold, summed over the left-out repositories (shipped, files): decided, right, precision")
-        for rule, (decided, correct) in sorted(per_rule.items(), key=lambda kv: -kv[1][0]):
-            print(f"  {rule:28} {decided:5} {correct:5}  {correct / max(decided, 1):.2f}")
+              f"model-min {args.model_min if args.model_min is not None else 'as in rules/'}, features {args.features}\n")
+        if rows:
+            print_table("gold repository (left out)", rows, {r: sum(c["repo"] == r for c in gold) for r in repos})
+            print("\nper rule on gold, summed over the left-out repositories (shipped, files): decided, right, precision")
+            for rule, (decided, correct) in sorted(per_rule.items(), key=lambda kv: -kv[1][0]):
+                print(f"  {rule:28} {decided:5} {correct:5}  {correct / max(decided, 1):.2f}")
         if args.quick:
             return
         tune = [c for c in sample if c["repo"] in TUNE]
@@ -282,6 +283,8 @@ def main():
     parser.add_argument("--model-min", type=float, help="threshold of the model rules (default: as in rules/)")
     parser.add_argument("--rules-dir", default=os.path.join(ROOT, "rules"), help="--gold: the rule files measured")
     parser.add_argument("--quick", action="store_true", help="--gold: the leave-one-out table only")
+    parser.add_argument("--guards-only", action="store_true",
+                        help="--gold: skip the leave-one-out table (corpus held-out, prefixes, labelled messages only)")
     parser.add_argument("--write-model", metavar="FILE", help="train the shipped model on all data and write it")
     args = parser.parse_args()
     corpus = load_corpus(args.corpus)

@@ -48,6 +48,28 @@ final class CommitModelTests: XCTestCase {
             ["first:<none>", "nofiles", "fc:0", "nosize"])
     }
 
+    /// Structure and folder words come from the paths alone, and a model file without their keys
+    /// (written before them) reads as both off.
+    func testStructureAndFolderWordsFromPaths() throws {
+        var settings = FeatureSettings()
+        settings.sizes = false
+        settings.structure = true
+        settings.pathWords = true
+        let changes = [
+            FileChange(path: "db/migrations/0001_add.rb", status: .added),
+            FileChange(path: "spec/models/user_spec.rb"), FileChange(path: "app/models/user.rb"),
+        ]
+        let names = Set(CommitFeatures(subject: "Add users", body: "", changes: changes, stats: nil, settings: settings).names)
+        for expected in ["fc:2", "add:1", "mix:test+other", "dir:migration", "dir:model", "dir:db", "dir:spec", "dir:app"] {
+            XCTAssertTrue(names.contains(expected), "\(expected) in \(names.sorted())")
+        }
+        XCTAssertFalse(names.contains("ins:0"), "no line counts")
+        XCTAssertEqual(settings.detail, .paths)
+        let old = try XCTUnwrap(FeatureSettings(json: #"{"bigrams":true,"bodyWords":50,"files":true,"sizes":false}"#))
+        XCTAssertFalse(old.structure || old.pathWords)
+        XCTAssertNil(FeatureSettings(json: #"{"bigrams":true,"bodyWords":50,"files":true,"sizes":false,"structure":1}"#))
+    }
+
     func testTokensAndStems() {
         XCTAssertEqual(Tokenizer.words("Über-fast es2015 v1.2.3 snake_case"), ["über", "fast", "es0", "v0", "0", "0", "snake", "case"])
         XCTAssertEqual(["adding", "fixes", "docs", "class", "used", "bus"].map(Tokenizer.stem), ["add", "fix", "doc", "class", "us", "bus"])

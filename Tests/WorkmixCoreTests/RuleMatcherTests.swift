@@ -85,6 +85,22 @@ final class RuleMatcherTests: XCTestCase {
         XCTAssertEqual(try truth("file_count: { min: 3 }", record), .no)
     }
 
+    /// `added_files` counts files the commit adds, from the paths alone (no line counts needed).
+    func testAddedFilesCountsNewFilesFromPathsAlone() throws {
+        let record = makeRecord(subject: "New module")
+        var paths = record
+        paths.changeInfo = .paths([
+            FileChange(path: "pkg/new.go", status: .added), FileChange(path: "pkg/new_test.go", status: .added),
+            FileChange(path: "pkg/old.go"), FileChange(path: "pkg/gone.go", status: .deleted),
+        ])
+        XCTAssertEqual(try truth("added_files: { min: 2, max: 2 }", paths), .yes)
+        XCTAssertEqual(try truth("added_files: { min: 3 }", paths), .no)
+        XCTAssertEqual(try truth("all: [{ added_files: { min: 3 } }, { insertions: { min: 1 } }]", paths), .no, "decided without line counts")
+        XCTAssertEqual(try truth("all: [{ added_files: { min: 1 } }, { insertions: { min: 1 } }]", paths), .unknown)
+        XCTAssertEqual(try truth("added_files: { min: 1 }", record), .unknown)
+        XCTAssertEqual(try matcher("added_files: { min: 1 }").requiredDetail, .paths)
+    }
+
     func testFileMatchersAreUnknownWithoutChangesEvenUnderNot() throws {
         for info in [ChangeInfo.notComputed, .unavailable] {
             var record = makeRecord()

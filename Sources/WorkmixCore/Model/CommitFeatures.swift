@@ -12,6 +12,11 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
     public var files = true
     /// Bucketed line counts and file count, when known.
     public var sizes = true
+    /// From the paths alone: the file count and added-file count bucketed, and which kinds of file
+    /// changed together (`mix:other+test`). Optional in a model file (absent: off).
+    public var structure = false
+    /// The words of the changed files' folders (`dir:migrat`, `dir:compon`). Optional (absent: off).
+    public var pathWords = false
 
     public init() {}
 
@@ -32,11 +37,14 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
         self.bodyWords = bodyWords
         self.files = files
         self.sizes = sizes
+        for key in ["structure", "pathWords"] where fields[key] != nil && flag(key) == nil { return nil }
+        structure = flag("structure") ?? false
+        pathWords = flag("pathWords") ?? false
     }
 
     /// How much of a commit's file changes these features read: the paths (a tree comparison) for file
     /// kinds, line counts (a diff of every changed blob) only for sizes.
-    public var detail: ChangeDetail? { sizes ? .lines : files ? .paths : nil }
+    public var detail: ChangeDetail? { sizes ? .lines : files || structure || pathWords ? .paths : nil }
 
     /// The shared corpus keeps a body's first 400 characters, so a body is cut there before its words
     /// are read, in training and in use alike; of the files, the first 20 are read.
@@ -74,6 +82,8 @@ public struct CommitFeatures: Sendable, Hashable {
         }
         if let changes {
             if settings.files { Self.addFileFeatures(changes, to: &bag) }
+            if settings.structure { PathFeatures.addStructure(changes, to: &bag) }
+            if settings.pathWords { PathFeatures.addFolderWords(changes, to: &bag) }
             if settings.sizes { Self.addSizeFeatures(files: changes.count, stats: stats, to: &bag) }
         } else {
             bag.set("nodiff")

@@ -162,9 +162,11 @@ enum FeatureName {
         case "ext": return value.isEmpty ? "files without extension" : "files: *.\(value)"
         case "st": return "files status \(value)"
         case "allst": return "files: all status \(value)"
-        case "fc", "ins", "del":
+        case "mix": return "files: \(value.replacingOccurrences(of: "+", with: " and "))"
+        case "dir": return "folder word \"\(value)\""
+        case "fc", "ins", "del", "add":
             let low = (1 << (Int(value) ?? 0)) - 1
-            let noun = kind == "fc" ? "files" : kind == "ins" ? "insertions" : "deletions"
+            let noun = ["fc": "files", "ins": "insertions", "del": "deletions"][kind] ?? "added files"
             return "\(noun) \(low)–\(2 * low)"
         case "net":
             return "lines: "

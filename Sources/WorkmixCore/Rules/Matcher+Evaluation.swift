@@ -71,26 +71,26 @@ extension Matcher {
         return MatchResult(.no, ["\(field.rawValue) '\(people[0])' !~ \(quote(pattern))"])
     }
 
-    /// `file_count` needs the paths only; the line counts need the diff.
+    /// `file_count`, `source_files` and `added_files` need the paths only; the line counts need the diff.
     private func evaluateCount(_ field: CountField, _ range: CountRange, _ info: ChangeInfo, explain: Bool) -> MatchResult {
-        let value: Int
-        if field == .fileCount, let changes = info.changes {
-            value = changes.count
-        } else if field == .sourceFiles, let changes = info.changes {
-            value = Self.sourceFiles(changes, enoughFor: explain ? nil : range)
-        } else if field != .fileCount, field != .sourceFiles, let stats = info.stats {
-            switch field {
-            case .insertions: value = stats.insertions
-            case .deletions: value = stats.deletions
-            case .churn: value = stats.churn
-            case .net: value = stats.net
-            case .fileCount, .sourceFiles: value = stats.files
-            }
-        } else {
+        guard let value = Self.count(field, info, enoughFor: explain ? nil : range) else {
             return MatchResult(.unknown, explain ? ["\(field.rawValue) unknown (\(info.missingReason))"] : [])
         }
         let matched = range.contains(value)
         return result(matched, explain ? "\(field.rawValue) \(value) \(matched ? "within" : "not within") {\(range)}" : nil)
+    }
+
+    /// The value of `field` from what is known of the changes, or nil when that is not enough.
+    private static func count(_ field: CountField, _ info: ChangeInfo, enoughFor range: CountRange?) -> Int? {
+        switch field {
+        case .fileCount: return info.changes?.count
+        case .sourceFiles: return info.changes.map { sourceFiles($0, enoughFor: range) }
+        case .addedFiles: return info.changes.map { changes in changes.count(where: { $0.status == .added }) }
+        case .insertions: return info.stats?.insertions
+        case .deletions: return info.stats?.deletions
+        case .churn: return info.stats?.churn
+        case .net: return info.stats?.net
+        }
     }
 
     /// Changed files that are code or tests (`PathKind` other or test); with `range`, counting stops as

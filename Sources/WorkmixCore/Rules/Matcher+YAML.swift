@@ -5,6 +5,7 @@ extension Matcher {
     public enum Key: String, CaseIterable, Sendable {
         case subject, body, message, author, committer, coauthor, trailer, files
         case insertions, deletions, churn, net, fileCount = "file_count", sourceFiles = "source_files"
+        case addedFiles = "added_files"
         case merge, paired, resident, model, dependencies
         case any, all, not
     }
@@ -48,6 +49,7 @@ extension Matcher {
         case .net: self = .count(.net, try value.countRange())
         case .fileCount: self = .count(.fileCount, try value.countRange())
         case .sourceFiles: self = .count(.sourceFiles, try value.countRange())
+        case .addedFiles: self = .count(.addedFiles, try value.countRange())
         case .dependencies: self = .dependencies(try DependencyCondition(yaml: value))
         case .merge: self = .flag(.merge, try value.bool())
         case .paired: self = .flag(.paired, try value.bool())

@@ -24,6 +24,7 @@ public indirect enum Matcher: Sendable, Hashable {
     public enum PersonField: String, Sendable, CaseIterable { case author, committer, coauthor }
     public enum CountField: String, Sendable, CaseIterable {
         case insertions, deletions, churn, net, fileCount = "file_count", sourceFiles = "source_files"
+        case addedFiles = "added_files"
     }
     /// `paired`: the commit has co-authors; `resident`: a resident of an active residency took part.
     public enum FlagField: String, Sendable, CaseIterable { case merge, paired, resident }
@@ -31,7 +32,7 @@ public indirect enum Matcher: Sendable, Hashable {
     /// How much of the file changes evaluating this needs, if any.
     public var requiredDetail: ChangeDetail? {
         switch self {
-        case .files, .count(.fileCount, _), .count(.sourceFiles, _), .dependencies: return .paths
+        case .files, .count(.fileCount, _), .count(.sourceFiles, _), .count(.addedFiles, _), .dependencies: return .paths
         case .count: return .lines
         case .text, .person, .trailer, .flag, .model: return nil
         case .any(let children), .all(let children): return children.compactMap(\.requiredDetail).max()
