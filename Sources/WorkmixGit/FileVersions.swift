@@ -5,7 +5,7 @@ extension Repository {
     /// The bytes of the file at `path` in `commit`, or in its first parent when `inParent` (nil for a
     /// root commit). Nil also when the path is not a file there or cannot be read (a partial clone, a
     /// damaged pack): callers treat that as unknown, and nothing is thrown.
-    public func fileContent(at path: String, in commit: ObjectID, inParent: Bool = false) -> Data? {
+    package func fileContent(at path: String, in commit: ObjectID, inParent: Bool = false) -> Data? {
         guard let object = try? GitObject<CommitKind>(self, commit) else { return nil }
         var treeID = object.treeID
         if inParent {
@@ -28,7 +28,7 @@ extension Repository {
 
     /// The start of a change's patch against the first parent as `git show` prints it (`@@` hunks with
     /// one line of context), at most `maxLines` lines; nil for a binary file or when a blob cannot be read.
-    public func patchExcerpt(_ change: TreeChange, maxLines: Int) -> [String]? {
+    package func patchExcerpt(_ change: TreeChange, maxLines: Int) -> [String]? {
         guard change.oldMode != 0o160000, change.newMode != 0o160000 else { return nil }
         let oldBlob: GitObject<BlobKind>?, newBlob: GitObject<BlobKind>?
         do {

@@ -2,15 +2,15 @@ internal import Clibgit2
 import Foundation
 
 /// A person and a moment, as a commit records them.
-public struct GitSignature: Sendable, Equatable {
-    public var name: String
-    public var email: String
+package struct GitSignature: Sendable, Equatable {
+    package var name: String
+    package var email: String
     /// Seconds since the epoch.
-    public var time: Int64
+    package var time: Int64
     /// The commit's own UTC offset, in minutes.
-    public var offsetMinutes: Int32
+    package var offsetMinutes: Int32
 
-    public init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
+    package init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
         self.name = name
         self.email = email
         self.time = time
@@ -19,16 +19,16 @@ public struct GitSignature: Sendable, Equatable {
 }
 
 /// A commit copied out of libgit2: no pointer survives the lookup.
-public struct GitCommit: Sendable {
-    public var id: ObjectID
-    public var parents: [ObjectID]
-    public var tree: ObjectID
-    public var author: GitSignature
-    public var committer: GitSignature
+package struct GitCommit: Sendable {
+    package var id: ObjectID
+    package var parents: [ObjectID]
+    package var tree: ObjectID
+    package var author: GitSignature
+    package var committer: GitSignature
     /// The raw message, decoded as UTF-8 with invalid bytes replaced.
-    public var message: String
+    package var message: String
 
-    public init(
+    package init(
         id: ObjectID, parents: [ObjectID], tree: ObjectID, author: GitSignature, committer: GitSignature,
         message: String
     ) {
@@ -42,28 +42,28 @@ public struct GitCommit: Sendable {
 }
 
 /// Where a walk reads commits: the repository, or a store of commits already read from it.
-public protocol CommitSource: AnyObject {
+package protocol CommitSource: AnyObject {
     func commit(_ id: ObjectID) throws -> GitCommit
 }
 
 extension Repository: CommitSource {}
 
 /// One file changed between two trees, with line counts as `git diff --numstat` gives them.
-public struct GitFileChange: Sendable, Equatable {
-    public enum Status: String, Sendable {
+package struct GitFileChange: Sendable, Equatable {
+    package enum Status: String, Sendable {
         case added, deleted, modified, renamed, copied, typechange
     }
-    public var path: String
-    public var oldPath: String?
-    public var status: Status
-    public var insertions: Int
-    public var deletions: Int
-    public var binary: Bool
+    package var path: String
+    package var oldPath: String?
+    package var status: Status
+    package var insertions: Int
+    package var deletions: Int
+    package var binary: Bool
 }
 
 extension Repository {
     /// Reads one commit.
-    public func commit(_ id: ObjectID) throws -> GitCommit {
+    package func commit(_ id: ObjectID) throws -> GitCommit {
         GitCommit(try GitObject<CommitKind>(self, id))
     }
 }

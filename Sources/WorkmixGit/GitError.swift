@@ -3,22 +3,22 @@ import Foundation
 import Synchronization
 
 /// A libgit2 failure, with the message libgit2 gave for it (read on the failing thread).
-public struct GitError: Error, CustomStringConvertible, Sendable {
-    public enum Code: Sendable, Equatable {
+package struct GitError: Error, CustomStringConvertible, Sendable {
+    package enum Code: Sendable, Equatable {
         case notFound, ambiguous, invalidSpec, bareRepository, unbornBranch, notOwned, other(Int32)
     }
-    public let code: Code
-    public let message: String
+    package let code: Code
+    package let message: String
     /// What we were doing, e.g. "resolving 'v1.2'".
-    public let context: String
+    package let context: String
 
-    public init(code: Code, message: String, context: String) {
+    package init(code: Code, message: String, context: String) {
         self.code = code
         self.message = message
         self.context = context
     }
 
-    public var description: String {
+    package var description: String {
         context.isEmpty ? message : "\(context): \(message)"
     }
 

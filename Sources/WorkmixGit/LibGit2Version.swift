@@ -1,9 +1,9 @@
 internal import Clibgit2
 
 /// The libgit2 workmix runs on.
-public enum LibGit2Version {
+package enum LibGit2Version {
     /// As "1.5.1".
-    public static var text: String {
+    package static var text: String {
         var major: Int32 = 0
         var minor: Int32 = 0
         var revision: Int32 = 0

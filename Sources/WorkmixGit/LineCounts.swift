@@ -4,7 +4,7 @@ extension Repository {
     /// Counts one change's lines (xdiff through libgit2, zero context) as `git log --numstat --no-renames`
     /// gives them; binary files count 0, as in git. Throws when a blob cannot be read (partial clones,
     /// damaged packs).
-    public func fileChange(_ change: TreeChange, context: String) throws -> GitFileChange {
+    package func fileChange(_ change: TreeChange, context: String) throws -> GitFileChange {
         let counts = try LineCounts(change, in: self, context: context)
         return GitFileChange(
             path: change.path, oldPath: nil, status: change.status,

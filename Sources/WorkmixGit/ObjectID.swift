@@ -1,7 +1,7 @@
 internal import Clibgit2
 
 /// A 20-byte SHA-1 object id, hashable and cheap to copy.
-public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
+package struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     // Stored as three words so that hashing and comparing are a few instructions.
     let a: UInt64, b: UInt64, c: UInt32
 
@@ -21,25 +21,25 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     /// The 20 bytes at `raw` (a store's column, read in place; a store keeps ids in half the room of
     /// their hex); nil for any other length.
-    public init?(raw: UnsafeRawBufferPointer) {
+    package init?(raw: UnsafeRawBufferPointer) {
         guard raw.count == 20 else { return nil }
         self.init(loading: raw, at: 0)
     }
 
     /// Ids laid end to end, 20 bytes each (a commit's parents in a store); nil when the length is not
     /// a multiple of 20.
-    public static func list(raw: UnsafeRawBufferPointer) -> [ObjectID]? {
+    package static func list(raw: UnsafeRawBufferPointer) -> [ObjectID]? {
         guard raw.count % 20 == 0 else { return nil }
         return stride(from: 0, to: raw.count, by: 20).map { ObjectID(loading: raw, at: $0) }
     }
 
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var oid = raw
         return withUnsafeBytes(of: &oid.id) { Array($0.prefix(20)) }
     }
 
     /// Parses 40 hex digits.
-    public init?(hex: String) {
+    package init?(hex: String) {
         guard hex.utf8.count == 40 else { return nil }
         var oid = git_oid()
         guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
@@ -56,7 +56,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         return oid
     }
 
-    public var hex: String {
+    package var hex: String {
         var oid = raw
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         return withUnsafeBytes(of: &oid.id) { bytes in
@@ -70,5 +70,5 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { hex }
+    package var description: String { hex }
 }

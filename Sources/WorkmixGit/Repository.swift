@@ -3,17 +3,17 @@ import Foundation
 
 /// An open repository. Owns its `git_repository` and frees it in `deinit`.
 /// Not for sharing across threads: open one per thread (libgit2's rule, and cheap).
-public final class Repository {
+package final class Repository {
     let pointer: OpaquePointer
     /// The repository's git directory (for a worktree, its own one under `.git/worktrees/`).
-    public let gitDirectory: String
+    package let gitDirectory: String
     /// The directory shared by all worktrees (holds `objects/`, `refs/`, `shallow`).
-    public let commonDirectory: String
+    package let commonDirectory: String
     /// The work tree, or nil for a bare repository.
-    public let workTree: String?
+    package let workTree: String?
 
     /// Opens the repository at `path` or, as git does, the first one found going up from it.
-    public init(discovering path: String) throws {
+    package init(discovering path: String) throws {
         _ = LibGit2.initialised
         var repo: OpaquePointer?
         var result = git_repository_open_ext(&repo, path, 0, nil)
@@ -50,7 +50,7 @@ public final class Repository {
     private var objectDatabase: OpaquePointer?
 
     /// Whether the object database has `id`: an index look-up, nothing read or inflated.
-    public func contains(_ id: ObjectID) -> Bool {
+    package func contains(_ id: ObjectID) -> Bool {
         if objectDatabase == nil {
             var odb: OpaquePointer?
             guard git_repository_odb(&odb, pointer) == 0 else { return false }
@@ -60,10 +60,10 @@ public final class Repository {
         return git_odb_exists(objectDatabase, &oid) == 1
     }
 
-    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+    package var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// HEAD's commit, or nil when HEAD is unborn (an empty repository).
-    public func head() throws -> ObjectID? {
+    package func head() throws -> ObjectID? {
         var ref: OpaquePointer?
         let result = git_repository_head(&ref, pointer)
         if result == GIT_EUNBORNBRANCH.rawValue || result == GIT_ENOTFOUND.rawValue { return nil }
@@ -75,7 +75,7 @@ public final class Repository {
 
     /// The commits at the tips of all references (as `git rev-list --all`: refs/ in name order, then HEAD).
     /// References that do not point at a commit (a tag of a tree or blob) are passed over, as git does.
-    public func allReferenceTips() throws -> [ObjectID] {
+    package func allReferenceTips() throws -> [ObjectID] {
         var names = git_strarray()
         try check(git_reference_list(&names, pointer), "listing references")
         defer { git_strarray_dispose(&names) }
@@ -102,7 +102,7 @@ public final class Repository {
     }
 
     /// Resolves one revision (`HEAD`, `v1.2`, `main~3`, a sha prefix) to a commit.
-    public func resolveCommit(_ spec: String) throws -> ObjectID {
+    package func resolveCommit(_ spec: String) throws -> ObjectID {
         var object: OpaquePointer?
         try check(git_revparse_single(&object, pointer, spec), "unknown revision '\(spec)'")
         defer { git_object_free(object) }
@@ -113,7 +113,7 @@ public final class Repository {
     }
 
     /// All merge bases of two commits (criss-cross merges have several), empty when they share no history.
-    public func mergeBases(_ a: ObjectID, _ b: ObjectID) throws -> [ObjectID] {
+    package func mergeBases(_ a: ObjectID, _ b: ObjectID) throws -> [ObjectID] {
         var out = git_oidarray()
         var ra = a.raw, rb = b.raw
         let result = git_merge_bases(&out, pointer, &ra, &rb)
@@ -124,7 +124,7 @@ public final class Repository {
     }
 
     /// Whether `commit` is one of `descendants` or reachable from one of them through parents.
-    public func isReachable(_ commit: ObjectID, fromAny descendants: [ObjectID]) throws -> Bool {
+    package func isReachable(_ commit: ObjectID, fromAny descendants: [ObjectID]) throws -> Bool {
         if descendants.contains(commit) { return true }
         guard !descendants.isEmpty else { return false }
         var raw = commit.raw
@@ -135,7 +135,7 @@ public final class Repository {
     }
 
     /// Commits whose parents are cut off in a shallow clone (from the `shallow` file, as git reads it).
-    public func shallowBoundary() -> Set<ObjectID> {
+    package func shallowBoundary() -> Set<ObjectID> {
         let path = (commonDirectory as NSString).appendingPathComponent("shallow")
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
@@ -144,7 +144,7 @@ public final class Repository {
     /// The repository's mailmap text, gathered as git's `read_mailmap` does, later sources overriding
     /// earlier ones: the work tree's `.mailmap` (not in a bare repository), then the blob `mailmap.blob`
     /// names (default `HEAD:.mailmap` in a bare repository), then the file `mailmap.file` names.
-    public func mailmapText() -> String? {
+    package func mailmapText() -> String? {
         var parts: [String] = []
         if let workTree {
             let path = (workTree as NSString).appendingPathComponent(".mailmap")

@@ -1,8 +1,8 @@
 /// `A`, `^A`, `A..B`, `..B`, `A..`, `A...B`, as git reads them.
-public enum RevisionSpec {
+package enum RevisionSpec {
     /// Resolves one revision argument, appending the commits it lists to `include` and those it
     /// excludes to `exclude` (for `A...B`, their merge bases).
-    public static func parse(
+    package static func parse(
         _ text: String, in repository: Repository,
         include: inout [ObjectID], exclude: inout [ObjectID]
     ) throws {

@@ -4,12 +4,12 @@
 ///
 /// Unlike libgit2 1.5's revwalk it tolerates what real snapshots contain: a missing parent ends that
 /// line of history (counted in `missingCommits`) and a shallow clone's boundary is respected.
-public final class RevisionWalk {
-    public struct Options: Sendable {
-        public var include: [ObjectID]
-        public var exclude: [ObjectID]
-        public var firstParent: Bool
-        public init(include: [ObjectID], exclude: [ObjectID] = [], firstParent: Bool = false) {
+package final class RevisionWalk {
+    package struct Options: Sendable {
+        package var include: [ObjectID]
+        package var exclude: [ObjectID]
+        package var firstParent: Bool
+        package init(include: [ObjectID], exclude: [ObjectID] = [], firstParent: Bool = false) {
             self.include = include
             self.exclude = exclude
             self.firstParent = firstParent
@@ -23,7 +23,7 @@ public final class RevisionWalk {
     private let options: Options
     private let shallow: Set<ObjectID>
     /// Commits referenced but not readable (damaged or partial repositories).
-    public private(set) var missingCommits: Set<ObjectID> = []
+    package private(set) var missingCommits: Set<ObjectID> = []
 
     private var seen: Set<ObjectID> = []
     private var queue = DateQueue<GitCommit>()
@@ -33,13 +33,13 @@ public final class RevisionWalk {
 
     /// `source`, when given, reads commits in place of the repository (a store of those already read);
     /// the order is the same, since it is computed from the same parents and dates.
-    public convenience init(repository: Repository, options: Options, source: CommitSource? = nil) throws {
+    package convenience init(repository: Repository, options: Options, source: CommitSource? = nil) throws {
         try self.init(source: source ?? repository, shallow: repository.shallowBoundary(), options: options)
     }
 
     /// A walk over commits read from `source` alone (a store with no repository beside it), the
     /// commits of `shallow` shown as roots as a shallow clone's boundary is.
-    public init(source: CommitSource, shallow: Set<ObjectID>, options: Options) throws {
+    package init(source: CommitSource, shallow: Set<ObjectID>, options: Options) throws {
         self.source = source
         self.repository = source as? Repository
         self.options = options
@@ -54,7 +54,7 @@ public final class RevisionWalk {
     }
 
     /// The next commit, or nil at the end.
-    public func next() throws -> GitCommit? {
+    package func next() throws -> GitCommit? {
         if let limited {
             while limitedIndex < limited.count {
                 let id = limited[limitedIndex]

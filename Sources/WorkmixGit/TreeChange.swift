@@ -2,13 +2,13 @@ internal import Clibgit2
 
 /// One path that differs between two trees, with both sides' blob ids and modes: enough to list the
 /// files a commit touched without reading any blob, and to count lines later if asked.
-public struct TreeChange: Sendable {
-    public var path: String
-    public var status: GitFileChange.Status
-    public var oldID: ObjectID?
-    public var newID: ObjectID?
-    public var oldMode: UInt32
-    public var newMode: UInt32
+package struct TreeChange: Sendable {
+    package var path: String
+    package var status: GitFileChange.Status
+    package var oldID: ObjectID?
+    package var newID: ObjectID?
+    package var oldMode: UInt32
+    package var newMode: UInt32
 }
 
 extension Repository {
@@ -16,7 +16,7 @@ extension Repository {
     /// tree diff finds them: recursing only into subtrees whose ids differ, so a commit costs a few tree
     /// reads however large the repository. libgit2 1.5's `git_diff_tree_to_tree` walks far more and was
     /// ~20 times slower here (4.1 s against git's 0.2 s for `--raw` on redis).
-    public func treeChanges(of commit: GitCommit) throws -> [TreeChange] {
+    package func treeChanges(of commit: GitCommit) throws -> [TreeChange] {
         var oldTree: ObjectID?
         if let parent = commit.parents.first {
             oldTree = try GitObject<CommitKind>(self, parent).treeID

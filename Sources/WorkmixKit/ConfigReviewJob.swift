@@ -3,16 +3,16 @@ import WorkmixStore
 
 /// `workmix config check`, and the warnings `report` and `check` print first: one metadata walk
 /// (no diff, no classification) of the whole history of each repository a residency reads.
-public struct ConfigReviewJob {
-    public let workspace: Workspace
+package struct ConfigReviewJob {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// The config's warnings; none without a config or residencies. `now` tells residencies yet to
     /// start from those that should have commits.
-    public func run(now: Timestamp = DateParser.now()) throws -> [ConfigWarning] {
+    package func run(now: Timestamp = DateParser.now()) throws -> [ConfigWarning] {
         let config = workspace.config
         guard config.file != nil, !config.residencies.isEmpty else { return [] }
         let defaults = workspace.repositories

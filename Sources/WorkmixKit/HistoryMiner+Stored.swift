@@ -21,7 +21,7 @@ extension HistoryMiner {
 
     /// Opens `target`: its repository, or with a PostgreSQL store, when no such path exists, the
     /// repository the store holds under its name (the config's, else the path's last component).
-    public static func open(_ target: NamedRepository, options: MiningOptions) throws -> HistoryMiner {
+    package static func open(_ target: NamedRepository, options: MiningOptions) throws -> HistoryMiner {
         var options = options
         options.repoName = target.name
         if let revisions = target.revisions {
@@ -42,7 +42,7 @@ extension HistoryMiner {
 
     /// Resolves the query's revisions without walking: an unknown revision fails here, so a run over
     /// several repositories can check them all before it prints a row.
-    public func checkRevisions() throws {
+    package func checkRevisions() throws {
         _ = try resolveRevisions()
     }
 

@@ -5,33 +5,33 @@ import WorkmixGit
 import WorkmixStore
 
 /// What to read besides metadata, and how.
-public struct MiningOptions: Sendable {
-    public var query = HistoryQuery()
+package struct MiningOptions: Sendable {
+    package var query = HistoryQuery()
     /// When diffs against the first parent are read (costly: a diff per commit).
-    public var diffs = DiffPolicy.onDemand
+    package var diffs = DiffPolicy.onDemand
     /// Trailer keys that name a pair partner (config `pair_trailers`).
-    public var pairTrailers = CoAuthorParser.defaultKeys
-    public var identities = IdentityTable()
+    package var pairTrailers = CoAuthorParser.defaultKeys
+    package var identities = IdentityTable()
     /// Threads that read, classify and diff commits, each with its own repository handle.
-    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    package var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// The name records carry in `repo`; default: the repository's directory name.
-    public var repoName: String?
+    package var repoName: String?
     /// The history store: commits and changes read before are read from it, not from git.
-    public var store: StoreSession?
+    package var store: StoreSession?
 
-    public init() {}
+    package init() {}
 }
 
 /// What went wrong without stopping the scan, reported once at the end.
-public struct MiningWarnings: Sendable, Equatable {
-    public var commitsWithoutStats = 0
-    public var missingCommits = 0
-    public var shallow = false
+package struct MiningWarnings: Sendable, Equatable {
+    package var commitsWithoutStats = 0
+    package var missingCommits = 0
+    package var shallow = false
 
-    public init() {}
+    package init() {}
 
     /// The warnings, naming `repository` when given.
-    public func warnings(repository: String?) -> [RunWarning] {
+    package func warnings(repository: String?) -> [RunWarning] {
         var warnings: [RunWarning] = []
         if shallow { warnings.append(.shallowClone(repository: repository)) }
         if commitsWithoutStats > 0 { warnings.append(.statsUnavailable(commits: commitsWithoutStats, repository: repository)) }
@@ -41,22 +41,22 @@ public struct MiningWarnings: Sendable, Equatable {
 }
 
 /// One commit as a metadata walk meets it.
-public struct CommitSighting {
-    public var sha: String
-    public var authoredAt: Timestamp
+package struct CommitSighting {
+    package var sha: String
+    package var authoredAt: Timestamp
     /// The committer date's seconds: the walk's order, newest first.
-    public var committedAt: Int64
-    public var isRoot: Bool
-    public var traces: [IdentityTrace]
+    package var committedAt: Int64
+    package var isRoot: Bool
+    package var traces: [IdentityTrace]
 }
 
 /// Reads one repository's history as commit records, in `git rev-list` order, streaming: memory
 /// stays flat however long the history. Records are built, classified and diffed on `jobs` threads in
 /// batches, each thread with its own repository handle; they still come out in walk order.
-public final class HistoryMiner {
-    public let path: String
-    public let repoName: String
-    public private(set) var warnings = MiningWarnings()
+package final class HistoryMiner {
+    package let path: String
+    package let repoName: String
+    package private(set) var warnings = MiningWarnings()
     let options: MiningOptions
     let source: HistorySource
     private let mailmap: Mailmap
@@ -81,7 +81,7 @@ public final class HistoryMiner {
         warnings.shallow = !served.shallowText.isEmpty
     }
 
-    public init(path: String, options: MiningOptions) throws {
+    package init(path: String, options: MiningOptions) throws {
         self.path = path
         self.options = options
         var isDirectory: ObjCBool = false
@@ -108,7 +108,7 @@ public final class HistoryMiner {
 
     /// The repository's git directory with symbolic links resolved: one per repository (or worktree),
     /// however the path to it was written.
-    public var canonicalGitDirectory: String {
+    package var canonicalGitDirectory: String {
         switch source {
         case .checkout(let repository): return URL(fileURLWithPath: repository.gitDirectory).resolvingSymlinksInPath().standardizedFileURL.path
         case .served(let served): return "\(served.url): \(served.name)"
@@ -133,7 +133,7 @@ public final class HistoryMiner {
     }
 
     /// Calls `emit` with each record, in order.
-    public func run(_ emit: (CommitRecord) throws -> Void) throws {
+    package func run(_ emit: (CommitRecord) throws -> Void) throws {
         try run({ $0.record }, emit: emit)
     }
 
@@ -141,7 +141,7 @@ public final class HistoryMiner {
     /// to `transform` as a mined commit that reads its changes on demand, and calls `emit` with the
     /// results in walk order. With several jobs, commits are processed in batches on as many threads, each with
     /// its own repository handle and identity cache; the output is the same as with one.
-    public func run<T: Sendable>(
+    package func run<T: Sendable>(
         _ transform: @escaping @Sendable (MinedCommit) -> T,
         emit: (T) throws -> Void
     ) throws {
@@ -181,7 +181,7 @@ public final class HistoryMiner {
 
     /// Calls `emit` with each commit's sha and people (`IdentityResolver.traces`), in walk order, on
     /// this thread: a metadata walk, with no record built and no diff read.
-    public func identities(_ emit: (String, [IdentityTrace]) throws -> Void) throws {
+    package func identities(_ emit: (String, [IdentityTrace]) throws -> Void) throws {
         try sightings {
             try emit($0.sha, $0.traces)
             return true
@@ -190,7 +190,7 @@ public final class HistoryMiner {
 
     /// The same walk, with each commit's dates and whether it shows no parent (a root, or a shallow
     /// clone's cut), until `emit` returns false.
-    public func sightings(_ emit: (CommitSighting) throws -> Bool) throws {
+    package func sightings(_ emit: (CommitSighting) throws -> Bool) throws {
         guard let walk = try makeWalk() else { return }
         let worker = MinerWorker(repository: repository, mailmap: mailmap, options: options, repoName: repoName, stored: stored)
         while let commit = try nextAdmitted(walk) {
@@ -204,7 +204,7 @@ public final class HistoryMiner {
 
     /// How many commits `run` would read: a metadata-only walk (about 0.1 s per 10,000 commits), for
     /// progress estimates.
-    public func countCommits() throws -> Int {
+    package func countCommits() throws -> Int {
         guard let walk = try makeWalk() else { return 0 }
         var count = 0
         while try nextAdmitted(walk) != nil { count += 1 }
@@ -237,7 +237,7 @@ public final class HistoryMiner {
     }
 
     /// One commit, with file changes when the options ask for them.
-    public func record(revision: String) throws -> CommitRecord {
+    package func record(revision: String) throws -> CommitRecord {
         guard case .checkout(let repository) = source else { throw InputError("\(path): no such file or directory") }
         let commit: GitCommit
         do {

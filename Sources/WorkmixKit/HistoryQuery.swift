@@ -1,16 +1,16 @@
 import WorkmixCore
 
 /// Which commits to read: SPEC 3's common options.
-public struct HistoryQuery: Sendable {
+package struct HistoryQuery: Sendable {
     /// Revisions or ranges (`HEAD`, `v1.2..HEAD`, `^old new`); empty means HEAD.
-    public var revisions: [String] = []
-    public var all = false
-    public var since: DateBound?
-    public var until: DateBound?
-    public var noMerges = false
-    public var firstParent = false
+    package var revisions: [String] = []
+    package var all = false
+    package var since: DateBound?
+    package var until: DateBound?
+    package var noMerges = false
+    package var firstParent = false
 
-    public init(
+    package init(
         revisions: [String] = [], all: Bool = false, since: DateBound? = nil, until: DateBound? = nil,
         noMerges: Bool = false, firstParent: Bool = false
     ) {
@@ -23,7 +23,7 @@ public struct HistoryQuery: Sendable {
     }
 
     /// Whether a commit authored at `date` is inside `--since`/`--until` (both inclusive).
-    public func admits(authoredAt date: Timestamp) -> Bool {
+    package func admits(authoredAt date: Timestamp) -> Bool {
         if let since, !since.admitsFrom(date) { return false }
         if let until, !until.admitsUpTo(date) { return false }
         return true

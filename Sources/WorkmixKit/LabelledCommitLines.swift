@@ -7,13 +7,13 @@ import WorkmixCore
 /// and `files` (`[path, insertions|null, deletions|null, status A|M|D|T|R|C]`). Each line is a whole
 /// commit, so rules on files and line counts, and the model, see what the line holds. A line with a
 /// `sha` and no `subject` or `message` (`workmix label`'s output) names a commit of the repositories.
-public enum LabelledCommitLines {
+package enum LabelledCommitLines {
     /// Whether a labels file is JSON lines (else CSV): its first non-blank character opens an object.
-    public static func looksLikeJSONLines(_ text: String) -> Bool {
+    package static func looksLikeJSONLines(_ text: String) -> Bool {
         text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{FEFF}" } == "{"
     }
 
-    public static func parse(_ text: String, file: String) throws -> [LabelsFile.Row] {
+    package static func parse(_ text: String, file: String) throws -> [LabelsFile.Row] {
         var rows: [LabelsFile.Row] = []
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

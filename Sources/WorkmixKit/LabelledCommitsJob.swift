@@ -3,16 +3,16 @@ import WorkmixStore
 
 /// The labelled commits `model train`, `model eval` and `rules eval` learn from or measure on: rows of
 /// labels files, and the Conventional commits of the workspace's repositories.
-public struct LabelledCommitsJob {
-    public let workspace: Workspace
+package struct LabelledCommitsJob {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// The labelled commits of `labels` files and, when `fromRepositories`, the Conventional commits
     /// of the repositories.
-    public func run(labels: [String], fromRepositories: Bool) throws -> (commits: [LabelledRecord], warnings: [RunWarning]) {
+    package func run(labels: [String], fromRepositories: Bool) throws -> (commits: [LabelledRecord], warnings: [RunWarning]) {
         var (commits, warnings) = fromRepositories ? try conventionalCommits() : ([], [])
         for path in labels { commits += try self.commits(ofLabelsFile: path) }
         return (commits, warnings)
@@ -21,7 +21,7 @@ public struct LabelledCommitsJob {
     /// The commits of the repositories whose subject carries a Conventional prefix of a known type,
     /// labelled with the category it implies, with their file changes. Commits the rules skip (merges)
     /// are left out. The prefix stays in the subject: the model's features drop it.
-    public func conventionalCommits() throws -> (commits: [LabelledRecord], warnings: [RunWarning]) {
+    package func conventionalCommits() throws -> (commits: [LabelledRecord], warnings: [RunWarning]) {
         var commits: [LabelledRecord] = []
         var job = ScanJob(workspace: workspace, diffs: .always)
         job.evidence = false
@@ -34,7 +34,7 @@ public struct LabelledCommitsJob {
 
     /// The commits of a labels file with their labels: messages as records of their own, whole commits
     /// as the JSON lines give them, shas looked up in the run's repositories (with file changes).
-    public func commits(ofLabelsFile path: String) throws -> [LabelledRecord] {
+    package func commits(ofLabelsFile path: String) throws -> [LabelledRecord] {
         let rows = try LabelsFile.load(path: path)
         // What the lookups read from git is kept for the next run, even when a later row fails.
         let labelled: [LabelledRecord]

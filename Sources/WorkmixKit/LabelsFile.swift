@@ -6,24 +6,24 @@ import WorkmixStore
 /// The hand-labelled commits of `workmix rules eval --labels FILE`: CSV with a header and the columns
 /// `sha,expect` (commits looked up in the repositories) or `message,expect` (the message alone), or
 /// JSON lines of whole commits (`LabelledCommitLines`).
-public enum LabelsFile {
-    public enum Subject: Equatable, Sendable {
+package enum LabelsFile {
+    package enum Subject: Equatable, Sendable {
         case sha(String)
         case message(String)
         /// A whole commit from a JSON lines file: message, and files when the line lists them.
         case commit(CommitRecord)
     }
 
-    public struct Row: Equatable, Sendable {
-        public var subject: Subject
-        public var expected: Category
+    package struct Row: Equatable, Sendable {
+        package var subject: Subject
+        package var expected: Category
         /// The CSV record's number (1 = the first after the header), for messages.
-        public var row: Int
+        package var row: Int
         /// The line the record starts on.
-        public var line: Int
+        package var line: Int
     }
 
-    public static func load(path: String) throws -> [Row] {
+    package static func load(path: String) throws -> [Row] {
         let text = try TextFile.read(path, what: "labels file", limit: TextFile.labelsLimit)
         return try parse(text, file: path)
     }
@@ -31,7 +31,7 @@ public enum LabelsFile {
     /// Reads the CSV as Python's `csv` module does by default: RFC 4180 quoting, and a quote inside an
     /// unquoted field is text (`Revert "Add login page"`), not an error. A UTF-8 byte-order mark and
     /// blank lines are skipped; errors name the line a record starts on.
-    public static func parse(_ text: String, file: String) throws -> [Row] {
+    package static func parse(_ text: String, file: String) throws -> [Row] {
         if LabelledCommitLines.looksLikeJSONLines(text) { return try LabelledCommitLines.parse(text, file: file) }
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -1,8 +1,8 @@
 import WorkmixCore
 
 /// The model alone on labelled commits: its most likely category for each.
-public enum ModelEvaluation {
-    public static func evaluate(_ commits: [LabelledRecord], model: CommitModel) -> AccuracyReport {
+package enum ModelEvaluation {
+    package static func evaluate(_ commits: [LabelledRecord], model: CommitModel) -> AccuracyReport {
         AccuracyReport(
             rows: commits.map { commit in
                 let classification = Classification(category: model.predict(commit.record).best.category, ruleID: "model")
@@ -11,7 +11,7 @@ public enum ModelEvaluation {
     }
 
     /// Commits before `date` (by author date, in their own offset) and from it on.
-    public static func split(_ commits: [LabelledRecord], at date: CivilDate) -> (before: [LabelledRecord], after: [LabelledRecord]) {
+    package static func split(_ commits: [LabelledRecord], at date: CivilDate) -> (before: [LabelledRecord], after: [LabelledRecord]) {
         (commits.filter { $0.record.authoredAt.localDate < date }, commits.filter { $0.record.authoredAt.localDate >= date })
     }
 }

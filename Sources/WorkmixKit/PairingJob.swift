@@ -2,16 +2,16 @@ import WorkmixCore
 import WorkmixStore
 
 /// `workmix pairs`: every commit of the run's repositories, classified, added up into pairs.
-public struct PairingJob {
-    public let workspace: Workspace
-    public let diffs: DiffPolicy
+package struct PairingJob {
+    package let workspace: Workspace
+    package let diffs: DiffPolicy
 
-    public init(workspace: Workspace, diffs: DiffPolicy) {
+    package init(workspace: Workspace, diffs: DiffPolicy) {
         self.workspace = workspace
         self.diffs = diffs
     }
 
-    public func run(_ selection: PairingSelection, observer: RunObserver? = nil) throws -> (report: PairingReport, warnings: [RunWarning]) {
+    package func run(_ selection: PairingSelection, observer: RunObserver? = nil) throws -> (report: PairingReport, warnings: [RunWarning]) {
         var job = ScanJob(workspace: workspace, diffs: diffs)
         observer?.started(counting: job.commitCounter())
         // Who is who, from the same commits: a person's every address is known before the first pair.

@@ -5,18 +5,18 @@ import WorkmixStore
 /// workspace's repositories (or of `repositories`), merged into people as the config says. A metadata
 /// walk before the classified one, since a person's every address must be known before the first
 /// commit is counted.
-public struct PeopleJob {
-    public let workspace: Workspace
-    public var repositories: [NamedRepository]
+package struct PeopleJob {
+    package let workspace: Workspace
+    package var repositories: [NamedRepository]
 
     /// Reads `repositories`, default the workspace's.
-    public init(workspace: Workspace, repositories: [NamedRepository]? = nil) {
+    package init(workspace: Workspace, repositories: [NamedRepository]? = nil) {
         self.workspace = workspace
         self.repositories = repositories ?? workspace.repositories
     }
 
     /// Everyone in the commits, each identity counted once.
-    public func census() throws -> IdentityCensus {
+    package func census() throws -> IdentityCensus {
         var census = IdentityCensus(filter: workspace.config.participantFilter)
         var seen: Set<String>? = repositories.count > 1 ? [] : nil
         try add(to: &census, seen: &seen)
@@ -24,7 +24,7 @@ public struct PeopleJob {
     }
 
     /// The people of `census()`.
-    public func people() throws -> People {
+    package func people() throws -> People {
         People(census: try census(), options: workspace.config.peopleOptions)
     }
 
@@ -45,7 +45,7 @@ public struct PeopleJob {
     /// Who authored or co-authored the last `weeks` weeks of the history (counted back from its newest
     /// author date, not from today), for `workmix init`; nil for an empty history. The walk goes newest
     /// committer date first and stops a month of committer dates past the window.
-    public func recent(weeks: Int) throws -> (people: People, census: IdentityCensus, from: Timestamp, to: Timestamp)? {
+    package func recent(weeks: Int) throws -> (people: People, census: IdentityCensus, from: Timestamp, to: Timestamp)? {
         var recent: [(authored: Timestamp, traces: [IdentityTrace])] = []
         var newest: Timestamp?
         let span = Int64(weeks) * 604_800

@@ -5,7 +5,7 @@ extension ResidencyJob {
     /// The commits `report --commits` lists for the residency called `name` (`scan --residency`), handed to
     /// `emit` as they are counted: the same commits, classified the same way (the `resident` matcher live,
     /// diffs read), in the same order. Throws when the config has no residency of that name.
-    public func commits(
+    package func commits(
         ofResidency name: String, evidence: Bool = false, observer: RunObserver? = nil,
         _ emit: (ClassifiedCommit) throws -> Void
     ) throws -> [RunWarning] {

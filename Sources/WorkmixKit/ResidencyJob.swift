@@ -5,26 +5,26 @@ import WorkmixStore
 /// once, only the weeks the residencies span, classified with the `resident` matcher live. With a
 /// store folder, a clean run leaves a checkpoint, and the next run over the same config, rules and
 /// repositories reads only the commits since (SPEC 8).
-public struct ResidencyJob {
-    public let workspace: Workspace
+package struct ResidencyJob {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// How the report is judged and what it lists (SPEC 10).
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The date statuses are read on; nil judges every residency as ended.
-        public var asOf: AsOf?
+        package var asOf: AsOf?
         /// A running residency off plan fails (`check --strict`).
-        public var strict = false
+        package var strict = false
         /// List each residency's counted commits (`report --commits`): every commit is read again, as a
         /// checkpoint keeps sums, not commits.
-        public var commits = false
+        package var commits = false
         /// Churn is shown, whatever the plans measure (a report, a check's step summary): diffs are read.
-        public var showsChurn = false
+        package var showsChurn = false
 
-        public init(asOf: AsOf? = nil, strict: Bool = false, commits: Bool = false, showsChurn: Bool = false) {
+        package init(asOf: AsOf? = nil, strict: Bool = false, commits: Bool = false, showsChurn: Bool = false) {
             self.asOf = asOf
             self.strict = strict
             self.commits = commits
@@ -35,7 +35,7 @@ public struct ResidencyJob {
     /// Line counts are read when churn is shown or measured (`measure: churn`). Follow-through (SPEC 9)
     /// is computed when `followThrough` asks or a plan sets `min_follow_through` or `min_lift`; it needs
     /// the paths of every commit, and the weeks after the windows.
-    public func run(
+    package func run(
         followThrough wanted: Bool = false, options: Options = Options(), observer: RunObserver? = nil
     ) throws -> (report: ResidencyReport, warnings: [RunWarning]) {
         let plan = try ResidencyPlan(workspace: workspace, followThrough: wanted, options: options)

@@ -4,31 +4,31 @@ import WorkmixStore
 /// `workmix scan`, and every pass that classifies: the commits of the workspace's repositories (or of
 /// `repositories`), each classified and handed to `emit` in walk order. What goes wrong without
 /// stopping the run comes back as warnings.
-public struct ScanJob {
-    public let workspace: Workspace
+package struct ScanJob {
+    package let workspace: Workspace
     /// When diffs are read.
-    public var diffs: DiffPolicy
-    public var repositories: [NamedRepository]
+    package var diffs: DiffPolicy
+    package var repositories: [NamedRepository]
     /// Commits a rule skips are handed on too (`scan --include-skipped`).
-    public var includeSkipped = false
+    package var includeSkipped = false
     /// What the `resident` and `model` matchers ask; nil works it out (with residencies and a rule on
     /// residents, a walk for the census: the matcher knows every address of a resident, as reports do).
-    public var context: RuleContext?
+    package var context: RuleContext?
     /// Whether classifications say which matchers matched.
-    public var evidence = true
+    package var evidence = true
     /// Counts the rules the regex engine gave up on across several jobs (the caller then warns);
     /// nil: this job warns of its own.
-    public var unevaluated: UnevaluatedRuleTally?
+    package var unevaluated: UnevaluatedRuleTally?
 
     /// Reads `repositories`, default the workspace's.
-    public init(workspace: Workspace, diffs: DiffPolicy, repositories: [NamedRepository]? = nil) {
+    package init(workspace: Workspace, diffs: DiffPolicy, repositories: [NamedRepository]? = nil) {
         self.workspace = workspace
         self.diffs = diffs
         self.repositories = repositories ?? workspace.repositories
     }
 
     @discardableResult
-    public func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
+    package func run(_ emit: (ClassifiedCommit) throws -> Void) throws -> [RunWarning] {
         let tally = unevaluated ?? UnevaluatedRuleTally()
         let ruleSet = workspace.ruleSet, config = workspace.config, store = workspace.store, evidence = self.evidence
         let context =
@@ -62,7 +62,7 @@ public struct ScanJob {
     /// Counts the job's commits (before rules skip any) for a progress estimate, on another thread: it
     /// opens repositories of its own and needs neither the config nor the rules again. Nil on failure
     /// (the run itself will say why).
-    public func commitCounter() -> @Sendable () -> Int? {
+    package func commitCounter() -> @Sendable () -> Int? {
         let targets = repositories
         var options = workspace.miningOptions(diffs: .onDemand)
         options.jobs = 1

@@ -2,7 +2,7 @@ import WorkmixStore
 
 extension StoreMaintenance {
     /// The store files of `folder`, or only the one of the repository at `repository`.
-    public static func files(in folder: String, repository: String?) throws -> [String] {
+    package static func files(in folder: String, repository: String?) throws -> [String] {
         guard let repository else { return files(in: folder) }
         // Opened from a path, a miner always has its repository.
         let miner = try HistoryMiner(path: repository, options: MiningOptions())

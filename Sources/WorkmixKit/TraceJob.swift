@@ -3,14 +3,14 @@ import WorkmixCore
 /// `workmix trace SHA`: the commit (from the first repository that knows it), classified as the report
 /// classifies it, and the commits of that repository's history (`--rev`, default HEAD) in the weeks
 /// after it, and (for the baseline of its areas) in the weeks before it.
-public struct TraceJob {
-    public let workspace: Workspace
+package struct TraceJob {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
-    public func run(_ revision: String) throws -> FollowThroughTrace {
+    package func run(_ revision: String) throws -> FollowThroughTrace {
         var firstError: Error?
         for target in workspace.repositories {
             var mining = workspace.miningOptions(diffs: .always)

@@ -3,48 +3,48 @@ import WorkmixCore
 import WorkmixStore
 
 /// What a command was asked to read, with which config and rules.
-public struct WorkspaceOptions: Sendable {
+package struct WorkspaceOptions: Sendable {
     /// `--config`; nil means `ConfigDiscovery` decides. A workspace holds the path it found here.
-    public var configPath: String?
+    package var configPath: String?
     /// Where `WORKMIX_CONFIG` is read.
-    public var environment = ProcessInfo.processInfo.environment
+    package var environment = ProcessInfo.processInfo.environment
     /// No config at all, whatever `ConfigDiscovery` would find (`workmix init` writes one).
-    public var ignoresConfig = false
+    package var ignoresConfig = false
     /// `--rules` files or folders, evaluated before the config's and the shipped rules.
-    public var rulePaths: [String] = []
+    package var rulePaths: [String] = []
     /// `--model FILE`: replaces the config's model and the shipped one.
-    public var modelPath: String?
+    package var modelPath: String?
     /// `--repo` arguments; empty means the config's `repos`, else `.`.
-    public var repositories: [String] = []
-    public var query = HistoryQuery()
-    public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    public var currentDirectory = FileManager.default.currentDirectoryPath
+    package var repositories: [String] = []
+    package var query = HistoryQuery()
+    package var jobs = ProcessInfo.processInfo.activeProcessorCount
+    package var currentDirectory = FileManager.default.currentDirectoryPath
     /// Where history read from git is kept between runs (SPEC 8); `.none` reads git alone.
-    public var store = StoreLocation.none
+    package var store = StoreLocation.none
 
-    public init() {}
+    package init() {}
 }
 
 /// The inputs of one run, each read once: the config, the rules in force, the model, the repositories
 /// and the store. Jobs (`ScanJob`, `PairingJob`, `ResidencyJob`, `PeopleJob`…) take a workspace and do
 /// the reading. Loading checks everything (config, rules, model, repository paths) before any output.
-public final class Workspace {
-    public let options: WorkspaceOptions
+package final class Workspace {
+    package let options: WorkspaceOptions
     /// The config file as read, when there is one: parsed once, and part of the store's key.
-    public let configFile: SourceFile?
-    public let config: WorkmixConfig
-    public let ruleSet: RuleSet
+    package let configFile: SourceFile?
+    package let config: WorkmixConfig
+    package let ruleSet: RuleSet
     /// The rule files in force, user files first, for `rules list` and `rules test`.
-    public let ruleFiles: [SourceFile]
-    public let repositories: [NamedRepository]
+    package let ruleFiles: [SourceFile]
+    package let repositories: [NamedRepository]
     /// The model the `model` matcher asks: `--model`, else the config's `model`, else the shipped one.
     /// Read only when a rule in force uses it, or a `model` command asks.
-    public var model: Result<CommitModel?, Error> { loadedModel.map(\.model) }
+    package var model: Result<CommitModel?, Error> { loadedModel.map(\.model) }
     private(set) lazy var loadedModel: Result<LoadedModel, Error> = Result { try LoadedModel(options, config) }
     /// The run's history store, shared by every pass over the same repositories.
-    public let store: StoreSession?
+    package let store: StoreSession?
 
-    public init(options: WorkspaceOptions) throws {
+    package init(options: WorkspaceOptions) throws {
         var options = options
         options.configPath =
             options.ignoresConfig
@@ -79,7 +79,7 @@ public final class Workspace {
     }
 
     /// The same config, rules and model reading other commits: nothing is loaded again.
-    public func with(query: HistoryQuery) -> Workspace {
+    package func with(query: HistoryQuery) -> Workspace {
         var options = self.options
         options.query = query
         return Workspace(options: options, loaded: self, store: store)
@@ -110,7 +110,7 @@ public final class Workspace {
 
     /// What the `resident` matcher asks (did a resident of a residency active at that date take part?)
     /// and the model the `model` matcher asks.
-    public var ruleContext: RuleContext {
+    package var ruleContext: RuleContext {
         var context = RuleContext.residencies(of: config)
         if ruleSet.usesModel { context.model = try? model.get() }
         return context
@@ -118,14 +118,14 @@ public final class Workspace {
 
     /// `ruleContext` with the `resident` matcher knowing every address of the people the residents are
     /// (`ruleContext` alone, for single commits, matches the addresses the config names).
-    public func ruleContext(people: People) -> RuleContext {
+    package func ruleContext(people: People) -> RuleContext {
         var context = ruleContext
         context.isResident = RuleContext.residencies(of: config, people: people).isResident
         return context
     }
 
     /// Mining options for these repositories, reading diffs as `diffs` says.
-    public func miningOptions(diffs: DiffPolicy) -> MiningOptions {
+    package func miningOptions(diffs: DiffPolicy) -> MiningOptions {
         var mining = MiningOptions()
         mining.query = options.query
         mining.diffs = diffs
@@ -167,10 +167,10 @@ struct LoadedModel {
 
 /// Looks commits up by revision in the run's repositories (the first that knows each), with file
 /// changes: for `rules explain` and `rules eval`. Repositories are opened once.
-public struct CommitLookup {
+package struct CommitLookup {
     let miners: [HistoryMiner]
 
-    public init(workspace: Workspace) throws {
+    package init(workspace: Workspace) throws {
         miners = try workspace.repositories.map { target -> HistoryMiner in
             var mining = workspace.miningOptions(diffs: .always)
             mining.repoName = target.name
@@ -179,7 +179,7 @@ public struct CommitLookup {
         }
     }
 
-    public func record(_ revision: String) throws -> CommitRecord {
+    package func record(_ revision: String) throws -> CommitRecord {
         var firstError: Error?
         for miner in miners {
             do {
@@ -193,15 +193,15 @@ public struct CommitLookup {
 }
 
 /// The rule files shipped in `rules/`, compiled into the binary.
-public enum ShippedRules {
-    public static var files: [SourceFile] { ShippedRuleFiles.all }
+package enum ShippedRules {
+    package static var files: [SourceFile] { ShippedRuleFiles.all }
 }
 
 /// The model shipped as `rules/shipped.model`, compiled into the binary.
-public enum ShippedModel {
-    public static let name = "rules/shipped.model"
+package enum ShippedModel {
+    package static let name = "rules/shipped.model"
 
-    public static func model() throws -> CommitModel? {
+    package static func model() throws -> CommitModel? {
         try ShippedRuleFiles.model.map { try ModelFile.parse($0, file: name) }
     }
 }

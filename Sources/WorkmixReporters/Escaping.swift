@@ -1,10 +1,10 @@
 import Foundation
 
 /// Text from repositories is untrusted (SPEC 3): each output format escapes it its own way.
-public enum Escaping {
+package enum Escaping {
     /// RFC 4180 quoting, and cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, also
     /// tab and CR) prefixed with `'`.
-    public static func csv(_ value: String) -> String {
+    package static func csv(_ value: String) -> String {
         var cell = value
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             cell = "'" + cell
@@ -19,7 +19,7 @@ public enum Escaping {
     /// byte-order marks) shown as `<U+202E>`; and a leading `::`, which GitHub Actions would read as a
     /// workflow command in any log line, shown as `\::`. For table, Markdown and HTML text (JSON keeps
     /// the text exact).
-    public static func visible(_ value: String) -> String {
+    package static func visible(_ value: String) -> String {
         var text = value
         if value.unicodeScalars.contains(where: isHidden) {
             var out = String.UnicodeScalarView()
@@ -46,7 +46,7 @@ public enum Escaping {
     /// A Markdown table cell: `|` escaped, line breaks and other control characters made spaces (as
     /// terminal cells make them: ESC would reach a terminal showing the file), HTML-significant
     /// characters escaped (Markdown renderers pass raw HTML through).
-    public static func markdownCell(_ value: String) -> String {
+    package static func markdownCell(_ value: String) -> String {
         var out = ""
         for character in visible(value) {
             if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
@@ -67,7 +67,7 @@ public enum Escaping {
     }
 
     /// Text content and attribute values in HTML and SVG.
-    public static func html(_ value: String) -> String {
+    package static func html(_ value: String) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for character in visible(value) {
@@ -84,18 +84,18 @@ public enum Escaping {
     }
 
     /// The message of a GitHub workflow command (`::error title=…::message`): `%`, CR and LF encoded.
-    public static func githubMessage(_ value: String) -> String {
+    package static func githubMessage(_ value: String) -> String {
         value.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
     }
 
     /// A property of a GitHub workflow command: also `:` and `,`.
-    public static func githubProperty(_ value: String) -> String {
+    package static func githubProperty(_ value: String) -> String {
         githubMessage(value).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
     /// A name or email in a `.mailmap` line: no `<`, `>` or control characters (they would end the
     /// field or the line), trimmed, and no leading `#` (a comment).
-    public static func mailmapField(_ value: String) -> String {
+    package static func mailmapField(_ value: String) -> String {
         let kept = value.unicodeScalars.filter { $0 != "<" && $0 != ">" && $0.properties.generalCategory != .control }
         var text = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
         while text.hasPrefix("#") { text.removeFirst() }
@@ -103,7 +103,7 @@ public enum Escaping {
     }
 
     /// A YAML double-quoted scalar: `\` and `"` escaped, control characters as `\uXXXX`.
-    public static func yamlQuoted(_ value: String) -> String {
+    package static func yamlQuoted(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -1,18 +1,18 @@
 /// Builds JSON text directly, in a fixed key order. Foundation's JSONEncoder costs ~20 µs a record,
 /// which alone would double a metadata scan; this writes straight into one string.
-public struct JSONWriter {
+package struct JSONWriter {
     /// UTF-8 bytes: appending to an array is several times cheaper than appending to a String, and a
     /// long scan writes tens of thousands of rows.
     private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
     /// The JSON written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public init() {}
+    package init() {}
 
     /// A writer with room for `capacity` bytes: a row's text then grows without copying.
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -30,24 +30,24 @@ public struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    public mutating func beginObject(_ key: String? = nil) {
+    package mutating func beginObject(_ key: String? = nil) {
         prefix(key)
         bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
-    public mutating func endObject() {
+    package mutating func endObject() {
         needsComma.removeLast()
         bytes.append(UInt8(ascii: "}"))
     }
 
-    public mutating func beginArray(_ key: String? = nil) {
+    package mutating func beginArray(_ key: String? = nil) {
         prefix(key)
         bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
-    public mutating func endArray() {
+    package mutating func endArray() {
         needsComma.removeLast()
         bytes.append(UInt8(ascii: "]"))
     }
@@ -60,42 +60,42 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func string(_ key: String?, _ value: String) {
+    package mutating func string(_ key: String?, _ value: String) {
         prefix(key)
         JSONWriter.appendQuoted(value, to: &bytes)
     }
 
-    public mutating func optionalString(_ key: String?, _ value: String?) {
+    package mutating func optionalString(_ key: String?, _ value: String?) {
         if let value { string(key, value) } else { null(key) }
     }
 
-    public mutating func int(_ key: String?, _ value: Int) {
+    package mutating func int(_ key: String?, _ value: Int) {
         prefix(key)
         append(String(value))
     }
 
     /// A fraction, rounded to 4 decimals so that output is stable across platforms.
-    public mutating func double(_ key: String?, _ value: Double) {
+    package mutating func double(_ key: String?, _ value: Double) {
         prefix(key)
         append(JSONWriter.format(value))
     }
 
-    public mutating func bool(_ key: String?, _ value: Bool) {
+    package mutating func bool(_ key: String?, _ value: Bool) {
         prefix(key)
         append(value ? "true" : "false")
     }
 
     /// Ends a JSON line.
-    public mutating func newline() {
+    package mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
     }
 
-    public mutating func null(_ key: String?) {
+    package mutating func null(_ key: String?) {
         prefix(key)
         append("null")
     }
 
-    public static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         let rounded = (value * 10000).rounded() / 10000
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }

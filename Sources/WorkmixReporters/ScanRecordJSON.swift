@@ -83,32 +83,32 @@ enum ScanRecordJSON {
 }
 
 /// `jsonl`: one object a line, written as soon as the commit is read.
-public struct JSONLinesScanReporter: ScanReporter {
-    public static let format = OutputFormat.jsonl
+package struct JSONLinesScanReporter: ScanReporter {
+    package static let format = OutputFormat.jsonl
     let options: ScanOptions
-    public init(options: ScanOptions) { self.options = options }
-    public func header() -> String { "" }
-    public func row(_ commit: ClassifiedCommit) -> String {
+    package init(options: ScanOptions) { self.options = options }
+    package func header() -> String { "" }
+    package func row(_ commit: ClassifiedCommit) -> String {
         var json = JSONWriter(capacity: 1024)
         ScanRecordJSON.write(commit, options: options, into: &json)
         json.newline()
         return json.text
     }
-    public func footer() -> String { "" }
+    package func footer() -> String { "" }
 }
 
 /// `json`: one array, still written row by row.
-public struct JSONScanReporter: ScanReporter {
-    public static let format = OutputFormat.json
+package struct JSONScanReporter: ScanReporter {
+    package static let format = OutputFormat.json
     let options: ScanOptions
     var first = true
-    public init(options: ScanOptions) { self.options = options }
-    public func header() -> String { "[" }
-    public mutating func row(_ commit: ClassifiedCommit) -> String {
+    package init(options: ScanOptions) { self.options = options }
+    package func header() -> String { "[" }
+    package mutating func row(_ commit: ClassifiedCommit) -> String {
         var json = JSONWriter(capacity: 1024)
         ScanRecordJSON.write(commit, options: options, into: &json)
         defer { first = false }
         return (first ? "\n  " : ",\n  ") + json.text
     }
-    public func footer() -> String { first ? "]\n" : "\n]\n" }
+    package func footer() -> String { first ? "]\n" : "\n]\n" }
 }

@@ -1,10 +1,10 @@
 import WorkmixCore
 
 /// What a scan row shows besides the record.
-public struct ScanOptions: Sendable {
-    public var includeFiles = false
-    public var explain = false
-    public init(includeFiles: Bool = false, explain: Bool = false) {
+package struct ScanOptions: Sendable {
+    package var includeFiles = false
+    package var explain = false
+    package init(includeFiles: Bool = false, explain: Bool = false) {
         self.includeFiles = includeFiles
         self.explain = explain
     }
@@ -13,7 +13,7 @@ public struct ScanOptions: Sendable {
 /// Writes `workmix scan` output as rows arrive: `header`, one `row` per commit, then `footer`.
 /// Formats that stream (jsonl, json, csv) hold nothing; `table` and `markdown` use fixed columns so
 /// that they stream too.
-public protocol ScanReporter: SendableMetatype {
+package protocol ScanReporter: SendableMetatype {
     static var format: OutputFormat { get }
     init(options: ScanOptions)
     func header() -> String
@@ -23,5 +23,5 @@ public protocol ScanReporter: SendableMetatype {
 
 extension Classification {
     /// The category as printed: `skip` for skipped commits.
-    public var label: String { skipped ? "skip" : category.rawValue }
+    package var label: String { skipped ? "skip" : category.rawValue }
 }

@@ -1,12 +1,12 @@
 import WorkmixCore
 
 /// `csv`: RFC 4180, one row per commit; people as `Name <email>`, co-authors joined with `; `.
-public struct CSVScanReporter: ScanReporter {
-    public static let format = OutputFormat.csv
+package struct CSVScanReporter: ScanReporter {
+    package static let format = OutputFormat.csv
     let options: ScanOptions
-    public init(options: ScanOptions) { self.options = options }
+    package init(options: ScanOptions) { self.options = options }
 
-    public func header() -> String {
+    package func header() -> String {
         var columns = [
             "repo", "sha", "authored_at", "author_name", "author_email", "committer_name", "committer_email",
             "subject", "co_authors", "is_merge", "files", "insertions", "deletions", "category", "rule",
@@ -15,7 +15,7 @@ public struct CSVScanReporter: ScanReporter {
         return CSVRow.header(columns)
     }
 
-    public func row(_ commit: ClassifiedCommit) -> String {
+    package func row(_ commit: ClassifiedCommit) -> String {
         let record = commit.record
         let stats = record.changeInfo.stats
         var cells = [
@@ -30,22 +30,22 @@ public struct CSVScanReporter: ScanReporter {
         return CSVRow.text(cells)
     }
 
-    public func footer() -> String { "" }
+    package func footer() -> String { "" }
 }
 
 /// `table`: fixed-width columns for a terminal; long text is cut with `…`.
-public struct TableScanReporter: ScanReporter {
-    public static let format = OutputFormat.table
+package struct TableScanReporter: ScanReporter {
+    package static let format = OutputFormat.table
     let options: ScanOptions
-    public init(options: ScanOptions) { self.options = options }
+    package init(options: ScanOptions) { self.options = options }
 
     static let widths = [10, 10, 12, 22, 20, 0]
 
-    public func header() -> String {
+    package func header() -> String {
         line(["SHA", "DATE", "CATEGORY", "RULE", "AUTHOR", "SUBJECT"])
     }
 
-    public func row(_ commit: ClassifiedCommit) -> String {
+    package func row(_ commit: ClassifiedCommit) -> String {
         let record = commit.record
         var subject = record.subject
         if !record.coAuthors.isEmpty { subject += " (+\(record.coAuthors.count))" }
@@ -60,7 +60,7 @@ public struct TableScanReporter: ScanReporter {
         return text
     }
 
-    public func footer() -> String { "" }
+    package func footer() -> String { "" }
 
     func line(_ cells: [String]) -> String {
         zip(cells, Self.widths).map { cell, width in
@@ -70,16 +70,16 @@ public struct TableScanReporter: ScanReporter {
 }
 
 /// `markdown`: a GitHub-flavoured table.
-public struct MarkdownScanReporter: ScanReporter {
-    public static let format = OutputFormat.markdown
+package struct MarkdownScanReporter: ScanReporter {
+    package static let format = OutputFormat.markdown
     let options: ScanOptions
-    public init(options: ScanOptions) { self.options = options }
+    package init(options: ScanOptions) { self.options = options }
 
-    public func header() -> String {
+    package func header() -> String {
         "| SHA | Date | Category | Rule | Author | Subject |\n|---|---|---|---|---|---|\n"
     }
 
-    public func row(_ commit: ClassifiedCommit) -> String {
+    package func row(_ commit: ClassifiedCommit) -> String {
         let r = commit.record
         let cells = [
             String(r.sha.prefix(10)), r.authoredAt.localDate.description, commit.classification.label,
@@ -88,12 +88,12 @@ public struct MarkdownScanReporter: ScanReporter {
         return "| " + cells.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
     }
 
-    public func footer() -> String { "" }
+    package func footer() -> String { "" }
 }
 
 /// Terminal cells: control characters removed (a message must not move the cursor), cut to a width.
-public enum TextCell {
-    public static func clean(_ text: String) -> String {
+package enum TextCell {
+    package static func clean(_ text: String) -> String {
         Escaping.visible(
             String(
                 String.UnicodeScalarView(
@@ -103,12 +103,12 @@ public enum TextCell {
     }
 
     /// Cleaned and cut to at most `width` characters, not padded.
-    public static func cut(_ text: String, _ width: Int) -> String {
+    package static func cut(_ text: String, _ width: Int) -> String {
         let cleaned = clean(text)
         return cleaned.count > width ? String(cleaned.prefix(width - 1)) + "…" : cleaned
     }
 
-    public static func fit(_ text: String, _ width: Int) -> String {
+    package static func fit(_ text: String, _ width: Int) -> String {
         let cleaned = clean(text)
         if cleaned.count > width { return String(cleaned.prefix(width - 1)) + "…" }
         return cleaned + String(repeating: " ", count: width - cleaned.count)

@@ -4,19 +4,19 @@ import Foundation
 /// the environment give: nowhere (`--no-store`); a folder (`--store-dir`); a PostgreSQL database
 /// (`--store URL`, else `WORKMIX_STORE_URL`); else the folder `WORKMIX_STORE_DIR` names, else
 /// `$XDG_CACHE_HOME/workmix`, else `~/.cache/workmix`.
-public enum StoreLocation: Sendable, Equatable {
+package enum StoreLocation: Sendable, Equatable {
     case none
     case folder(String)
     /// A shared PostgreSQL store: what a run reads is pushed there.
     case server(StoreURL)
 
     /// A store URL that is not a `postgresql://` one, in the words the command line shows.
-    public struct Problem: Error, CustomStringConvertible {
-        public let description: String
+    package struct Problem: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// The store the options and the environment name; throws `Problem` on a URL that is not one.
-    public static func resolve(
+    package static func resolve(
         storeDir: String?, storeURL: String?, noStore: Bool,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> StoreLocation {
@@ -27,7 +27,7 @@ public enum StoreLocation: Sendable, Equatable {
     }
 
     /// The PostgreSQL store: `--store URL`, else `WORKMIX_STORE_URL`; nil when neither is given.
-    public static func server(
+    package static func server(
         storeURL: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> StoreURL? {
         if let storeURL {
@@ -42,7 +42,7 @@ public enum StoreLocation: Sendable, Equatable {
     private static let urlProblem = Problem(description: "--store takes a postgresql://user@host/db URL")
 
     /// The store folder: `--store-dir`, else the environment's.
-    public static func folderPath(storeDir: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func folderPath(storeDir: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let storeDir, !storeDir.isEmpty { return storeDir }
         if let dir = environment["WORKMIX_STORE_DIR"], !dir.isEmpty { return dir }
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {

@@ -3,32 +3,32 @@ import WorkmixCore
 import WorkmixGit
 
 /// `workmix store info` and `store clear`: the store folder's files, read or removed.
-public enum StoreMaintenance {
+package enum StoreMaintenance {
     /// What one store file holds.
-    public struct FileInfo: Sendable {
-        public var path: String
-        public var bytes: Int64
-        public var commits = 0
-        public var tips: [String] = []
-        public var digests: [(digest: String, commits: Int)] = []
+    package struct FileInfo: Sendable {
+        package var path: String
+        package var bytes: Int64
+        package var commits = 0
+        package var tips: [String] = []
+        package var digests: [(digest: String, commits: Int)] = []
         /// Why the file could not be read (it will be rebuilt by the next run).
-        public var problem: String?
+        package var problem: String?
         /// Not a file the store made (a symbolic link…): runs leave it alone and read git (`problem` says why).
-        public var refused = false
+        package var refused = false
         /// For a report's checkpoint rather than a repository's database: what it holds.
-        public var checkpoint: CheckpointInfo?
+        package var checkpoint: CheckpointInfo?
     }
 
     /// A report's checkpoint: the tips it covers in each repository, and what the run that wrote it read.
-    public struct CheckpointInfo: Sendable {
-        public var repositories: [(gitDirectory: String, tips: [String])]
-        public var commitsRead: Int
+    package struct CheckpointInfo: Sendable {
+        package var repositories: [(gitDirectory: String, tips: [String])]
+        package var commitsRead: Int
         /// Whether that run read only the commits since the checkpoint before.
-        public var resumed: Bool
+        package var resumed: Bool
     }
 
     /// The store files of `folder`.
-    public static func files(in folder: String) -> [String] {
+    package static func files(in folder: String) -> [String] {
         files(in: folder, suffix: ".sqlite") + files(in: folder, suffix: ResidencyCheckpoint.suffix)
     }
 
@@ -47,7 +47,7 @@ public enum StoreMaintenance {
         return names.filter { $0.hasSuffix(suffix) }.sorted().map { (folder as NSString).appendingPathComponent($0) }
     }
 
-    public static func info(path: String) -> FileInfo {
+    package static func info(path: String) -> FileInfo {
         var info = FileInfo(path: path, bytes: size(of: path))
         if path.hasSuffix(ResidencyCheckpoint.suffix) {
             guard let checkpoint = ResidencyCheckpoint.read(path) else {
@@ -81,7 +81,7 @@ public enum StoreMaintenance {
     }
 
     /// Removes store files (with their WAL and shared-memory files); returns how many.
-    public static func clear(_ paths: [String]) throws -> Int {
+    package static func clear(_ paths: [String]) throws -> Int {
         for path in paths {
             do {
                 try FileManager.default.removeItem(atPath: path)

@@ -9,7 +9,7 @@ import WorkmixGit
 /// the output: a damaged file is rebuilt and a folder that cannot be written is left alone, each
 /// with one warning. With a PostgreSQL server instead of a folder, each repository's history starts
 /// empty and what the run reads is pushed there (`PostgresHistoryStore`); any failure there ends the run.
-public final class StoreSession: Sendable {
+package final class StoreSession: Sendable {
     /// Which side keeps the histories: SQLite files in a folder, or a PostgreSQL database.
     private enum Kind: Sendable {
         case folder(String)
@@ -29,12 +29,12 @@ public final class StoreSession: Sendable {
     }
     private let state = Mutex(State())
 
-    public init(folder: String) {
+    package init(folder: String) {
         kind = .folder(folder)
     }
 
     /// Connects to the server and checks its tables are this version's: throws `StoreServerError`.
-    public init(server url: StoreURL) throws {
+    package init(server url: StoreURL) throws {
         let connection = try PostgresConnection(url: url)
         try PostgresSchema.check(connection)
         kind = .server(connection)
@@ -45,7 +45,7 @@ public final class StoreSession: Sendable {
     private static let kept = Mutex<[StoreSession]>([])
 
     /// Keeps this session (and the histories it loaded) until the process ends.
-    public func keepUntilExit() {
+    package func keepUntilExit() {
         Self.kept.withLock { $0.append(self) }
     }
 
@@ -177,7 +177,7 @@ public final class StoreSession: Sendable {
     }
 
     /// The warnings so far, each once.
-    public func takeWarnings() -> [RunWarning] {
+    package func takeWarnings() -> [RunWarning] {
         state.withLock { state in
             defer { state.warnings = [] }
             return state.warnings

@@ -3,12 +3,12 @@ import Foundation
 /// Which config file a run reads, decided in one place: `--config`, else `WORKMIX_CONFIG`, else
 /// `workmix.yml`, `workmix.yaml` or `.workmix.yml` in the current folder or the nearest parent that
 /// has one (as git finds `.git`). Paths in the config are relative to the file found.
-public enum ConfigDiscovery {
+package enum ConfigDiscovery {
     /// The names looked for in each folder, in this order.
-    public static let names = ["workmix.yml", "workmix.yaml", ".workmix.yml"]
+    package static let names = ["workmix.yml", "workmix.yaml", ".workmix.yml"]
 
     /// The config's path, or nil when no config applies. `explicit` is `--config`.
-    public static func locate(
+    package static func locate(
         explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String, fileExists: (String) -> Bool = isFile
     ) -> String? {
@@ -29,11 +29,11 @@ public enum ConfigDiscovery {
     }
 
     /// The config in `directory` itself, if any (what `workmix init` must not overwrite).
-    public static func existing(in directory: String) -> String? {
+    package static func existing(in directory: String) -> String? {
         names.map { (directory as NSString).appendingPathComponent($0) }.first(where: isFile)
     }
 
-    public static func isFile(_ path: String) -> Bool {
+    package static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `workmix.yml`, rejecting with file:line and the key whatever is not valid: unknown keys, bad
 /// dates, `from` after `to`, a plan not summing to 100%, unknown timezones, missing repositories.
-public enum ConfigLoader {
+package enum ConfigLoader {
     enum TopKey: String, CaseIterable {
         case version, identities, bots, rules, measure, overrides, residencies, repos, model
         case aiPartners = "ai_partners", defaultRules = "default_rules", pairTrailers = "pair_trailers"
@@ -17,18 +17,18 @@ public enum ConfigLoader {
 
     /// Reads and validates the file at `path`. With `storedRepositories` (a PostgreSQL store), a
     /// repository path that does not exist is no error: the repository is read from the store by name.
-    public static func load(path: String, storedRepositories: Bool = false) throws -> WorkmixConfig {
+    package static func load(path: String, storedRepositories: Bool = false) throws -> WorkmixConfig {
         try load(SourceFile(name: path, text: try TextFile.read(path, what: "config file")), storedRepositories: storedRepositories)
     }
 
     /// Validates a config file already read; relative paths are resolved against its folder.
-    public static func load(_ file: SourceFile, storedRepositories: Bool = false) throws -> WorkmixConfig {
+    package static func load(_ file: SourceFile, storedRepositories: Bool = false) throws -> WorkmixConfig {
         let directory = URL(fileURLWithPath: file.name).deletingLastPathComponent().path
         return try parse(file.text, file: file.name, directory: directory, storedRepositories: storedRepositories)
     }
 
     /// Parses config text; relative paths are resolved against `directory`.
-    public static func parse(
+    package static func parse(
         _ text: String, file: String, directory: String,
         pathExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }, storedRepositories: Bool = false
     ) throws -> WorkmixConfig {

@@ -2,18 +2,18 @@ import Foundation
 
 /// What one repository's whole history says about a config: who committed, its first and last
 /// commit, and where a shallow clone cuts it.
-public struct RepositoryHistory: Sendable {
-    public var name: String
+package struct RepositoryHistory: Sendable {
+    package var name: String
     /// Who committed on or after `since` (nil: in the whole history).
-    public var census: IdentityCensus
-    public var since: CivilDate?
+    package var census: IdentityCensus
+    package var since: CivilDate?
     /// Author dates of the oldest and newest commits; nil for an empty history.
-    public var first: Timestamp?
-    public var last: Timestamp?
+    package var first: Timestamp?
+    package var last: Timestamp?
     /// A shallow clone: the newest author date of the commits whose parents were cut off.
-    public var shallowCut: Timestamp?
+    package var shallowCut: Timestamp?
 
-    public init(
+    package init(
         name: String, census: IdentityCensus, since: CivilDate? = nil, first: Timestamp? = nil, last: Timestamp? = nil,
         shallowCut: Timestamp? = nil
     ) {
@@ -27,23 +27,23 @@ public struct RepositoryHistory: Sendable {
 }
 
 /// A doubt about the config (SPEC 10): never an error, never a change of verdict.
-public struct ConfigWarning: Sendable, Hashable, CustomStringConvertible {
-    public var location: SourceLocation?
-    public var message: String
+package struct ConfigWarning: Sendable, Hashable, CustomStringConvertible {
+    package var location: SourceLocation?
+    package var message: String
 
-    public init(location: SourceLocation?, message: String) {
+    package init(location: SourceLocation?, message: String) {
         self.location = location
         self.message = message
     }
 
     /// `workmix.yml:7: message`.
-    public var description: String { (location.map { "\($0): " } ?? "") + message }
+    package var description: String { (location.map { "\($0): " } ?? "") + message }
 }
 
 /// `workmix config check`: configured people no commit bears (with the nearest known identity),
 /// windows outside the history, residencies of one resident that overlap, and shallow clones cut
 /// inside a window.
-public struct ConfigReview {
+package struct ConfigReview {
     let config: WorkmixConfig
     let defaultRepositories: [NamedRepository]
     /// By repository path.
@@ -52,7 +52,7 @@ public struct ConfigReview {
     let now: Timestamp
     private var people: [String: People] = [:]
 
-    public init(config: WorkmixConfig, defaultRepositories: [NamedRepository], histories: [String: RepositoryHistory], now: Timestamp) {
+    package init(config: WorkmixConfig, defaultRepositories: [NamedRepository], histories: [String: RepositoryHistory], now: Timestamp) {
         self.config = config
         self.defaultRepositories = defaultRepositories
         self.histories = histories
@@ -61,7 +61,7 @@ public struct ConfigReview {
     }
 
     /// Every warning, in the config's order, each once.
-    public var warnings: [ConfigWarning] {
+    package var warnings: [ConfigWarning] {
         var warnings: [ConfigWarning] = []
         for residency in config.residencies {
             warnings += peopleWarnings(residency) + windowWarnings(residency)

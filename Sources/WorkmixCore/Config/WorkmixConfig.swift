@@ -1,48 +1,48 @@
 import Foundation
 
 /// `workmix.yml` (SPEC 6), validated. Paths in it are already resolved against the config's folder.
-public struct WorkmixConfig: Sendable {
-    public enum Measure: String, Sendable, CaseIterable {
+package struct WorkmixConfig: Sendable {
+    package enum Measure: String, Sendable, CaseIterable {
         case commits, churn
     }
 
     /// Where it was read from, for messages; nil when there is no config.
-    public var file: String?
-    public var identities = IdentityTable()
+    package var file: String?
+    package var identities = IdentityTable()
     /// Identities of the same name are one person (`merge_same_name`, default true).
-    public var mergeSameName = true
+    package var mergeSameName = true
     /// Regular expressions on `Name <email>` for accounts that are no people (added to the defaults).
-    public var bots: [Pattern] = []
+    package var bots: [Pattern] = []
     /// Count AI assistants that appear as co-authors as pair partners.
-    public var aiPartners = false
+    package var aiPartners = false
     /// Extra rule files, evaluated before the shipped ones.
-    public var rules: [String] = []
-    public var defaultRules = true
+    package var rules: [String] = []
+    package var defaultRules = true
     /// `model: FILE`: a model from `workmix model train` in place of the shipped one.
-    public var model: String?
-    public var overrides = ClassificationOverrides.none
-    public var measure = Measure.commits
-    public var pairTrailers = CoAuthorParser.defaultKeys
+    package var model: String?
+    package var overrides = ClassificationOverrides.none
+    package var measure = Measure.commits
+    package var pairTrailers = CoAuthorParser.defaultKeys
     /// Repositories to read when no `--repo` is given: name → path.
-    public var repos: [NamedRepository] = []
-    public var residencies: [Residency] = []
+    package var repos: [NamedRepository] = []
+    package var residencies: [Residency] = []
     /// How paths become areas, and what counts as follow-through (SPEC 9).
-    public var areas = AreaScheme.depth(AreaScheme.defaultDepth)
-    public var followThrough = FollowThroughSettings()
+    package var areas = AreaScheme.depth(AreaScheme.defaultDepth)
+    package var followThrough = FollowThroughSettings()
 
-    public init() {}
+    package init() {}
 }
 
 /// A repository to read, from the config or `--repo` to the miner, and the name its records carry.
-public struct NamedRepository: Sendable, Hashable {
+package struct NamedRepository: Sendable, Hashable {
     /// The config's name for it; nil means the folder's (`folderName(of:)`).
-    public var name: String?
-    public var path: String
+    package var name: String?
+    package var path: String
     /// Revisions to read here instead of the query's (a report resuming from its checkpoint reads
     /// only the commits since: `new ^old`).
-    public var revisions: [String]?
+    package var revisions: [String]?
 
-    public init(name: String? = nil, path: String, revisions: [String]? = nil) {
+    package init(name: String? = nil, path: String, revisions: [String]? = nil) {
         self.name = name
         self.path = path
         self.revisions = revisions
@@ -50,7 +50,7 @@ public struct NamedRepository: Sendable, Hashable {
 
     /// The name a repository's folder gives it: `payments-api` for `../payments-api`, `repo` for
     /// `repo.git` or `repo/.git`.
-    public static func folderName(of path: String) -> String {
+    package static func folderName(of path: String) -> String {
         var url = URL(fileURLWithPath: path).standardizedFileURL
         if url.lastPathComponent == ".git" { url.deleteLastPathComponent() }
         var component = url.lastPathComponent
@@ -60,32 +60,32 @@ public struct NamedRepository: Sendable, Hashable {
 }
 
 /// A window of weeks in which a resident is embedded in a product team, and the plan for it.
-public struct Residency: Sendable {
-    public var name: String
+package struct Residency: Sendable {
+    package var name: String
     /// Emails or `Name <email>`s, matched after mailmap and identities.
-    public var residents: [PersonMatcher]
-    public var team: [PersonMatcher]
+    package var residents: [PersonMatcher]
+    package var team: [PersonMatcher]
     /// Resolved paths, with the names the config gave them; empty means the `--repo` arguments.
-    public var repositories: [NamedRepository]
+    package var repositories: [NamedRepository]
     /// The resolved paths of `repositories`.
-    public var repos: [String] { repositories.map(\.path) }
+    package var repos: [String] { repositories.map(\.path) }
     /// Inclusive calendar dates in `timezone`.
-    public var from: CivilDate
-    public var to: CivilDate
-    public var timezone: TimeZone
+    package var from: CivilDate
+    package var to: CivilDate
+    package var timezone: TimeZone
     /// Planned share per category, fractions summing to 1.
-    public var plan: [Category: Double]
+    package var plan: [Category: Double]
     /// Allowed distance between actual and planned share, per category (a fraction: 0.1 = 10 points).
-    public var tolerance: Double
+    package var tolerance: Double
     /// Largest unclassified share that still passes.
-    public var maxUnclassified: Double
+    package var maxUnclassified: Double
     /// The plan's `min_follow_through`: the least share of support commits followed by investment.
-    public var minFollowThrough: Double?
+    package var minFollowThrough: Double?
     /// The plan's `min_lift`: the least lift of support → investment over its baseline.
-    public var minLift: Double?
-    public var location: SourceLocation?
+    package var minLift: Double?
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repos: [String] = [],
         from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
         plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
@@ -97,7 +97,7 @@ public struct Residency: Sendable {
             maxUnclassified: maxUnclassified, location: location)
     }
 
-    public init(
+    package init(
         name: String, residents: [PersonMatcher], team: [PersonMatcher] = [], repositories: [NamedRepository],
         from: CivilDate, to: CivilDate, timezone: TimeZone = TimeZone(identifier: "UTC")!,
         plan: [Category: Double] = [:], tolerance: Double = 0.1, maxUnclassified: Double = 0.2,
@@ -117,7 +117,7 @@ public struct Residency: Sendable {
     }
 
     /// Whether an instant falls on a calendar day of the window, read in the residency's timezone.
-    public func contains(_ timestamp: Timestamp) -> Bool {
+    package func contains(_ timestamp: Timestamp) -> Bool {
         let date = Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))
         let offset = Int64(timezone.secondsFromGMT(for: date))
         let local = Timestamp(seconds: timestamp.seconds, offsetMinutes: Int32(offset / 60)).localDate
@@ -125,13 +125,13 @@ public struct Residency: Sendable {
     }
 
     /// The timezone as reports print it: `UTC` rather than Foundation's `GMT` for the default.
-    public var timezoneName: String {
+    package var timezoneName: String {
         timezone.identifier == "GMT" ? "UTC" : timezone.identifier
     }
 
     /// The residency with its residents and team as `people` shows them: each matches every address
     /// of the person it names.
-    public func identified(by people: People) -> Residency {
+    package func identified(by people: People) -> Residency {
         var residency = self
         func resolve(_ matcher: PersonMatcher) -> PersonMatcher {
             var matcher = matcher
@@ -143,21 +143,21 @@ public struct Residency: Sendable {
         return residency
     }
 
-    public func isResident(_ person: Person) -> Bool { residents.contains { $0.matches(person) } }
-    public func isTeamMember(_ person: Person) -> Bool { team.contains { $0.matches(person) } }
+    package func isResident(_ person: Person) -> Bool { residents.contains { $0.matches(person) } }
+    package func isTeamMember(_ person: Person) -> Bool { team.contains { $0.matches(person) } }
 }
 
 /// A person as the config names them: an email (case-insensitive), or `Name <email>` (matched on the
 /// email), or a bare name for identities without email.
-public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
-    public var person: Person
+package struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
+    package var person: Person
     /// Where the config names them, for `config check`; no part of what the matcher is.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
-    public static func == (lhs: PersonMatcher, rhs: PersonMatcher) -> Bool { lhs.person == rhs.person }
-    public func hash(into hasher: inout Hasher) { hasher.combine(person) }
+    package static func == (lhs: PersonMatcher, rhs: PersonMatcher) -> Bool { lhs.person == rhs.person }
+    package func hash(into hasher: inout Hasher) { hasher.combine(person) }
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // The email is in the last `<…>`: a name may itself contain brackets.
         if let open = trimmed.lastIndex(of: "<"), let close = trimmed[open...].firstIndex(of: ">") {
@@ -171,14 +171,14 @@ public struct PersonMatcher: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public func matches(_ other: Person) -> Bool { person.key == other.key }
+    package func matches(_ other: Person) -> Bool { person.key == other.key }
 
-    public var description: String { person.description }
+    package var description: String { person.description }
 }
 
 extension WorkmixConfig {
     /// Bots and AI assistants as this config sees them.
-    public var participantFilter: ParticipantFilter {
+    package var participantFilter: ParticipantFilter {
         ParticipantFilter(
             extraBots: bots, aiPartners: aiPartners,
             knownPeople: Set(residencies.flatMap { ($0.residents + $0.team).map(\.person.key) }))
@@ -187,7 +187,7 @@ extension WorkmixConfig {
 
 extension WorkmixConfig {
     /// How identities become people under this config.
-    public var peopleOptions: PeopleOptions {
+    package var peopleOptions: PeopleOptions {
         PeopleOptions(mergeSameName: mergeSameName, distinct: Set(identities.distinct.map(\.key)))
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// A dependency manifest workmix reads, known by its file name.
-public enum Manifest: String, Sendable, CaseIterable {
+package enum Manifest: String, Sendable, CaseIterable {
     case npm, composer, goModule = "go", bundler, cargo, requirements, pyproject, maven, gradle, swiftPM = "swiftpm"
 
     /// The manifest a path names, by its file name (in any folder); nil for any other file.
-    public init?(path: String) {
+    package init?(path: String) {
         let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
         switch name {
         case "package.json": self = .npm
@@ -24,7 +24,7 @@ public enum Manifest: String, Sendable, CaseIterable {
     }
 
     /// Manifests of one ecosystem: a dependency removed from one and another added to another is a replacement.
-    public var ecosystem: String {
+    package var ecosystem: String {
         switch self {
         case .requirements, .pyproject: return "python"
         case .maven, .gradle: return "jvm"
@@ -34,7 +34,7 @@ public enum Manifest: String, Sendable, CaseIterable {
 
     /// The dependencies the manifest's text declares, by name, with the version or range as written
     /// ("" when none is).
-    public func dependencies(in text: String) -> [String: String] {
+    package func dependencies(in text: String) -> [String: String] {
         switch self {
         case .npm: return ManifestParsers.json(text, sections: ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"])
         case .composer: return ManifestParsers.json(text, sections: ["require", "require-dev"])
@@ -52,26 +52,26 @@ public enum Manifest: String, Sendable, CaseIterable {
 
 /// What a commit did to its dependencies, over every manifest it changed: the rules' `dependencies`
 /// matcher (SPEC 11). Names are `ecosystem:name`, sorted.
-public struct DependencyChanges: Sendable, Hashable {
-    public var added: [String] = []
-    public var removed: [String] = []
+package struct DependencyChanges: Sendable, Hashable {
+    package var added: [String] = []
+    package var removed: [String] = []
     /// A version whose first number changed (`^4.17.0` → `^5.0.0`).
-    public var majorBumps: [String] = []
+    package var majorBumps: [String] = []
     /// A version that changed otherwise.
-    public var otherBumps: [String] = []
+    package var otherBumps: [String] = []
     /// Manifests the commit changed.
-    public var manifests: [String] = []
+    package var manifests: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// One dependency out and another in, in the same ecosystem.
-    public var replaced: Bool {
+    package var replaced: Bool {
         let removedIn = Set(removed.map { $0.prefix { $0 != ":" } })
         return added.contains { removedIn.contains($0.prefix { $0 != ":" }) }
     }
 
     /// Adds the difference between one manifest's two versions (nil: the file is absent on that side).
-    public mutating func compare(_ manifest: Manifest, path: String, old: String?, new: String?) {
+    package mutating func compare(_ manifest: Manifest, path: String, old: String?, new: String?) {
         let before = old.map(manifest.dependencies(in:)) ?? [:]
         let after = new.map(manifest.dependencies(in:)) ?? [:]
         let prefix = manifest.ecosystem + ":"

@@ -4,32 +4,32 @@ import Foundation
 /// depth 2; a file at the root is in `.`), or the areas the config names by globs, where a path may be
 /// in several and a path no glob names is in none. A commit's areas are those of every path it
 /// changed, old and new: a file moved from one area to another touches both.
-public enum AreaScheme: Sendable, Equatable {
+package enum AreaScheme: Sendable, Equatable {
     case depth(Int)
     case named([NamedArea])
 
-    public static let defaultDepth = 2
-    public static let rootArea = "."
+    package static let defaultDepth = 2
+    package static let rootArea = "."
 
     /// An area of the config: a name and the globs of the paths in it.
-    public struct NamedArea: Sendable, Equatable {
-        public var name: String
-        public var globs: [Glob]
+    package struct NamedArea: Sendable, Equatable {
+        package var name: String
+        package var globs: [Glob]
         let pattern: Pattern?
 
-        public init(name: String, globs: [Glob]) {
+        package init(name: String, globs: [Glob]) {
             self.name = name
             self.globs = globs
             pattern = Glob.union(globs)
         }
 
-        public static func == (lhs: NamedArea, rhs: NamedArea) -> Bool { lhs.name == rhs.name && lhs.globs == rhs.globs }
+        package static func == (lhs: NamedArea, rhs: NamedArea) -> Bool { lhs.name == rhs.name && lhs.globs == rhs.globs }
 
-        public func contains(_ path: String) -> Bool { pattern?.matches(path) ?? false }
+        package func contains(_ path: String) -> Bool { pattern?.matches(path) ?? false }
     }
 
     /// The areas of one path, in the scheme's order (named areas in config order).
-    public func areas(of path: String) -> [String] {
+    package func areas(of path: String) -> [String] {
         switch self {
         case .depth(let depth):
             return [Self.folder(of: path, depth: depth)]
@@ -60,7 +60,7 @@ public enum AreaScheme: Sendable, Equatable {
     }
 
     /// The areas of a commit's changes, each once, sorted.
-    public func areas(of changes: [FileChange]) -> [String] {
+    package func areas(of changes: [FileChange]) -> [String] {
         var found: Set<String> = []
         for change in changes {
             for area in areas(of: change.path) { found.insert(area) }
@@ -70,7 +70,7 @@ public enum AreaScheme: Sendable, Equatable {
     }
 
     /// `folders at depth 2` or `3 named areas`, for report headings.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .depth(let depth): return "folders at depth \(depth)"
         case .named(let areas): return "\(areas.count) named area\(areas.count == 1 ? "" : "s")"
@@ -79,23 +79,23 @@ public enum AreaScheme: Sendable, Equatable {
 }
 
 /// `follow_through:` of the config (SPEC 9).
-public struct FollowThroughSettings: Sendable, Equatable {
+package struct FollowThroughSettings: Sendable, Equatable {
     /// Who may do the work that follows: the residency's resident and team, or anyone.
-    public enum FollowedBy: String, Sendable, CaseIterable {
+    package enum FollowedBy: String, Sendable, CaseIterable {
         case team, anyone
     }
 
     /// How long after a commit the work that follows it may come, in weeks.
-    public var weeks = 8
-    public var by = FollowedBy.team
+    package var weeks = 8
+    package var by = FollowedBy.team
     /// How many times the permutation test shuffles the categories (0: no test).
-    public var permutations = 1000
+    package var permutations = 1000
 
-    public init(weeks: Int = 8, by: FollowedBy = .team, permutations: Int = 1000) {
+    package init(weeks: Int = 8, by: FollowedBy = .team, permutations: Int = 1000) {
         self.weeks = weeks
         self.by = by
         self.permutations = permutations
     }
 
-    public var windowSeconds: Int64 { Int64(weeks) * 7 * 86400 }
+    package var windowSeconds: Int64 { Int64(weeks) * 7 * 86400 }
 }

@@ -20,9 +20,9 @@ struct FollowThroughCommit: Sendable {
 /// unclassified commits take no part), its areas, date and people. Commits after the windows are
 /// handed in too: what the work led to after the resident left is the point. `result(...)` matches
 /// them up (see FollowThroughMatcher.swift).
-public struct FollowThroughCollector: Sendable {
-    public let scheme: AreaScheme
-    public let settings: FollowThroughSettings
+package struct FollowThroughCollector: Sendable {
+    package let scheme: AreaScheme
+    package let settings: FollowThroughSettings
     let residencies: [Residency]
     /// Per residency, the indices of the repositories it reads.
     let readers: [[Int]]
@@ -38,7 +38,7 @@ public struct FollowThroughCollector: Sendable {
 
     /// `repositories` are those the run reads, in the order `add(_:fromRepositoryAt:)` refers to them
     /// (`ResidencyAnalysis.repositories`); `defaultRepositories` serve residencies that name none.
-    public init(
+    package init(
         config: WorkmixConfig, repositories: [NamedRepository], defaultRepositories: [NamedRepository],
         people: People = People()
     ) {
@@ -59,7 +59,7 @@ public struct FollowThroughCollector: Sendable {
 
     /// Keeps the commit if it can take part: a support commit only as some residency's own (it can
     /// only be followed), investment and maintenance also as work that follows.
-    public mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt repo: Int) {
+    package mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt repo: Int) {
         let record = commit.record, category = commit.classification.category
         guard !commit.classification.skipped, !record.isMerge, category != .unclassified,
             repositoryNames.indices.contains(repo), let changes = record.changeInfo.changes
@@ -98,7 +98,7 @@ extension FollowThroughCollector {
     /// What the collector has kept, for a report's checkpoint (SPEC 8), packed a column per field. The
     /// result orders commits by date and sha and areas by name, so the order commits came in does not
     /// matter.
-    public struct Checkpoint: Codable, Sendable {
+    package struct Checkpoint: Codable, Sendable {
         var shas: PackedStrings
         var repos: PackedIntegers
         var seconds: PackedIntegers
@@ -110,7 +110,7 @@ extension FollowThroughCollector {
         var areaNames: PackedStrings
     }
 
-    public var checkpoint: Checkpoint {
+    package var checkpoint: Checkpoint {
         Checkpoint(
             shas: PackedStrings(commits.lazy.map(\.sha)), repos: PackedIntegers(commits.lazy.map(\.repo)),
             seconds: PackedIntegers(commits.lazy.map { Int($0.seconds) }),
@@ -122,7 +122,7 @@ extension FollowThroughCollector {
 
     /// Takes up what a checkpoint kept; false when it was made for other repositories or residencies,
     /// or does not hold together.
-    public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
+    package mutating func restore(_ checkpoint: Checkpoint) -> Bool {
         guard let shas = checkpoint.shas.strings, let repos = checkpoint.repos.values, let seconds = checkpoint.seconds.values,
             let numbers = checkpoint.categories.values, numbers.allSatisfy(Category.allCases.indices.contains),
             let areas = checkpoint.areas.lists, let counted = checkpoint.counted.lists, let team = checkpoint.team.lists,

@@ -1,41 +1,41 @@
 import Foundation
 
 /// Commits and how many of them were followed: a link's baseline, or a link in one area.
-public struct FollowedCount: Sendable, Hashable {
-    public var commits: Int
-    public var followed: Int
+package struct FollowedCount: Sendable, Hashable {
+    package var commits: Int
+    package var followed: Int
 
-    public init(commits: Int = 0, followed: Int = 0) {
+    package init(commits: Int = 0, followed: Int = 0) {
         self.commits = commits
         self.followed = followed
     }
 
     /// `followed` of `commits`; 0 when there are none.
-    public var share: Double { commits == 0 ? 0 : Double(followed) / Double(commits) }
+    package var share: Double { commits == 0 ? 0 : Double(followed) / Double(commits) }
 }
 
 /// How a link compares with what would have followed anyway (SPEC 9): its baseline is the same measure
 /// over the residency's other counted commits (those not of the link's first kind), the lift the
 /// link's share over the baseline's, and a permutation test says how often categories shuffled at
 /// random among the counted commits give a lift at least as high.
-public struct FollowThroughLift: Sendable, Equatable {
+package struct FollowThroughLift: Sendable, Equatable {
     /// The least number of commits on each side for a lift.
-    public static let minimumCommits = 5
+    package static let minimumCommits = 5
     /// The share of permutations at either end left out of `interval`.
     static let tail = 0.05
 
-    public var baseline: FollowedCount
+    package var baseline: FollowedCount
     /// The link's share divided by the baseline's; nil with `note` saying why.
-    public var lift: Double?
-    public var note: String?
+    package var lift: Double?
+    package var note: String?
     /// The share of permutations whose lift is at least `lift` (one-sided); nil with no lift or no permutations.
-    public var p: Double?
+    package var p: Double?
     /// The middle 90% of the lifts the permutations gave: what chance alone gives. `high` is nil when it
     /// is unbounded (permutations that left no other commit followed); nil when `low` is too.
-    public var interval: (low: Double, high: Double?)?
-    public var permutations: Int
+    package var interval: (low: Double, high: Double?)?
+    package var permutations: Int
 
-    public init(
+    package init(
         baseline: FollowedCount = .init(), lift: Double? = nil, note: String? = nil, p: Double? = nil,
         interval: (low: Double, high: Double?)? = nil, permutations: Int = 0
     ) {
@@ -47,7 +47,7 @@ public struct FollowThroughLift: Sendable, Equatable {
         self.permutations = permutations
     }
 
-    public static func == (lhs: FollowThroughLift, rhs: FollowThroughLift) -> Bool {
+    package static func == (lhs: FollowThroughLift, rhs: FollowThroughLift) -> Bool {
         lhs.baseline == rhs.baseline && lhs.lift == rhs.lift && lhs.note == rhs.note && lhs.p == rhs.p
             && lhs.interval?.low == rhs.interval?.low && lhs.interval?.high == rhs.interval?.high
             && lhs.permutations == rhs.permutations
@@ -56,10 +56,10 @@ public struct FollowThroughLift: Sendable, Equatable {
 
 extension FollowThroughLift {
     /// `1.24`: two decimals, as the reports print a lift.
-    public static func format(_ lift: Double) -> String { String(format: "%.2f", lift) }
+    package static func format(_ lift: Double) -> String { String(format: "%.2f", lift) }
 
     /// `0.031`, or `< 0.001` when no permutation of 1,000 reached the lift.
-    public static func formatP(_ p: Double, permutations: Int) -> String {
+    package static func formatP(_ p: Double, permutations: Int) -> String {
         p == 0 && permutations > 0 ? "< " + String(format: "%g", 1 / Double(permutations)) : String(format: "%.3f", p)
     }
 }

@@ -91,7 +91,7 @@ struct FollowThroughTally {
 
 extension FollowThroughCollector {
     /// Follow-through per residency (config order) and for all of them, each commit counted once.
-    public func result() -> (residencies: [FollowThroughResult], summary: FollowThroughResult) {
+    package func result() -> (residencies: [FollowThroughResult], summary: FollowThroughResult) {
         let index = FollowerIndex(commits: commits)
         var summary = FollowThroughTally()
         var results: [FollowThroughResult] = []

@@ -2,19 +2,19 @@ import Foundation
 
 /// The 25th, 50th and 75th percentiles of lags in days, by linear interpolation between the closest
 /// ranks (R's type 7, numpy's default): the median of an even count is the mean of the middle two.
-public struct LagQuartiles: Sendable, Equatable {
-    public var p25: Double
-    public var median: Double
-    public var p75: Double
+package struct LagQuartiles: Sendable, Equatable {
+    package var p25: Double
+    package var median: Double
+    package var p75: Double
 
-    public init(p25: Double, median: Double, p75: Double) {
+    package init(p25: Double, median: Double, p75: Double) {
         self.p25 = p25
         self.median = median
         self.p75 = p75
     }
 
     /// Nil for no lags.
-    public init?(_ lags: [Double]) {
+    package init?(_ lags: [Double]) {
         guard !lags.isEmpty else { return nil }
         let sorted = lags.sorted()
         func quantile(_ p: Double) -> Double {
@@ -27,17 +27,17 @@ public struct LagQuartiles: Sendable, Equatable {
 }
 
 /// One link of the chain: support → investment, or investment → maintenance.
-public struct FollowThroughLink: Sendable, Equatable {
+package struct FollowThroughLink: Sendable, Equatable {
     /// Commits of the first kind (with at least one area) that the residency counts.
-    public var commits: Int
+    package var commits: Int
     /// Those followed, within the weeks allowed, by a commit of the next kind in one of their areas.
-    public var followed: Int
+    package var followed: Int
     /// Days from each followed commit to the first that followed it; nil when none was followed.
-    public var lagDays: LagQuartiles?
+    package var lagDays: LagQuartiles?
     /// Against the residency's other counted commits.
-    public var lift: FollowThroughLift
+    package var lift: FollowThroughLift
 
-    public init(commits: Int = 0, followed: Int = 0, lagDays: LagQuartiles? = nil, lift: FollowThroughLift = .init()) {
+    package init(commits: Int = 0, followed: Int = 0, lagDays: LagQuartiles? = nil, lift: FollowThroughLift = .init()) {
         self.commits = commits
         self.followed = followed
         self.lagDays = lagDays
@@ -45,61 +45,61 @@ public struct FollowThroughLink: Sendable, Equatable {
     }
 
     /// `followed` of `commits`; 0 when there are none.
-    public var share: Double { commits == 0 ? 0 : Double(followed) / Double(commits) }
+    package var share: Double { commits == 0 ? 0 : Double(followed) / Double(commits) }
 }
 
 /// A commit on an area's timeline, in days from the residency's first day (midnight in its timezone),
 /// with the day of the first commit of the next kind that followed it in that area, if any.
-public struct FollowThroughMark: Sendable, Equatable {
-    public var day: Double
-    public var followedDay: Double?
+package struct FollowThroughMark: Sendable, Equatable {
+    package var day: Double
+    package var followedDay: Double?
 
-    public init(day: Double, followedDay: Double? = nil) {
+    package init(day: Double, followedDay: Double? = nil) {
         self.day = day
         self.followedDay = followedDay
     }
 }
 
 /// What happened in one area of one repository (SPEC 9's `areas` entries).
-public struct FollowThroughArea: Sendable, Equatable {
-    public var repo: String
-    public var area: String
+package struct FollowThroughArea: Sendable, Equatable {
+    package var repo: String
+    package var area: String
     /// The residency's own commits touching the area, by category.
-    public var support = 0
-    public var investment = 0
-    public var maintenance = 0
+    package var support = 0
+    package var investment = 0
+    package var maintenance = 0
     /// Investment commits in the area within the weeks allowed after one of the residency's support
     /// commits in it (each once), by the team or anyone as configured; likewise maintenance.
-    public var investmentAfterSupport = 0
-    public var maintenanceAfterInvestment = 0
+    package var investmentAfterSupport = 0
+    package var maintenanceAfterInvestment = 0
     /// The residency's support commits in the area followed by investment in it, and its other commits
     /// in the area likewise (the baseline); the same for investment followed by maintenance.
-    public var supportFollowed = FollowedCount()
-    public var supportBaseline = FollowedCount()
-    public var investmentFollowed = FollowedCount()
-    public var investmentBaseline = FollowedCount()
+    package var supportFollowed = FollowedCount()
+    package var supportBaseline = FollowedCount()
+    package var investmentFollowed = FollowedCount()
+    package var investmentBaseline = FollowedCount()
     /// For the chart: the residency's support commits in the area, and the investment that came after.
-    public var supportMarks: [FollowThroughMark] = []
-    public var investmentDays: [Double] = []
+    package var supportMarks: [FollowThroughMark] = []
+    package var investmentDays: [Double] = []
 
-    public init(repo: String, area: String) {
+    package init(repo: String, area: String) {
         self.repo = repo
         self.area = area
     }
 }
 
 /// Follow-through of one residency, or of all of them (SPEC 9).
-public struct FollowThroughResult: Sendable, Equatable {
-    public var scheme: AreaScheme
-    public var settings: FollowThroughSettings
-    public var supportToInvestment: FollowThroughLink
-    public var investmentToMaintenance: FollowThroughLink
+package struct FollowThroughResult: Sendable, Equatable {
+    package var scheme: AreaScheme
+    package var settings: FollowThroughSettings
+    package var supportToInvestment: FollowThroughLink
+    package var investmentToMaintenance: FollowThroughLink
     /// Every area the residency's support, investment or maintenance touched, by repository then area.
-    public var areas: [FollowThroughArea]
+    package var areas: [FollowThroughArea]
     /// The chart's span in days from the residency's first day: the window and the weeks after it.
-    public var spanDays: Double
+    package var spanDays: Double
 
-    public init(
+    package init(
         scheme: AreaScheme, settings: FollowThroughSettings, supportToInvestment: FollowThroughLink = .init(),
         investmentToMaintenance: FollowThroughLink = .init(), areas: [FollowThroughArea] = [], spanDays: Double = 0
     ) {
@@ -112,7 +112,7 @@ public struct FollowThroughResult: Sendable, Equatable {
     }
 
     /// `folders at depth 2 · within 8 weeks · by the resident or the team`, for headings.
-    public var description: String {
+    package var description: String {
         "areas: \(scheme.summary) · within \(settings.weeks) week\(settings.weeks == 1 ? "" : "s") · by "
             + (settings.by == .team ? "the resident or the team" : "anyone")
     }

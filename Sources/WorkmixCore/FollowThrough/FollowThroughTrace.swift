@@ -3,31 +3,31 @@ import Foundation
 /// `workmix trace SHA` (SPEC 9): one commit, its areas, and the classified commits that came in each
 /// area within the weeks allowed after it, by anyone, with their lags. Those of the next link of the
 /// chain (investment after support, maintenance after investment) are the ones follow-through counts.
-public struct FollowThroughTrace: Sendable {
-    public struct Follower: Sendable {
-        public var commit: ClassifiedCommit
-        public var lagDays: Double
+package struct FollowThroughTrace: Sendable {
+    package struct Follower: Sendable {
+        package var commit: ClassifiedCommit
+        package var lagDays: Double
         /// Of the category that follows the traced commit's in the chain.
-        public var isNextLink: Bool
+        package var isNextLink: Bool
     }
 
-    public struct AreaFollowers: Sendable {
-        public var area: String
-        public var followers: [Follower]
+    package struct AreaFollowers: Sendable {
+        package var area: String
+        package var followers: [Follower]
         /// The area's commits of other categories in the weeks before the traced one (back to the same
         /// time of day), and how many of them a commit of the next kind followed in the area within
         /// the weeks allowed: what would have followed anyway. Nil for a category with no next link.
-        public var baseline: FollowedCount?
+        package var baseline: FollowedCount?
     }
 
-    public var commit: ClassifiedCommit
-    public var scheme: AreaScheme
-    public var settings: FollowThroughSettings
-    public var areas: [AreaFollowers]
+    package var commit: ClassifiedCommit
+    package var scheme: AreaScheme
+    package var settings: FollowThroughSettings
+    package var areas: [AreaFollowers]
 
     /// `candidates` are the repository's commits in the weeks before and after `commit` (any order; with
     /// their paths).
-    public init(commit: ClassifiedCommit, candidates: [ClassifiedCommit], scheme: AreaScheme, settings: FollowThroughSettings) {
+    package init(commit: ClassifiedCommit, candidates: [ClassifiedCommit], scheme: AreaScheme, settings: FollowThroughSettings) {
         self.commit = commit
         self.scheme = scheme
         self.settings = settings
@@ -66,14 +66,14 @@ public struct FollowThroughTrace: Sendable {
     }
 
     /// The traced commit's areas; none when it takes no part (a merge, skipped or unclassified).
-    public static func tracedAreas(of commit: ClassifiedCommit, _ scheme: AreaScheme) -> [String] {
+    package static func tracedAreas(of commit: ClassifiedCommit, _ scheme: AreaScheme) -> [String] {
         let classification = commit.classification
         guard !classification.skipped, !commit.record.isMerge, classification.category != .unclassified else { return [] }
         return scheme.areas(of: commit.record.changeInfo.changes ?? [])
     }
 
     /// Why the traced commit has no areas, if so.
-    public var note: String? {
+    package var note: String? {
         if commit.classification.skipped { return "skipped by rule \(commit.classification.ruleID ?? "?"): takes no part" }
         if commit.record.isMerge { return "a merge commit: takes no part" }
         if commit.classification.category == .unclassified { return "unclassified: takes no part" }
@@ -84,9 +84,9 @@ public struct FollowThroughTrace: Sendable {
 
 extension FollowThroughTrace {
     /// `investment after support`, `maintenance after investment`, or nil for a category with no next link.
-    public static func nextCategory(_ category: Category) -> Category? { FollowThroughTally.next(category) }
+    package static func nextCategory(_ category: Category) -> Category? { FollowThroughTally.next(category) }
 
-    public static func nextLinkName(_ category: Category) -> String? {
+    package static func nextLinkName(_ category: Category) -> String? {
         FollowThroughTally.next(category).map { "\($0.rawValue) after \(category.rawValue)" }
     }
 }

@@ -5,39 +5,39 @@ import Foundation
 /// identities took part in the same commits. `People` is made from it. Bots, and AI assistants that
 /// count for no pair, are kept apart. Memory grows with the identities and the distinct groups of
 /// them that commit together, not with the commits.
-public struct IdentityCensus: Sendable {
+package struct IdentityCensus: Sendable {
     /// One identity: an email (case-insensitively), or a name for an identity written without one.
-    public struct Identity: Sendable {
-        public let key: String
+    package struct Identity: Sendable {
+        package let key: String
         /// Each spelling (`Name <email>`) of this identity and the commits it appears in.
-        public var spellings: [Person: Int] = [:]
+        package var spellings: [Person: Int] = [:]
         /// The identity as commits write it: what a `.mailmap` written for these people must name.
-        public var written: Set<Person> = []
+        package var written: Set<Person> = []
         /// And as the `.mailmap` turns it out: what the config's `identities` see.
-        public var mailmapped: Set<Person> = []
+        package var mailmapped: Set<Person> = []
         /// Commits this identity took part in.
-        public var commits = 0
+        package var commits = 0
 
         init(key: String) { self.key = key }
 
         /// The spelling used most.
-        public var person: Person { Person.mostUsed(spellings) ?? Person(name: "", email: "") }
+        package var person: Person { Person.mostUsed(spellings) ?? Person(name: "", email: "") }
     }
 
-    public private(set) var identities: [Identity] = []
+    package private(set) var identities: [Identity] = []
     /// Bot identities (and AI assistants when they are no partners), with the commits they appear in.
-    public private(set) var bots: [Person: Int] = [:]
+    package private(set) var bots: [Person: Int] = [:]
     /// Commits by the identities that took part (indices into `identities`, sorted).
-    public private(set) var groups: [[Int]: Int] = [:]
+    package private(set) var groups: [[Int]: Int] = [:]
     private var indexByKey: [String: Int] = [:]
     private var verdicts: ParticipantVerdicts
 
-    public init(filter: ParticipantFilter = ParticipantFilter()) {
+    package init(filter: ParticipantFilter = ParticipantFilter()) {
         verdicts = ParticipantVerdicts(filter)
     }
 
     /// Notes the people of one commit, author first (`IdentityResolver.traces`).
-    public mutating func add(_ traces: [IdentityTrace]) {
+    package mutating func add(_ traces: [IdentityTrace]) {
         var group: [Int] = []
         for (position, trace) in traces.enumerated() {
             let person = trace.resolved
@@ -70,7 +70,7 @@ extension IdentityCensus {
     /// The census as a report's checkpoint keeps it, to be added to by a later run that reads only the
     /// commits since (SPEC 8), packed: every person it names once (`names`, `emails`), then per
     /// identity the indices of its people. Identities keep their order: groups refer to them by index.
-    public struct Checkpoint: Codable, Sendable {
+    package struct Checkpoint: Codable, Sendable {
         var names: PackedStrings
         var emails: PackedStrings
         var keys: PackedStrings
@@ -85,7 +85,7 @@ extension IdentityCensus {
         var groups: PackedIntegers
     }
 
-    public var checkpoint: Checkpoint {
+    package var checkpoint: Checkpoint {
         var people: [Person] = [], numbers: [Person: Int] = [:]
         func number(_ person: Person) -> Int {
             if let known = numbers[person] { return known }
@@ -106,7 +106,7 @@ extension IdentityCensus {
     }
 
     /// The census a checkpoint kept; nil when it does not hold together (a damaged file).
-    public init?(checkpoint: Checkpoint, filter: ParticipantFilter = ParticipantFilter()) {
+    package init?(checkpoint: Checkpoint, filter: ParticipantFilter = ParticipantFilter()) {
         self.init(filter: filter)
         guard let names = checkpoint.names.strings, let emails = checkpoint.emails.strings, names.count == emails.count,
             let keys = checkpoint.keys.strings, let spellings = checkpoint.spellings.lists, let written = checkpoint.written.lists,

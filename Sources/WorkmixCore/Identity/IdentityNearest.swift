@@ -3,9 +3,9 @@ import Foundation
 /// The known identity nearest to one the config names but no commit bears: the "did you mean" of
 /// `config check`. Addresses are compared with addresses, names and logins with names and the parts
 /// of addresses before the `@`.
-public enum IdentityNearest {
+package enum IdentityNearest {
     /// The closest of `known` to `wanted`, when close enough to be a slip; ties go to the busier.
-    public static func suggestion(for wanted: Person, among known: [(person: Person, commits: Int)]) -> Person? {
+    package static func suggestion(for wanted: Person, among known: [(person: Person, commits: Int)]) -> Person? {
         var best: (rank: Int, commits: Int, person: Person)?
         for candidate in known {
             guard let rank = rank(candidate.person, for: wanted) else { continue }

@@ -3,17 +3,17 @@ import Foundation
 /// Turns the identities written in commits into people: first the repository's `.mailmap`, then the
 /// config's `identities` (canonical person → aliases). Resolved identities are cached, since the same
 /// few people sign thousands of commits. One resolver per repository and thread.
-public final class IdentityResolver {
+package final class IdentityResolver {
     private let mailmap: Mailmap
     private let identities: IdentityTable
     private var cache: [Person: Person] = [:]
 
-    public init(mailmap: Mailmap = Mailmap(), identities: IdentityTable = IdentityTable()) {
+    package init(mailmap: Mailmap = Mailmap(), identities: IdentityTable = IdentityTable()) {
         self.mailmap = mailmap
         self.identities = identities
     }
 
-    public func resolve(_ person: Person) -> Person {
+    package func resolve(_ person: Person) -> Person {
         if let cached = cache[person] { return cached }
         let resolved = identities.resolve(mailmap.resolve(person))
         if cache.count < 100_000 { cache[person] = resolved }
@@ -23,13 +23,13 @@ public final class IdentityResolver {
     /// Co-authors canonicalised, deduplicated (first spelling wins) and without the author.
     /// Their emails are lowercased: they come from free text, where case is noise (git's own fields,
     /// author and committer, keep the case git prints with `%aE`).
-    public func coAuthors(_ raw: [Person], author: Person) -> [Person] {
+    package func coAuthors(_ raw: [Person], author: Person) -> [Person] {
         coAuthorTraces(raw, author: author).map(\.resolved)
     }
 
     /// The people of a commit at each step, author first, as records hold them (`coAuthors`): what
     /// `people --format mailmap` must map to rebuild the same people from the commits as written.
-    public func traces(author: Person, coAuthors raw: [Person]) -> [IdentityTrace] {
+    package func traces(author: Person, coAuthors raw: [Person]) -> [IdentityTrace] {
         let authorTrace = IdentityTrace(written: author, mailmapped: mailmap.resolve(author), resolved: resolve(author))
         return [authorTrace] + coAuthorTraces(raw, author: authorTrace.resolved)
     }
@@ -49,12 +49,12 @@ public final class IdentityResolver {
 }
 
 /// One identity of a commit as written, after `.mailmap`, and after the config's `identities`.
-public struct IdentityTrace: Hashable, Sendable {
-    public var written: Person
-    public var mailmapped: Person
-    public var resolved: Person
+package struct IdentityTrace: Hashable, Sendable {
+    package var written: Person
+    package var mailmapped: Person
+    package var resolved: Person
 
-    public init(written: Person, mailmapped: Person, resolved: Person) {
+    package init(written: Person, mailmapped: Person, resolved: Person) {
         self.written = written
         self.mailmapped = mailmapped
         self.resolved = resolved
@@ -63,19 +63,19 @@ public struct IdentityTrace: Hashable, Sendable {
 
 /// The config's `identities`: each canonical `Name <email>` with the emails, `Name <email>`s or bare
 /// names (for identities written without an email, such as `@handle`) that stand for it.
-public struct IdentityTable: Sendable {
+package struct IdentityTable: Sendable {
     /// Canonical people by `Person.key` (email, or `name:` for an identity without one).
     private var byKey: [String: Person] = [:]
     /// Identities that are people of their own (`distinct:`): never merged with another by name.
-    public private(set) var distinct: [Person] = []
+    package private(set) var distinct: [Person] = []
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { byKey.isEmpty && distinct.isEmpty }
+    package var isEmpty: Bool { byKey.isEmpty && distinct.isEmpty }
 
     /// Adds one canonical person and its aliases, each read as the config reads a person
     /// (`PersonMatcher`): an alias `Name <>` or `@handle` stands for an identity without email.
-    public mutating func add(canonical: Person, aliases: [String]) {
+    package mutating func add(canonical: Person, aliases: [String]) {
         byKey[canonical.key] = canonical
         for alias in aliases {
             let person = PersonMatcher(alias).person
@@ -85,9 +85,9 @@ public struct IdentityTable: Sendable {
     }
 
     /// Keeps `person` (an identity as the config names it) apart from everyone else of the same name.
-    public mutating func keepDistinct(_ person: Person) {
+    package mutating func keepDistinct(_ person: Person) {
         distinct.append(resolve(person))
     }
 
-    public func resolve(_ person: Person) -> Person { byKey[person.key] ?? person }
+    package func resolve(_ person: Person) -> Person { byKey[person.key] ?? person }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A `.mailmap`, read and applied as git does (`git check-mailmap`): emails and names compared
 /// case-insensitively, a name-and-email entry preferred over an email-only one, later lines winning.
 /// libgit2 1.5's `git_mailmap_resolve` compares case-sensitively, hence this type.
-public struct Mailmap: Sendable {
+package struct Mailmap: Sendable {
     struct Replacement: Sendable {
         var name: String?
         var email: String?
@@ -15,15 +15,15 @@ public struct Mailmap: Sendable {
 
     private var entries: [String: Entry] = [:]
 
-    public init() {}
+    package init() {}
 
-    public init(text: String) {
+    package init(text: String) {
         for line in text.split(whereSeparator: \.isNewline) {
             add(line: line)
         }
     }
 
-    public var isEmpty: Bool { entries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty }
 
     /// `Proper Name <proper@email> Commit Name <commit@email>` and its shorter forms.
     mutating func add(line: Substring) {
@@ -62,7 +62,7 @@ public struct Mailmap: Sendable {
     }
 
     /// The canonical identity for a name and email, or the input when no entry applies.
-    public func resolve(_ person: Person) -> Person {
+    package func resolve(_ person: Person) -> Person {
         guard let entry = entries[person.email.lowercased()] else { return person }
         let replacement = entry.byName[person.name.lowercased()] ?? entry.simple
         return Person(name: replacement.name ?? person.name, email: replacement.email ?? person.email)

@@ -2,14 +2,14 @@ import Foundation
 
 /// How identities become people beyond `.mailmap` and `identities` (config `merge_same_name`,
 /// `identities: {distinct: […]}`).
-public struct PeopleOptions: Sendable, Hashable {
+package struct PeopleOptions: Sendable, Hashable {
     /// Identities whose names are equal (case and whitespace aside) are one person, as `git shortlog`
     /// groups them. Off, only addresses that differ by a typo are merged, under the same name.
-    public var mergeSameName = true
+    package var mergeSameName = true
     /// `Person.key`s of identities that are people of their own: nobody is merged with them by name.
-    public var distinct: Set<String> = []
+    package var distinct: Set<String> = []
 
-    public init(mergeSameName: Bool = true, distinct: Set<String> = []) {
+    package init(mergeSameName: Bool = true, distinct: Set<String> = []) {
         self.mergeSameName = mergeSameName
         self.distinct = distinct
     }
@@ -18,45 +18,45 @@ public struct PeopleOptions: Sendable, Hashable {
 /// Who is who in the commits read: each identity of an `IdentityCensus` belongs to one person, shown
 /// with the name and address they use most. Pairing, residencies and `people` count through it, so a
 /// person appears once whichever address a commit or the config names them by.
-public struct People: Sendable {
-    public enum MergeReason: String, Sendable {
+package struct People: Sendable {
+    package enum MergeReason: String, Sendable {
         case sameName = "same name"
         case addressTypo = "address typo"
     }
 
     /// One identity joined to another of the same person, and why.
-    public struct Merge: Sendable, Hashable {
-        public var identity: Person
-        public var joined: Person
-        public var reason: MergeReason
+    package struct Merge: Sendable, Hashable {
+        package var identity: Person
+        package var joined: Person
+        package var reason: MergeReason
     }
 
-    public struct Entry: Sendable {
-        public var person: Person
+    package struct Entry: Sendable {
+        package var person: Person
         /// The person's identities, most commits first.
-        public var identities: [IdentityCensus.Identity]
+        package var identities: [IdentityCensus.Identity]
         /// Commits any of their identities took part in, and those with someone else too.
-        public var commits = 0
-        public var pairedCommits = 0
-        public var merges: [Merge] = []
+        package var commits = 0
+        package var pairedCommits = 0
+        package var merges: [Merge] = []
 
         /// The identities other than the one shown, each under its most used spelling.
-        public var aliases: [Person] {
+        package var aliases: [Person] {
             identities.filter { $0.key != person.key }.map(\.person).sorted()
         }
     }
 
     /// Most commits first, then by name.
-    public private(set) var everyone: [Entry] = []
-    public private(set) var options = PeopleOptions()
+    package private(set) var everyone: [Entry] = []
+    package private(set) var options = PeopleOptions()
     private var indexByKey: [String: Int] = [:]
     /// With same-name merging, the person of each name borne by no one else (for a name written alone).
     private var indexByName: [String: Int] = [:]
 
     /// No census: every identity is a person of its own.
-    public init() {}
+    package init() {}
 
-    public init(census: IdentityCensus, options: PeopleOptions = PeopleOptions()) {
+    package init(census: IdentityCensus, options: PeopleOptions = PeopleOptions()) {
         self.options = options
         var joins = IdentityJoins(census.identities.count)
         let merges = Self.merge(census.identities, options: options, into: &joins)
@@ -85,14 +85,14 @@ public struct People: Sendable {
 
     /// The person an identity belongs to, as shown; an identity the census never saw is its own person.
     /// A name written alone (a resident named `Jane Doe`) is the one person of that name, if one.
-    public func resolve(_ person: Person) -> Person {
+    package func resolve(_ person: Person) -> Person {
         if let index = indexByKey[person.key] { return everyone[index].person }
         guard person.email.isEmpty, let index = indexByName[IdentitySimilarity.normalizedName(person.name)] else { return person }
         return everyone[index].person
     }
 
     /// The entry of the person an identity belongs to.
-    public func entry(for person: Person) -> Entry? {
+    package func entry(for person: Person) -> Entry? {
         indexByKey[person.key].map { everyone[$0] }
     }
 

@@ -2,14 +2,14 @@ import Foundation
 
 /// Two people who may be one: what `workmix people` leaves to a person to decide, because a merge
 /// could as well join two colleagues.
-public struct PeopleSuggestion: Hashable, Sendable {
-    public enum Reason: Hashable, Sendable {
+package struct PeopleSuggestion: Hashable, Sendable {
+    package enum Reason: Hashable, Sendable {
         /// Addresses with the same local part under different names (`jdoe@corp.com`, `jdoe@gmail.com`).
         case sharedLocalPart(String)
         /// Names equal but for accents or a middle initial (`José Díaz`, `Jose Diaz`).
         case similarNames
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .sharedLocalPart(let local): return "addresses named '\(local)' under different names"
             case .similarNames: return "names that differ by accents or a middle initial"
@@ -18,14 +18,14 @@ public struct PeopleSuggestion: Hashable, Sendable {
     }
 
     /// Two people as shown, the busier first.
-    public var people: [Person]
-    public var reason: Reason
+    package var people: [Person]
+    package var reason: Reason
 }
 
 extension People {
     /// Pairs of people who may be one, each pair once, busiest first. People kept apart by `distinct`
     /// were decided already and are not suggested again.
-    public var suggestions: [PeopleSuggestion] {
+    package var suggestions: [PeopleSuggestion] {
         var byLocalPart: [String: [Int]] = [:]
         var byFoldedName: [String: [Int]] = [:]
         for (position, entry) in everyone.enumerated() {

@@ -3,26 +3,26 @@ import Foundation
 /// Which features the model reads from a commit. Stored in the model file, so a model is always applied
 /// with the settings it was trained with. The defaults were chosen by leave-one-repository-out
 /// cross-validation on the tune repositories of the shared corpus (bench/classifier_eval.py).
-public struct FeatureSettings: Sendable, Hashable, Codable {
+package struct FeatureSettings: Sendable, Hashable, Codable {
     /// Pairs of adjacent subject words (`bi:add_support`).
-    public var bigrams = true
+    package var bigrams = true
     /// Body words read (0: none), after trailer lines such as `Signed-off-by:`.
-    public var bodyWords = 50
+    package var bodyWords = 50
     /// File kinds, extensions and statuses, when the commit's files are known.
-    public var files = true
+    package var files = true
     /// Bucketed line counts and file count, when known.
-    public var sizes = true
+    package var sizes = true
     /// From the paths alone: the file count and added-file count bucketed, and which kinds of file
     /// changed together (`mix:other+test`). Optional in a model file (absent: off).
-    public var structure = false
+    package var structure = false
     /// The words of the changed files' folders (`dir:migrat`, `dir:compon`). Optional (absent: off).
-    public var pathWords = false
+    package var pathWords = false
 
-    public init() {}
+    package init() {}
 
     /// Reads the settings line of a model file, `{"bigrams":true,"bodyWords":50,…}`, by hand: a JSON
     /// decoder costs milliseconds at every start. Every key must be there.
-    public init?(json: String) {
+    package init?(json: String) {
         var fields: [String: Substring] = [:]
         for pair in json.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).split(separator: ",") {
             let parts = pair.split(separator: ":", maxSplits: 1)
@@ -44,22 +44,22 @@ public struct FeatureSettings: Sendable, Hashable, Codable {
 
     /// How much of a commit's file changes these features read: the paths (a tree comparison) for file
     /// kinds, line counts (a diff of every changed blob) only for sizes.
-    public var detail: ChangeDetail? { sizes ? .lines : files || structure || pathWords ? .paths : nil }
+    package var detail: ChangeDetail? { sizes ? .lines : files || structure || pathWords ? .paths : nil }
 
     /// The shared corpus keeps a body's first 400 characters, so a body is cut there before its words
     /// are read, in training and in use alike; of the files, the first 20 are read.
-    public static let bodyCharacters = 400
-    public static let filesRead = 20
+    package static let bodyCharacters = 400
+    package static let filesRead = 20
 }
 
 /// The features of one commit: names (`w:migrat`, `kind:test`, `ins:6`) with their values (1, or the
 /// share of the files for file kinds, extensions and statuses).
-public struct CommitFeatures: Sendable, Hashable {
-    public var names: [String]
-    public var values: [Double]
+package struct CommitFeatures: Sendable, Hashable {
+    package var names: [String]
+    package var values: [Double]
 
     /// The features of a record with what is known of its files (the trainer hides them from some).
-    public init(_ record: CommitRecord, changeInfo: ChangeInfo, settings: FeatureSettings) {
+    package init(_ record: CommitRecord, changeInfo: ChangeInfo, settings: FeatureSettings) {
         self.init(
             subject: record.subject, body: record.body, changes: changeInfo.changes, stats: changeInfo.stats,
             settings: settings)
@@ -67,7 +67,7 @@ public struct CommitFeatures: Sendable, Hashable {
 
     /// Reads the features from a message (its Conventional prefix, if any, dropped) and, when known,
     /// the changed files (`nil`: no diff was read) and their line counts.
-    public init(subject: String, body: String, changes: [FileChange]?, stats: ChangeStats?, settings: FeatureSettings) {
+    package init(subject: String, body: String, changes: [FileChange]?, stats: ChangeStats?, settings: FeatureSettings) {
         var bag = FeatureBag()
         let words = Tokenizer.words(FeaturePrefix.stripped(subject)).map(Tokenizer.stem)
         for word in words { bag.set("w:" + word) }

@@ -3,20 +3,20 @@ import Foundation
 /// The learned classifier (SPEC 7): multinomial logistic regression over a commit's features. Each
 /// feature has one weight per category; a commit's score for a category is the bias plus the weights of
 /// its features, and the probabilities are the softmax of the scores. Immutable, shared by every thread.
-public final class CommitModel: Sendable {
+package final class CommitModel: Sendable {
     /// The categories in the order of each feature's weights: investment, maintenance, support.
-    public static let categories: [Category] = Category.assignable
+    package static let categories: [Category] = Category.assignable
 
-    public let settings: FeatureSettings
-    public let bias: [Double]
+    package let settings: FeatureSettings
+    package let bias: [Double]
     /// Feature name → its weights, one per category.
     let weights: Weights
     /// What it was trained on, for `model info` and the README (free text, one line).
-    public let provenance: String
+    package let provenance: String
     /// Where it came from: a file path, or `shipped`.
-    public let source: String
+    package let source: String
 
-    public init(settings: FeatureSettings, bias: [Double], weights: Weights, provenance: String, source: String) {
+    package init(settings: FeatureSettings, bias: [Double], weights: Weights, provenance: String, source: String) {
         self.settings = settings
         self.bias = bias
         self.weights = weights
@@ -24,19 +24,19 @@ public final class CommitModel: Sendable {
         self.source = source
     }
 
-    public var featureCount: Int { weights.count }
+    package var featureCount: Int { weights.count }
 
     /// The features of a record as this model reads them.
-    public func features(of record: CommitRecord) -> CommitFeatures {
+    package func features(of record: CommitRecord) -> CommitFeatures {
         CommitFeatures(record, changeInfo: record.changeInfo, settings: settings)
     }
 
-    public func predict(_ record: CommitRecord) -> ModelPrediction {
+    package func predict(_ record: CommitRecord) -> ModelPrediction {
         predict(features(of: record))
     }
 
     /// The probabilities only; what each feature weighed is worked out when an explanation asks.
-    public func predict(_ features: CommitFeatures) -> ModelPrediction {
+    package func predict(_ features: CommitFeatures) -> ModelPrediction {
         var scores = bias
         let table = weights.table
         for (name, value) in zip(features.names, features.values) {
@@ -64,26 +64,26 @@ public final class CommitModel: Sendable {
 extension CommitModel {
     /// The weights as one flat table (one row of `categories.count` per feature) and an index: one
     /// allocation for the table instead of one per feature, as the shipped model is read at every start.
-    public struct Weights: Sendable {
+    package struct Weights: Sendable {
         private var index: [String: Int] = [:]
         private(set) var table: [Double] = []
 
-        public init(capacity: Int = 0) {
+        package init(capacity: Int = 0) {
             index.reserveCapacity(capacity)
             table.reserveCapacity(capacity * CommitModel.categories.count)
         }
 
-        public var count: Int { index.count }
-        public var names: Dictionary<String, Int>.Keys { index.keys }
+        package var count: Int { index.count }
+        package var names: Dictionary<String, Int>.Keys { index.keys }
 
         func offset(_ name: String) -> Int? { index[name] }
 
-        public func row(_ name: String) -> [Double]? {
+        package func row(_ name: String) -> [Double]? {
             index[name].map { Array(table[$0..<($0 + CommitModel.categories.count)]) }
         }
 
         /// Adds (or replaces) a feature's row.
-        public mutating func append(_ name: String, _ row: [Double]) {
+        package mutating func append(_ name: String, _ row: [Double]) {
             if let offset = index[name] {
                 table.replaceSubrange(offset..<(offset + row.count), with: row)
             } else {
@@ -95,33 +95,33 @@ extension CommitModel {
 }
 
 /// What the model says about one commit.
-public struct ModelPrediction: Sendable {
+package struct ModelPrediction: Sendable {
     /// One per category of `CommitModel.categories`.
-    public var probabilities: [Double]
+    package var probabilities: [Double]
     let features: CommitFeatures
     let model: CommitModel
 
     /// The commit's features the model knows, with their weights times their values (for explanations).
     var contributions: [(name: String, weights: [Double])] { model.contributions(of: features) }
 
-    public func probability(of category: Category) -> Double {
+    package func probability(of category: Category) -> Double {
         CommitModel.categories.firstIndex(of: category).map { probabilities[$0] } ?? 0
     }
 
     /// The most likely category and its probability.
-    public var best: (category: Category, probability: Double) {
+    package var best: (category: Category, probability: Double) {
         let index = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
         return (CommitModel.categories[index], probabilities[index])
     }
 
     /// `investment 0.62, maintenance 0.25, support 0.13`
-    public var summary: String {
+    package var summary: String {
         zip(CommitModel.categories, probabilities).map { "\($0.rawValue) \(format($1))" }.joined(separator: ", ")
     }
 
     /// The features that weighed most for `category`, against the other categories: a feature's weight
     /// for it minus the mean of its weights, largest magnitude first. `word "migrate" +1.80 support`.
-    public func topFeatures(for category: Category, limit: Int = 5) -> [String] {
+    package func topFeatures(for category: Category, limit: Int = 5) -> [String] {
         guard let index = CommitModel.categories.firstIndex(of: category) else { return [] }
         var ranked: [(name: String, weight: Double)] = []
         for item in contributions {

@@ -3,15 +3,15 @@ import Foundation
 /// A Conventional Commits prefix, `type(scope)!: description` (https://www.conventionalcommits.org).
 /// The shipped `conventional_*` rules decide on it; `model train` learns from the category it implies
 /// and strips it, so the model learns from the words that remain, as it meets commits without one.
-public struct ConventionalPrefix: Sendable, Hashable {
+package struct ConventionalPrefix: Sendable, Hashable {
     /// The type as written, lowercased (`feat`, `fix`, …).
-    public var type: String
+    package var type: String
     /// The subject after the prefix and the spaces that follow it.
-    public var description: Substring
+    package var description: Substring
 
     /// The types of the specification and of its common presets, with the category each implies (as
     /// the shared corpus maps them). Other words before a colon (`v3:`, `services:`) name a component.
-    public static let categories: [String: Category] = {
+    package static let categories: [String: Category] = {
         var table: [String: Category] = [
             "feat": .investment, "feature": .investment,
             "refactor": .support, "refactoring": .support,
@@ -26,12 +26,12 @@ public struct ConventionalPrefix: Sendable, Hashable {
     }()
 
     /// The category the type implies, nil for a type that is not a kind of work.
-    public var category: Category? { Self.categories[type] }
+    package var category: Category? { Self.categories[type] }
 
     /// Parses `word(scope)!:` followed by a space (or the end) at the start of a subject: a word of
     /// letters, digits, `-` and `_` starting with a letter, an optional parenthesised scope, an
     /// optional `!`. Nil when the subject has no such prefix.
-    public init?(_ subject: Substring) {
+    package init?(_ subject: Substring) {
         var index = subject.startIndex
         while index < subject.endIndex, subject[index] == " " { index = subject.index(after: index) }
         let typeStart = index

@@ -13,11 +13,11 @@ import Foundation
 ///     end 5000
 ///
 /// The `end` line with the feature count catches a truncated file.
-public enum ModelFile {
-    public static let magic = "workmix-model"
-    public static let version = 1
+package enum ModelFile {
+    package static let magic = "workmix-model"
+    package static let version = 1
 
-    public static func write(_ model: CommitModel) -> String {
+    package static func write(_ model: CommitModel) -> String {
         var lines = [
             "\(magic) \(version)",
             "categories " + CommitModel.categories.map(\.rawValue).joined(separator: " "),
@@ -34,7 +34,7 @@ public enum ModelFile {
 
     /// Parses a model file; every problem is an `InputError` naming `file:line`. Works on the bytes
     /// (the shipped model is read at every start: 20,000 lines in a few milliseconds).
-    public static func parse(_ text: String, file: String) throws -> CommitModel {
+    package static func parse(_ text: String, file: String) throws -> CommitModel {
         var text = text
         return try text.withUTF8 { bytes in try parse(bytes: bytes, file: file) }
     }

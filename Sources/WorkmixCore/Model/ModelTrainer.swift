@@ -5,34 +5,34 @@ import Foundation
 /// `class_weight="balanced"`; or so that each weighs its share of `classPriors`), fitted by L-BFGS over
 /// the whole set. No randomness and a fixed order of every sum, so the same commits give
 /// the same file on every run.
-public struct ModelTrainer: Sendable {
-    public struct Options: Sendable, Hashable {
-        public var settings = FeatureSettings()
+package struct ModelTrainer: Sendable {
+    package struct Options: Sendable, Hashable {
+        package var settings = FeatureSettings()
         /// Inverse regularisation strength, as scikit-learn's `C`.
-        public var regularisation = 0.3
+        package var regularisation = 0.3
         /// A feature must occur in this many training commits to be learned.
-        public var minCount = 2
+        package var minCount = 2
         /// Keep at most this many features (those with the largest weights), to keep the file small.
-        public var maxFeatures = 20_000
+        package var maxFeatures = 20_000
         /// Below this, a single weight is dropped from the file.
-        public var minWeight = 0.01
-        public var maxIterations = 300
+        package var minWeight = 0.01
+        package var maxIterations = 300
         /// Every n-th commit with files is learned from its message alone (0: none), so the model also
         /// serves runs that read no diff (`scan --no-diffs`, a snapshot without blobs).
-        public var messageOnlyEvery = 2
+        package var messageOnlyEvery = 2
         /// The mix of categories the model should expect, one share per category of
         /// `CommitModel.categories` (nil: balanced). Each category's commits weigh its share in total, so
         /// a model trained on a skewed set still predicts the kinds in the proportions teams see.
-        public var classPriors: [Double]?
+        package var classPriors: [Double]?
 
-        public init() {}
+        package init() {}
     }
 
-    public enum TrainingError: Error, CustomStringConvertible {
+    package enum TrainingError: Error, CustomStringConvertible {
         case noCommits
         case oneCategory(Category)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noCommits: return "no labelled commits to learn from"
             case .oneCategory(let category): return "every labelled commit is \(category.rawValue): a model needs at least two categories"
@@ -40,13 +40,13 @@ public struct ModelTrainer: Sendable {
         }
     }
 
-    public var options: Options
+    package var options: Options
 
-    public init(options: Options = Options()) { self.options = options }
+    package init(options: Options = Options()) { self.options = options }
 
     /// Learns from labelled records (their subjects may keep their Conventional prefix: the features
     /// drop it). `provenance` is written into the model.
-    public func train(_ labelled: [LabelledRecord], provenance: String) throws -> CommitModel {
+    package func train(_ labelled: [LabelledRecord], provenance: String) throws -> CommitModel {
         let examples = labelled.enumerated().compactMap { position, item -> (CommitFeatures, Int)? in
             guard let label = CommitModel.categories.firstIndex(of: item.expected) else { return nil }
             let messageOnly = options.messageOnlyEvery > 0 && position % options.messageOnlyEvery == options.messageOnlyEvery - 1

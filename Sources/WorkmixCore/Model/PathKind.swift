@@ -3,7 +3,7 @@ import Foundation
 /// What a changed file is, from its path alone, for the model's file features: generic conventions that
 /// hold across languages and ecosystems (no repository's own folder names). The first kind that
 /// applies wins, in the order of the cases.
-public enum PathKind: String, Sendable, CaseIterable {
+package enum PathKind: String, Sendable, CaseIterable {
     case lock, changelog, ci, vendor, test, docs, build, generated, other
 
     static let lockfiles: Set<Substring> = [
@@ -35,7 +35,7 @@ public enum PathKind: String, Sendable, CaseIterable {
     static let changelogFolders: Set<Substring> = [".changeset", ".changes", "changes", "changelog.d", ".changelog"]
 
     /// The kind of one path (`/`-separated, as git writes it).
-    public static func of(_ path: String) -> PathKind { describe(path).kind }
+    package static func of(_ path: String) -> PathKind { describe(path).kind }
 
     /// The kind of one path and its lowercased extension (`fileExtension(ofPath:)`), lowercased and
     /// split once.
@@ -77,7 +77,7 @@ public enum PathKind: String, Sendable, CaseIterable {
 
     /// The lowercased extension of a path's file name: what follows its last `.`, or empty when the
     /// name has no `.` after its first character (`.gitignore`, `Makefile`).
-    public static func fileExtension(ofPath path: String) -> String {
+    package static func fileExtension(ofPath path: String) -> String {
         let name = path.lowercased().split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         return String(fileExtension(ofName: name))
     }

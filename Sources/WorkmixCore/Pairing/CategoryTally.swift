@@ -1,20 +1,20 @@
 import Foundation
 
 /// Commits counted per category, the four of SPEC 1 including `unclassified`.
-public struct CategoryTally: Hashable, Sendable {
-    public var investment = 0
-    public var maintenance = 0
-    public var support = 0
-    public var unclassified = 0
+package struct CategoryTally: Hashable, Sendable {
+    package var investment = 0
+    package var maintenance = 0
+    package var support = 0
+    package var unclassified = 0
 
-    public init(investment: Int = 0, maintenance: Int = 0, support: Int = 0, unclassified: Int = 0) {
+    package init(investment: Int = 0, maintenance: Int = 0, support: Int = 0, unclassified: Int = 0) {
         self.investment = investment
         self.maintenance = maintenance
         self.support = support
         self.unclassified = unclassified
     }
 
-    public subscript(category: Category) -> Int {
+    package subscript(category: Category) -> Int {
         get {
             switch category {
             case .investment: return investment
@@ -33,12 +33,12 @@ public struct CategoryTally: Hashable, Sendable {
         }
     }
 
-    public var total: Int { investment + maintenance + support + unclassified }
+    package var total: Int { investment + maintenance + support + unclassified }
 
     /// The category with most commits (SPEC 5). Ties go to investment, then maintenance, then support,
     /// then unclassified: `unclassified` is a category like the others here (reported, never hidden),
     /// so a pair whose commits no rule placed says so, but it loses every tie to a real category.
-    public var dominant: Category {
+    package var dominant: Category {
         var best = Category.investment
         for category in Category.allCases where self[category] > self[best] { best = category }
         return best

@@ -5,27 +5,27 @@ import Foundation
 ///
 /// Skipped commits count nowhere. The participants of a commit are those of `ParticipantFilter`,
 /// deduplicated by `Person.key`; a commit with n ≥ 2 of them counts once for each of its n(n−1)/2 pairs.
-public struct PairingAggregator {
-    public let filter: ParticipantFilter
+package struct PairingAggregator {
+    package let filter: ParticipantFilter
 
     /// Every counted (non-skipped) commit.
-    public private(set) var commits = 0
+    package private(set) var commits = 0
     /// Commits with two or more participants.
-    public private(set) var pairingCommits = 0
+    package private(set) var pairingCommits = 0
 
     private var indexByKey: [String: Int] = [:]
     private var people: [PersonTally] = []
     private var pairs: [PairIndex: PairTally] = [:]
     private var verdicts: ParticipantVerdicts
     /// Who is who: identities merged into people (same name, typos), resolved before counting.
-    public let directory: People
+    package let directory: People
 
     /// Counts each sha once, for runs over several repositories (a fork read beside its origin repeats
     /// commits). Off for one repository, where a walk never repeats a commit and the set would only
     /// grow with history.
     private var seen: Set<String>?
 
-    public init(
+    package init(
         filter: ParticipantFilter = ParticipantFilter(), people: People = People(),
         distinctCommits: Bool = false
     ) {
@@ -35,7 +35,7 @@ public struct PairingAggregator {
         seen = distinctCommits ? [] : nil
     }
 
-    public mutating func add(_ commit: ClassifiedCommit) {
+    package mutating func add(_ commit: ClassifiedCommit) {
         guard !commit.classification.skipped else { return }
         if seen?.insert(commit.record.sha).inserted == false { return }
         commits += 1
@@ -90,7 +90,7 @@ public struct PairingAggregator {
     }
 
     /// The report so far.
-    public func report(_ selection: PairingSelection = PairingSelection()) -> PairingReport {
+    package func report(_ selection: PairingSelection = PairingSelection()) -> PairingReport {
         let shown = people.map(\.display)
         let sortKeys = zip(shown, people).map { SortKey(name: $0.name.lowercased(), key: $1.key) }
 

@@ -2,24 +2,24 @@ import Foundation
 
 /// The pairing report of SPEC 5, ready for any reporter (table, json, csv, markdown, later html):
 /// plain values, already sorted and selected, people shown under one spelling each.
-public struct PairingReport: Hashable, Sendable {
+package struct PairingReport: Hashable, Sendable {
     /// Two people who took part in the same commits.
-    public struct Pair: Hashable, Sendable {
+    package struct Pair: Hashable, Sendable {
         /// Exactly two, in display order (name, case-insensitively, then identity).
-        public var people: [Person]
-        public var commits: Int
-        public var byCategory: CategoryTally
+        package var people: [Person]
+        package var commits: Int
+        package var byCategory: CategoryTally
         /// Insertions + deletions of the pair's commits whose file statistics are known; nil when none
         /// of its commits has statistics (run with `--no-stats`, or every object unreadable).
-        public var churn: Int?
+        package var churn: Int?
         /// Author dates of the earliest and latest commit, each in its own UTC offset.
-        public var first: Timestamp
-        public var last: Timestamp
+        package var first: Timestamp
+        package var last: Timestamp
         /// Repository names, sorted.
-        public var repos: [String]
-        public var category: Category
+        package var repos: [String]
+        package var category: Category
 
-        public init(
+        package init(
             people: [Person], commits: Int, byCategory: CategoryTally, churn: Int?, first: Timestamp,
             last: Timestamp, repos: [String], category: Category
         ) {
@@ -35,20 +35,20 @@ public struct PairingReport: Hashable, Sendable {
     }
 
     /// One person's part in pairing.
-    public struct Participant: Hashable, Sendable {
-        public var person: Person
+    package struct Participant: Hashable, Sendable {
+        package var person: Person
         /// Every counted (non-skipped) commit they took part in, alone or not.
-        public var commits: Int
+        package var commits: Int
         /// Those with two or more participants.
-        public var pairedCommits: Int
+        package var pairedCommits: Int
         /// `pairedCommits / commits`, a fraction.
-        public var pairedShare: Double
+        package var pairedShare: Double
         /// Distinct people they paired with (over all pairs, whatever `--top`/`--min-commits` list).
-        public var partners: Int
+        package var partners: Int
         /// The other identities merged into this person (`People`), each under its most used spelling.
-        public var aliases: [Person]
+        package var aliases: [Person]
 
-        public init(
+        package init(
             person: Person, commits: Int, pairedCommits: Int, pairedShare: Double, partners: Int,
             aliases: [Person] = []
         ) {
@@ -63,30 +63,30 @@ public struct PairingReport: Hashable, Sendable {
 
     /// The listed pairs laid out person × person: `commits[i][j]` is the commits of `people[i]` with
     /// `people[j]` (symmetric, 0 on the diagonal and for pairs not listed).
-    public struct Matrix: Hashable, Sendable {
-        public var people: [Person]
-        public var commits: [[Int]]
+    package struct Matrix: Hashable, Sendable {
+        package var people: [Person]
+        package var commits: [[Int]]
 
-        public init(people: [Person], commits: [[Int]]) {
+        package init(people: [Person], commits: [[Int]]) {
             self.people = people
             self.commits = commits
         }
     }
 
     /// Sorted by commits, descending, then by the people's names; cut by `--min-commits` and `--top`.
-    public var pairs: [Pair]
+    package var pairs: [Pair]
     /// Sorted by paired commits, then commits, descending, then by name; cut by `--top`.
-    public var people: [Participant]
-    public var matrix: Matrix
+    package var people: [Participant]
+    package var matrix: Matrix
     /// Commits with two or more participants (all of them, whatever the selection).
-    public var pairingCommits: Int
+    package var pairingCommits: Int
     /// Every counted (non-skipped) commit.
-    public var commits: Int
+    package var commits: Int
     /// All pairs and all participants, before the selection.
-    public var pairCount: Int
-    public var participantCount: Int
+    package var pairCount: Int
+    package var participantCount: Int
 
-    public init(
+    package init(
         pairs: [Pair], people: [Participant], matrix: Matrix, pairingCommits: Int, commits: Int,
         pairCount: Int? = nil, participantCount: Int? = nil
     ) {
@@ -101,13 +101,13 @@ public struct PairingReport: Hashable, Sendable {
 }
 
 /// Which pairs and people a report lists (`--min-commits`, `--top`); totals are never cut.
-public struct PairingSelection: Hashable, Sendable {
+package struct PairingSelection: Hashable, Sendable {
     /// Pairs with fewer commits are left out.
-    public var minCommits: Int
+    package var minCommits: Int
     /// At most this many pairs, and this many people; nil for all.
-    public var top: Int?
+    package var top: Int?
 
-    public init(minCommits: Int = 1, top: Int? = nil) {
+    package init(minCommits: Int = 1, top: Int? = nil) {
         self.minCommits = minCommits
         self.top = top
     }

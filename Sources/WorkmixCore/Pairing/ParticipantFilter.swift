@@ -2,9 +2,9 @@ import Foundation
 
 /// Who took part in a commit, as pairing counts people (SPEC 5): the author and co-authors (already
 /// canonicalised), minus bots, and minus AI assistants named as co-authors unless `ai_partners: true`.
-public struct ParticipantFilter: Sendable {
+package struct ParticipantFilter: Sendable {
     /// Accounts that are no people. Matched against `Name <email>`.
-    public static let defaultBotPatterns = [
+    package static let defaultBotPatterns = [
         #"(?i)\[bot\]"#, #"(?i)^dependabot\b"#, #"(?i)^renovate\b"#, #"(?i)^github-actions\b"#,
         #"(?i)^(greenkeeper|snyk-bot|pre-commit-ci|mergify|allcontributors|imgbot|semantic-release-bot)\b"#,
         #"(?i)<(noreply|no-reply)@github\.com>$"#, #"(?i)<actions@github\.com>$"#,
@@ -18,33 +18,33 @@ public struct ParticipantFilter: Sendable {
     /// AI assistants as they sign co-authorship: by their vendors' addresses, or by name when no address
     /// of their own goes with it (none, or a no-reply one). Claude Dupont <claude.dupont@acme.fr> is a
     /// person.
-    public static let defaultAIPatterns = [
+    package static let defaultAIPatterns = [
         #"(?i)\+copilot@users\.noreply\.github\.com>$"#, #"(?i)<noreply@anthropic\.com>$"#,
         #"(?i)<cursoragent@cursor\.com>$"#, #"(?i)<noreply@aider\.chat>$"#,
         #"(?i)^(github copilot|copilot|claude( code)?|cursor( agent)?|(openai )?codex|chatgpt|openai|gemini( code assist)?|devin( ai)?|aider|amazon q|codewhisperer|tabnine|sourcegraph cody|cody)\b[^<]*(<[^>]*no-?reply[^>]*>)?$"#,
     ]
 
-    public var bots: [Pattern]
-    public var assistants: [Pattern]
-    public var aiPartners: Bool
+    package var bots: [Pattern]
+    package var assistants: [Pattern]
+    package var aiPartners: Bool
     /// `Person.key`s the config names as residents or team members: people, whatever patterns say.
-    public var knownPeople: Set<String>
+    package var knownPeople: Set<String>
 
     /// `extraBots` come from the config's `bots`; `knownPeople` from its residencies.
-    public init(extraBots: [Pattern] = [], aiPartners: Bool = false, knownPeople: Set<String> = []) {
+    package init(extraBots: [Pattern] = [], aiPartners: Bool = false, knownPeople: Set<String> = []) {
         bots = extraBots + Self.defaultBotPatterns.compactMap { try? Pattern($0) }
         assistants = Self.defaultAIPatterns.compactMap { try? Pattern($0) }
         self.aiPartners = aiPartners
         self.knownPeople = knownPeople
     }
 
-    public func isBot(_ person: Person) -> Bool {
+    package func isBot(_ person: Person) -> Bool {
         guard !knownPeople.contains(person.key) else { return false }
         let text = person.description
         return bots.contains { $0.matches(text) }
     }
 
-    public func isAssistant(_ person: Person) -> Bool {
+    package func isAssistant(_ person: Person) -> Bool {
         guard !knownPeople.contains(person.key) else { return false }
         let text = person.description
         return assistants.contains { $0.matches(text) }

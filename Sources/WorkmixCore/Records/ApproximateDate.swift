@@ -2,12 +2,12 @@ import Foundation
 
 /// A date a user typed (`--since`, `--until`, `--as-of`): a calendar date (compared with a commit's
 /// own local date, so `2019-10-01` means that day wherever the author was) or an instant.
-public enum DateBound: Sendable, Equatable {
+package enum DateBound: Sendable, Equatable {
     case day(CivilDate)
     case instant(Timestamp)
 
     /// `text` as `DateParser.parseBound` reads it, with "now" the clock's (or `WORKMIX_TEST_DATE_NOW`).
-    public static func parse(_ text: String) -> DateBound? {
+    package static func parse(_ text: String) -> DateBound? {
         DateParser.parseBound(text, now: DateParser.now())
     }
 }
@@ -22,7 +22,7 @@ extension DateParser {
     ///   to `ten`): seconds, minutes, hours, days and weeks are that many seconds before now; months
     ///   and years move the calendar in `timeZone`, keeping the day and the time of day.
     /// Nil for anything else (git would read unknown words as now, silently).
-    public static func parseBound(_ text: String, now: Timestamp, timeZone: TimeZone = .current) -> DateBound? {
+    package static func parseBound(_ text: String, now: Timestamp, timeZone: TimeZone = .current) -> DateBound? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let day = parseDate(trimmed) { return .day(day) }
         if hasOffset(trimmed), let instant = parseTimestamp(trimmed) { return .instant(instant) }
@@ -35,7 +35,7 @@ extension DateParser {
 
     /// Now, or the epoch seconds in `WORKMIX_TEST_DATE_NOW` (as git's `GIT_TEST_DATE_NOW`), so tests
     /// and reproductions can fix it.
-    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp {
+    package static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp {
         if let text = environment["WORKMIX_TEST_DATE_NOW"], let seconds = Int64(text) {
             return Timestamp(seconds: seconds, offsetMinutes: 0)
         }

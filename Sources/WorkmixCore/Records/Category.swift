@@ -1,13 +1,13 @@
 import Foundation
 
 /// The three kinds of work, plus the honest "no rule placed it".
-public enum Category: String, Codable, CaseIterable, Sendable, Comparable {
+package enum Category: String, Codable, CaseIterable, Sendable, Comparable {
     case investment, maintenance, support, unclassified
 
     /// The categories a rule may assign.
-    public static let assignable: [Category] = [.investment, .maintenance, .support]
+    package static let assignable: [Category] = [.investment, .maintenance, .support]
 
-    public static func < (lhs: Category, rhs: Category) -> Bool {
+    package static func < (lhs: Category, rhs: Category) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

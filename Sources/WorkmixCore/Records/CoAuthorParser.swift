@@ -4,24 +4,24 @@ import Foundation
 /// anywhere (mid-body in squash merges, indented, after a `-` bullet), spell the key many ways
 /// (`CoAuthored-by`, `co-authored by`, no colon) and the value too (`Name email`, a stray `<`, a bare
 /// `@handle`), so every line is read, tolerantly.
-public struct CoAuthorParser: Sendable {
+package struct CoAuthorParser: Sendable {
     /// The keys that name a partner, e.g. `Co-authored-by`, `Signed-off-by`.
-    public let keys: [String]
+    package let keys: [String]
     private let matchers: [KeyMatcher]
 
-    public static let defaultKeys = ["Co-authored-by"]
+    package static let defaultKeys = ["Co-authored-by"]
 
-    public init(keys: [String] = CoAuthorParser.defaultKeys) {
+    package init(keys: [String] = CoAuthorParser.defaultKeys) {
         self.keys = keys
         self.matchers = keys.map(KeyMatcher.init)
     }
 
     /// The people named, in order, as written (not yet canonicalised or deduplicated).
-    public func people(in message: String) -> [Person] {
+    package func people(in message: String) -> [Person] {
         people(in: MessageLines(message))
     }
 
-    public func people(in message: MessageLines) -> [Person] {
+    package func people(in message: MessageLines) -> [Person] {
         var people: [Person] = []
         let lines = message.lines
         var index = 0
@@ -95,7 +95,7 @@ public struct CoAuthorParser: Sendable {
     /// Parses `Name <email>`, `Name email@host`, `Name (email@host)`, `Name <email><`, `Name email@host>`,
     /// `Name`, `@handle`. Returns nil for an empty value or a bracketed value that is no email
     /// (`<https://…>`, `<null>`).
-    public static func person(from rawValue: Substring) -> Person? {
+    package static func person(from rawValue: Substring) -> Person? {
         var value = rawValue.trimmingWhitespace()
         while value.hasSuffix("<") { value = String(value.dropLast()).trimmingWhitespace() }
         // A stray trailing `>` is one that closes no `<`.

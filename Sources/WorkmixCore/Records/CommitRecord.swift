@@ -1,28 +1,28 @@
 import Foundation
 
 /// A `Key: value` line of a message's trailer block.
-public struct Trailer: Hashable, Codable, Sendable {
-    public var key: String
-    public var value: String
-    public init(key: String, value: String) {
+package struct Trailer: Hashable, Codable, Sendable {
+    package var key: String
+    package var value: String
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// One file a commit changed against its first parent.
-public struct FileChange: Hashable, Codable, Sendable {
-    public enum Status: String, Codable, Sendable {
+package struct FileChange: Hashable, Codable, Sendable {
+    package enum Status: String, Codable, Sendable {
         case added, deleted, modified, renamed, copied, typechange
     }
-    public var path: String
-    public var oldPath: String?
-    public var status: Status
-    public var insertions: Int
-    public var deletions: Int
-    public var binary: Bool
+    package var path: String
+    package var oldPath: String?
+    package var status: Status
+    package var insertions: Int
+    package var deletions: Int
+    package var binary: Bool
 
-    public init(
+    package init(
         path: String, oldPath: String? = nil, status: Status = .modified,
         insertions: Int = 0, deletions: Int = 0, binary: Bool = false
     ) {
@@ -36,38 +36,38 @@ public struct FileChange: Hashable, Codable, Sendable {
 }
 
 /// Totals of a commit's file changes.
-public struct ChangeStats: Hashable, Codable, Sendable {
-    public var files: Int
-    public var insertions: Int
-    public var deletions: Int
+package struct ChangeStats: Hashable, Codable, Sendable {
+    package var files: Int
+    package var insertions: Int
+    package var deletions: Int
 
-    public init(files: Int, insertions: Int, deletions: Int) {
+    package init(files: Int, insertions: Int, deletions: Int) {
         self.files = files
         self.insertions = insertions
         self.deletions = deletions
     }
 
-    public init(_ changes: [FileChange]) {
+    package init(_ changes: [FileChange]) {
         self.init(
             files: changes.count,
             insertions: changes.reduce(0) { $0 + $1.insertions },
             deletions: changes.reduce(0) { $0 + $1.deletions })
     }
 
-    public var churn: Int { insertions + deletions }
-    public var net: Int { insertions - deletions }
+    package var churn: Int { insertions + deletions }
+    package var net: Int { insertions - deletions }
 }
 
 /// How much of a commit's file changes a rule needs: the paths (a tree comparison, cheap) or also
 /// the line counts (a diff of every changed blob, the costly part).
-public enum ChangeDetail: Int, Sendable, Comparable {
+package enum ChangeDetail: Int, Sendable, Comparable {
     case paths, lines
 
-    public static func < (lhs: ChangeDetail, rhs: ChangeDetail) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: ChangeDetail, rhs: ChangeDetail) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What is known of a commit's file changes.
-public enum ChangeInfo: Hashable, Sendable {
+package enum ChangeInfo: Hashable, Sendable {
     /// Not asked for: nothing needed them.
     case notComputed
     /// Asked for, but a tree could not be read.
@@ -80,7 +80,7 @@ public enum ChangeInfo: Hashable, Sendable {
     case computed([FileChange])
 
     /// The changed files, known from `paths` on.
-    public var changes: [FileChange]? {
+    package var changes: [FileChange]? {
         switch self {
         case .paths(let changes), .linesUnavailable(let changes), .computed(let changes): return changes
         case .notComputed, .unavailable: return nil
@@ -88,13 +88,13 @@ public enum ChangeInfo: Hashable, Sendable {
     }
 
     /// Totals, known only when lines were counted.
-    public var stats: ChangeStats? {
+    package var stats: ChangeStats? {
         if case .computed(let changes) = self { return ChangeStats(changes) }
         return nil
     }
 
     /// Whether nothing was found unreadable (a missing tree or blob).
-    public var isComplete: Bool {
+    package var isComplete: Bool {
         switch self {
         case .unavailable, .linesUnavailable: return false
         case .notComputed, .paths, .computed: return true
@@ -102,7 +102,7 @@ public enum ChangeInfo: Hashable, Sendable {
     }
 
     /// Whether reading the repository again could give `detail` (false once something was unreadable).
-    public func canImprove(to detail: ChangeDetail) -> Bool {
+    package func canImprove(to detail: ChangeDetail) -> Bool {
         switch self {
         case .notComputed: return true
         case .paths: return detail == .lines
@@ -112,26 +112,26 @@ public enum ChangeInfo: Hashable, Sendable {
 }
 
 /// A commit as every workmix command sees it (SPEC 2).
-public struct CommitRecord: Hashable, Sendable {
-    public var repo: String
-    public var sha: String
-    public var parents: [String]
-    public var author: Person
-    public var committer: Person
-    public var authoredAt: Timestamp
-    public var committedAt: Timestamp
-    public var subject: String
-    public var body: String
-    public var trailers: [Trailer]
-    public var coAuthors: [Person]
-    public var changeInfo: ChangeInfo
+package struct CommitRecord: Hashable, Sendable {
+    package var repo: String
+    package var sha: String
+    package var parents: [String]
+    package var author: Person
+    package var committer: Person
+    package var authoredAt: Timestamp
+    package var committedAt: Timestamp
+    package var subject: String
+    package var body: String
+    package var trailers: [Trailer]
+    package var coAuthors: [Person]
+    package var changeInfo: ChangeInfo
     /// What the commit did to its dependency manifests, once read (nil: not read, or unreadable).
-    public var dependencies: DependencyChanges?
+    package var dependencies: DependencyChanges?
 
-    public var isMerge: Bool { parents.count > 1 }
-    public var message: String { body.isEmpty ? subject : subject + "\n\n" + body }
+    package var isMerge: Bool { parents.count > 1 }
+    package var message: String { body.isEmpty ? subject : subject + "\n\n" + body }
 
-    public init(
+    package init(
         repo: String = "", sha: String, parents: [String] = [], author: Person, committer: Person? = nil,
         authoredAt: Timestamp, committedAt: Timestamp? = nil, subject: String, body: String = "",
         trailers: [Trailer] = [], coAuthors: [Person] = [], changeInfo: ChangeInfo = .notComputed
@@ -153,8 +153,8 @@ public struct CommitRecord: Hashable, Sendable {
 
 /// Splits a raw message as git does for `%s` and `%b`: the subject is the first line, the body what
 /// follows the blank line(s) after it.
-public enum MessageParts {
-    public static func split(_ message: String) -> (subject: String, body: String) {
+package enum MessageParts {
+    package static func split(_ message: String) -> (subject: String, body: String) {
         MessageLines(message).parts
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Parses the dates users write: `YYYY-MM-DD` and ISO 8601 date-times (`2019-12-12T10:04:05+01:00`, `Z`,
 /// with or without seconds, `T` or a space).
-public enum DateParser {
-    public static func parseDate(_ text: String) -> CivilDate? {
+package enum DateParser {
+    package static func parseDate(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
@@ -13,7 +13,7 @@ public enum DateParser {
     }
 
     /// A full ISO 8601 date-time with an offset; without an offset, UTC.
-    public static func parseTimestamp(_ text: String) -> Timestamp? {
+    package static func parseTimestamp(_ text: String) -> Timestamp? {
         let trimmed = text.trimmingCharacters(in: " ")
         guard trimmed.count >= 16 else { return nil }
         let chars = Array(trimmed)

@@ -3,12 +3,12 @@ import Foundation
 /// A commit message split into lines once, as UTF-8 bytes: the subject, body, trailers and co-authors
 /// are all read from it without going through `Character`s (a scan reads a message several times, and
 /// grapheme-level string processing cost more than reading the commit from git).
-public struct MessageLines {
-    public let bytes: [UInt8]
+package struct MessageLines {
+    package let bytes: [UInt8]
     /// Each line's bytes, without its `\n` or `\r\n`.
-    public let lines: [Range<Int>]
+    package let lines: [Range<Int>]
 
-    public init(_ message: String) {
+    package init(_ message: String) {
         bytes = Array(message.utf8)
         var lines: [Range<Int>] = []
         var start = 0
@@ -35,16 +35,16 @@ public struct MessageLines {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
-    public func isBlank(_ line: Int) -> Bool {
+    package func isBlank(_ line: Int) -> Bool {
         lines[line].allSatisfy { Self.isSpace(bytes[$0]) }
     }
 
-    public func string(_ range: Range<Int>) -> String {
+    package func string(_ range: Range<Int>) -> String {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The range without leading and trailing white space.
-    public func trimmed(_ range: Range<Int>) -> Range<Int> {
+    package func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper && Self.isSpace(bytes[lower]) { lower += 1 }
         while upper > lower && Self.isSpace(bytes[upper - 1]) { upper -= 1 }
@@ -52,7 +52,7 @@ public struct MessageLines {
     }
 
     /// Lines `from..<to` joined with `\n`.
-    public func joined(_ from: Int, _ to: Int) -> String {
+    package func joined(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
         var out: [UInt8] = []
         out.reserveCapacity(lines[to - 1].upperBound - lines[from].lowerBound)
@@ -65,7 +65,7 @@ public struct MessageLines {
 
     /// Subject and body as git splits them for `%s`/`%b`: the first non-blank line, then what follows the
     /// blank line(s) after it, without trailing blank lines; line ends normalised to `\n`.
-    public var parts: (subject: String, body: String) {
+    package var parts: (subject: String, body: String) {
         var first = 0
         while first < lines.count && isBlank(first) { first += 1 }
         guard first < lines.count else { return ("", "") }

@@ -1,5 +1,5 @@
 /// When a run reads diffs: the one decision every layer follows, made once from the command line.
-public enum DiffPolicy: Sendable, Equatable {
+package enum DiffPolicy: Sendable, Equatable {
     /// Never: rules on files and line counts match nothing (`scan --no-diffs`).
     case none
     /// Only when a rule's verdict depends on them (paths first, line counts if still undecided); output
@@ -12,12 +12,12 @@ public enum DiffPolicy: Sendable, Equatable {
 /// A commit as the miner yields it (PyDriller's Commit): its record, with file changes as the run's
 /// `DiffPolicy` read them up front, and a way to read more of them when something asks. Classification
 /// reads through `changes(_:)`; the record itself is never changed after mining.
-public struct MinedCommit {
-    public let record: CommitRecord
+package struct MinedCommit {
+    package let record: CommitRecord
     private let reader: ChangeReader?
 
     /// `load` reads the commit's changes at a detail; nil when the run reads no diffs.
-    public init(
+    package init(
         record: CommitRecord, load: ((ChangeDetail) -> ChangeInfo)? = nil,
         readManifests: (([FileChange]) -> DependencyChanges?)? = nil
     ) {
@@ -30,7 +30,7 @@ public struct MinedCommit {
 
     /// What the commit did to its dependencies: nothing for a commit that changed no manifest (no blob
     /// read), the manifests' two versions compared otherwise; nil when the paths or a blob cannot be read.
-    public func dependencies() -> DependencyChanges? {
+    package func dependencies() -> DependencyChanges? {
         if let known = record.dependencies { return known }
         guard let changes = changes(.paths).changes else { return nil }
         let manifests = changes.filter { Manifest(path: $0.path) != nil }
@@ -39,13 +39,13 @@ public struct MinedCommit {
     }
 
     /// Whether more of the changes can be read than the record holds.
-    public var readsChanges: Bool { reader != nil }
+    package var readsChanges: Bool { reader != nil }
 
     /// The changes read so far.
-    public var knownChanges: ChangeInfo { reader?.known ?? record.changeInfo }
+    package var knownChanges: ChangeInfo { reader?.known ?? record.changeInfo }
 
     /// The changes with at least `detail` when they can be had (each detail read once), else what is known.
-    public func changes(_ detail: ChangeDetail) -> ChangeInfo {
+    package func changes(_ detail: ChangeDetail) -> ChangeInfo {
         reader?.read(detail) ?? record.changeInfo
     }
 }

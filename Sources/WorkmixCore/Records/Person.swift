@@ -1,11 +1,11 @@
 import Foundation
 
 /// Someone who took part in a commit, after `.mailmap` and the config's identities.
-public struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
-    public var name: String
-    public var email: String
+package struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    package var name: String
+    package var email: String
 
-    public init(name: String, email: String) {
+    package init(name: String, email: String) {
         self.name = name
         self.email = email
     }
@@ -13,7 +13,7 @@ public struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConve
     /// Who this is, for comparing: the email, case-insensitively; the lowercased name when there is no email.
     /// GitHub's noreply addresses `12345+login@users.noreply.github.com` and
     /// `login@users.noreply.github.com` are one person.
-    public var key: String {
+    package var key: String {
         if email.isEmpty { return "name:" + name.lowercased() }
         let lower = email.lowercased()
         if lower.hasSuffix("@users.noreply.github.com"), let plus = lower.firstIndex(of: "+"),
@@ -25,20 +25,20 @@ public struct Person: Hashable, Codable, Sendable, Comparable, CustomStringConve
     }
 
     /// `Name <email>`, as rules match people and as git prints them.
-    public var description: String {
+    package var description: String {
         email.isEmpty ? name : "\(name) <\(email)>"
     }
 
     /// The spelling used most; ties go to the smallest `(name, email)`, so the choice does not depend on
     /// the order commits or repositories were read in.
-    public static func mostUsed(_ spellings: [Person: Int]) -> Person? {
+    package static func mostUsed(_ spellings: [Person: Int]) -> Person? {
         spellings.max { lhs, rhs in
             if lhs.value != rhs.value { return lhs.value < rhs.value }
             return (lhs.key.name, lhs.key.email) > (rhs.key.name, rhs.key.email)
         }?.key
     }
 
-    public static func < (lhs: Person, rhs: Person) -> Bool {
+    package static func < (lhs: Person, rhs: Person) -> Bool {
         (lhs.name.lowercased(), lhs.key) < (rhs.name.lowercased(), rhs.key)
     }
 }

@@ -1,6 +1,6 @@
 /// What went wrong without stopping a run, reported once at its end. The library returns these as
 /// values; the command line words them (and `--quiet` hides them).
-public enum RunWarning: Sendable, Equatable {
+package enum RunWarning: Sendable, Equatable {
     /// A shallow clone: history stops where the clone was cut.
     case shallowClone(repository: String?)
     /// Commits with trees or blobs missing (a partial or damaged repository): listed with `"stats": null`.
@@ -19,7 +19,7 @@ public enum RunWarning: Sendable, Equatable {
     case storeNotSaved(path: String, reason: String)
 
     /// The repository it concerns, named only when a run reads several.
-    public var repository: String? {
+    package var repository: String? {
         switch self {
         case .shallowClone(let repository), .statsUnavailable(_, let repository), .parentsUnreadable(_, let repository):
             return repository

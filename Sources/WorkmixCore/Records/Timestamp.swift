@@ -1,23 +1,23 @@
 import Foundation
 
 /// A moment with the UTC offset it was recorded in, printed as ISO 8601 (`2019-12-12T10:04:05+01:00`).
-public struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+package struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
     /// Seconds since the epoch.
-    public var seconds: Int64
+    package var seconds: Int64
     /// The commit's own UTC offset, in minutes.
-    public var offsetMinutes: Int32
+    package var offsetMinutes: Int32
 
-    public init(seconds: Int64, offsetMinutes: Int32) {
+    package init(seconds: Int64, offsetMinutes: Int32) {
         self.seconds = seconds
         self.offsetMinutes = offsetMinutes
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 
-    public var description: String { iso8601 }
+    package var description: String { iso8601 }
 
     /// ISO 8601 in the recorded offset; computed by arithmetic (no formatter: it runs per commit).
-    public var iso8601: String {
+    package var iso8601: String {
         let local = seconds + Int64(offsetMinutes) * 60
         let (date, secondOfDay) = CivilDate.from(secondsSinceEpoch: local)
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
@@ -51,16 +51,16 @@ public struct Timestamp: Hashable, Codable, Sendable, Comparable, CustomStringCo
     }
 
     /// The calendar date in the recorded offset.
-    public var localDate: CivilDate {
+    package var localDate: CivilDate {
         CivilDate.from(secondsSinceEpoch: seconds + Int64(offsetMinutes) * 60).0
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso8601)
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = DateParser.parseTimestamp(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
@@ -75,23 +75,23 @@ private func pad(_ value: Int, _ width: Int) -> String {
 }
 
 /// A calendar date without time or zone.
-public struct CivilDate: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int, month: Int, day: Int
+package struct CivilDate: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    package var year: Int, month: Int, day: Int
 
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    package var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    public var daysSinceEpoch: Int64 {
+    package var daysSinceEpoch: Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -101,7 +101,7 @@ public struct CivilDate: Hashable, Codable, Sendable, Comparable, CustomStringCo
         return era * 146097 + doe - 719468
     }
 
-    public static func from(daysSinceEpoch z0: Int64) -> CivilDate {
+    package static func from(daysSinceEpoch z0: Int64) -> CivilDate {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -122,7 +122,7 @@ public struct CivilDate: Hashable, Codable, Sendable, Comparable, CustomStringCo
     }
 
     /// Whether this is a real date (2019-02-30 is not).
-    public var isValid: Bool {
+    package var isValid: Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         return CivilDate.from(daysSinceEpoch: daysSinceEpoch) == self
     }

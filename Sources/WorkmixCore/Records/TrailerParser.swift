@@ -4,14 +4,14 @@
 /// git-generated one (`Signed-off-by: `, `(cherry picked from commit `) among them.
 ///
 /// libgit2 1.5's `git_message_trailers` is not used: it returns nothing when the message has a `---` line.
-public enum TrailerParser {
+package enum TrailerParser {
     static let gitGeneratedPrefixes: [[UInt8]] = ["Signed-off-by: ", "(cherry picked from commit "].map { Array($0.utf8) }
 
-    public static func parse(_ message: String) -> [Trailer] {
+    package static func parse(_ message: String) -> [Trailer] {
         parse(MessageLines(message))
     }
 
-    public static func parse(_ message: MessageLines) -> [Trailer] {
+    package static func parse(_ message: MessageLines) -> [Trailer] {
         let lines = message.lines
         // The first paragraph is the title and cannot hold trailers.
         var endOfTitle = 0

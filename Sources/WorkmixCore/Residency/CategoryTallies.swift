@@ -1,17 +1,17 @@
 import Foundation
 
 /// Commits and churn (insertions + deletions) of a slice of work.
-public struct WorkTally: Hashable, Codable, Sendable {
-    public var commits: Int
-    public var churn: Int
+package struct WorkTally: Hashable, Codable, Sendable {
+    package var commits: Int
+    package var churn: Int
 
-    public init(commits: Int = 0, churn: Int = 0) {
+    package init(commits: Int = 0, churn: Int = 0) {
         self.commits = commits
         self.churn = churn
     }
 
     /// The amount a residency's `measure` counts.
-    public func amount(_ measure: WorkmixConfig.Measure) -> Int {
+    package func amount(_ measure: WorkmixConfig.Measure) -> Int {
         measure == .commits ? commits : churn
     }
 
@@ -22,16 +22,16 @@ public struct WorkTally: Hashable, Codable, Sendable {
 }
 
 /// Work by category: investment, maintenance, support and unclassified.
-public struct CategoryTallies: Hashable, Codable, Sendable {
+package struct CategoryTallies: Hashable, Codable, Sendable {
     private var tallies: [Category: WorkTally] = [:]
 
-    public init() {}
+    package init() {}
 
-    public subscript(category: Category) -> WorkTally {
+    package subscript(category: Category) -> WorkTally {
         tallies[category] ?? WorkTally()
     }
 
-    public var total: WorkTally {
+    package var total: WorkTally {
         tallies.values.reduce(into: WorkTally()) {
             $0.commits += $1.commits
             $0.churn += $1.churn
@@ -55,7 +55,7 @@ public struct CategoryTallies: Hashable, Codable, Sendable {
         }
     }
 
-    public mutating func add(_ category: Category, churn: Int) {
+    package mutating func add(_ category: Category, churn: Int) {
         tallies[category, default: WorkTally()].add(churn: churn)
     }
 
@@ -67,7 +67,7 @@ public struct CategoryTallies: Hashable, Codable, Sendable {
     /// the plan with shares of all work would make every category look short by the unclassified share
     /// and fail a residency for the rules' blind spots rather than for its mix of work. The unclassified
     /// share is judged on its own, against `max_unclassified`.
-    public func share(of category: Category, measure: WorkmixConfig.Measure) -> Double {
+    package func share(of category: Category, measure: WorkmixConfig.Measure) -> Double {
         let all = total.amount(measure)
         if category == .unclassified {
             return all == 0 ? 0 : Double(self[.unclassified].amount(measure)) / Double(all)

@@ -1,26 +1,26 @@
 /// One commit behind a residency's figures (`report --commits`, SPEC 10): what was counted, where,
 /// and why it got its category. A residency's list adds up to its totals exactly.
-public struct CountedCommit: Hashable, Sendable {
+package struct CountedCommit: Hashable, Sendable {
     /// The repository's name as the report shows it, and its path (for a command line to look again).
-    public var repo: String
-    public var repoPath: String
-    public var sha: String
+    package var repo: String
+    package var repoPath: String
+    package var sha: String
     /// The author date, as the clock read in the residency's timezone.
-    public var authoredAt: Timestamp
-    public var subject: String
-    public var author: Person
-    public var coAuthors: [Person]
-    public var category: Category
+    package var authoredAt: Timestamp
+    package var subject: String
+    package var author: Person
+    package var coAuthors: [Person]
+    package var category: Category
     /// The id of the deciding rule (`override` for a config override), nil when none matched.
-    public var rule: String?
+    package var rule: String?
     /// Insertions + deletions; 0 when its diff could not be read.
-    public var churn: Int
+    package var churn: Int
     /// The resident authored it (counted in `own`).
-    public var own: Bool
+    package var own: Bool
     /// The resident took part with someone else (counted in `paired`).
-    public var paired: Bool
+    package var paired: Bool
 
-    public init(
+    package init(
         repo: String, repoPath: String, sha: String, authoredAt: Timestamp, subject: String, author: Person,
         coAuthors: [Person], category: Category, rule: String?, churn: Int, own: Bool, paired: Bool
     ) {
@@ -39,10 +39,10 @@ public struct CountedCommit: Hashable, Sendable {
     }
 
     /// The first 10 hex digits, as text formats show it (as `scan` does).
-    public var shortSHA: String { String(sha.prefix(10)) }
+    package var shortSHA: String { String(sha.prefix(10)) }
 
     /// `own`, `paired`, `own, paired` or `team` (a team member's, without the resident).
-    public var involvement: String {
+    package var involvement: String {
         switch (own, paired) {
         case (true, true): return "own, paired"
         case (true, false): return "own"

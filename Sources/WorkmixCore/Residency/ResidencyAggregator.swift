@@ -3,9 +3,9 @@ import Foundation
 /// Adds up one residency's work, one classified commit at a time (SPEC 6). The caller hands it the
 /// commits of the residency's repositories; it keeps those in the window that the resident or a team
 /// member took part in, each sha once (a fork or mirror read beside its origin repeats commits).
-public struct ResidencyAggregator: Sendable {
-    public let residency: Residency
-    public let repositories: [NamedRepository]
+package struct ResidencyAggregator: Sendable {
+    package let residency: Residency
+    package let repositories: [NamedRepository]
     let measure: WorkmixConfig.Measure
     /// Who counts, remembered per spelling (the filter runs regular expressions).
     private var participants: ParticipantVerdicts
@@ -22,15 +22,15 @@ public struct ResidencyAggregator: Sendable {
 
     /// A date given with `--as-of`: commits after it are not counted, so a running residency's figures
     /// are those of the work done by then.
-    public var cutoff: AsOf?
+    package var cutoff: AsOf?
 
     /// Keeps each counted commit for the report's commits list (`report --commits`).
-    public var collectsCommits: Bool {
+    package var collectsCommits: Bool {
         get { commits != nil }
         set { commits = newValue ? commits ?? [] : nil }
     }
 
-    public init(
+    package init(
         residency: Residency, repositories: [NamedRepository], measure: WorkmixConfig.Measure,
         participants: ParticipantFilter, people: People = People()
     ) {
@@ -45,7 +45,7 @@ public struct ResidencyAggregator: Sendable {
     /// Counts the commit if it belongs to the residency; says whether it did.
     /// `repository` names it in the commits list (default: the residency's first repository).
     @discardableResult
-    public mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository? = nil) -> Bool {
+    package mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository? = nil) -> Bool {
         let record = commit.record
         guard !commit.classification.skipped, residency.contains(record.authoredAt) else { return false }
         if let cutoff, cutoff.precedes(record.authoredAt, in: residency.timezone) { return false }
@@ -85,7 +85,7 @@ public struct ResidencyAggregator: Sendable {
         return true
     }
 
-    public func result() -> ResidencyResult {
+    package func result() -> ResidencyResult {
         let residents = residency.residents.map { names.mostUsed(for: $0.person) }
         var seenMembers: Set<String> = []
         let members = residency.team.filter { !residency.isResident($0.person) && seenMembers.insert($0.person.key).inserted }
@@ -122,10 +122,10 @@ struct NameCounts: Sendable {
 extension NamedRepository {
     /// The name a report shows: the config's, else the folder's (`payments-api` for `../payments-api`,
     /// `repo` for `repo.git` or `repo/.git`).
-    public var displayName: String { name ?? Self.folderName(of: path) }
+    package var displayName: String { name ?? Self.folderName(of: path) }
 
     /// The same folder however it was written (relative, with `..`, through a symlink).
-    public var identity: String {
+    package var identity: String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
@@ -133,7 +133,7 @@ extension NamedRepository {
 extension ResidencyAggregator {
     /// What the aggregator has added up, for a report's checkpoint (SPEC 8): a later run restores it and
     /// adds only the commits since. Sums and sets only, so the order commits come in does not matter.
-    public struct Checkpoint: Codable, Sendable {
+    package struct Checkpoint: Codable, Sendable {
         var seen: PackedStrings
         var work: CategoryTallies
         var own: CategoryTallies
@@ -148,7 +148,7 @@ extension ResidencyAggregator {
     /// The shas of the commits counted.
     var counted: Set<String> { seen }
 
-    public var checkpoint: Checkpoint {
+    package var checkpoint: Checkpoint {
         Checkpoint(
             seen: PackedStrings(seen), work: work, own: own, paired: paired, pairings: pairings,
             weeks: PackedIntegers(lists: weeks.map(\.work.packed)),
@@ -156,7 +156,7 @@ extension ResidencyAggregator {
     }
 
     /// Takes up what a checkpoint kept; false when it was made for other residency weeks.
-    public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
+    package mutating func restore(_ checkpoint: Checkpoint) -> Bool {
         guard let packedWeeks = checkpoint.weeks.lists, packedWeeks.count == weeks.count, let seen = checkpoint.seen.strings
         else { return false }
         let tallies = packedWeeks.compactMap(CategoryTallies.init(packed:))

@@ -3,10 +3,10 @@ import Foundation
 /// All residencies of a config at once: says which repositories to read (each once, however many
 /// residencies share it), routes each classified commit to the residencies of its repository, and
 /// builds the report. Streaming: memory grows with the residencies' commits' shas, not their records.
-public struct ResidencyAnalysis: Sendable {
-    public let measure: WorkmixConfig.Measure
+package struct ResidencyAnalysis: Sendable {
+    package let measure: WorkmixConfig.Measure
     /// Every repository some residency reads, once each, in config order.
-    public let repositories: [NamedRepository]
+    package let repositories: [NamedRepository]
     private let repositoryKeys: [String]
     private var aggregators: [ResidencyAggregator]
     private let readers: [Set<String>]
@@ -16,7 +16,7 @@ public struct ResidencyAnalysis: Sendable {
     /// `defaultRepositories` (the `--repo` arguments) serve residencies that name none; `people` says who
     /// is who (a resident named by one address is all of that person's). Throws when the config has no
     /// residency: a report of nothing would pass every check.
-    public init(config: WorkmixConfig, defaultRepositories: [NamedRepository], people: People = People()) throws {
+    package init(config: WorkmixConfig, defaultRepositories: [NamedRepository], people: People = People()) throws {
         guard !config.residencies.isEmpty else {
             let file = config.file.map { " in \($0)" } ?? " (no workmix.yml found here or in a parent folder)"
             throw InputError(
@@ -50,7 +50,7 @@ public struct ResidencyAnalysis: Sendable {
     }
 
     /// Counts a commit read from `repository` for every residency that reads that repository.
-    public mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository) {
+    package mutating func add(_ commit: ClassifiedCommit, from repository: NamedRepository) {
         let key = repository.identity
         guard let index = repositories.firstIndex(where: { $0.identity == key }) else { return }
         add(commit, fromRepositoryAt: index)
@@ -59,7 +59,7 @@ public struct ResidencyAnalysis: Sendable {
     /// Counts a commit read from `repositories[index]`; no file-system lookup per commit.
     /// Says which residencies (by index, in config order) counted it.
     @discardableResult
-    public mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt index: Int) -> [Int] {
+    package mutating func add(_ commit: ClassifiedCommit, fromRepositoryAt index: Int) -> [Int] {
         let key = repositoryKeys[index]
         var counted: [Int] = []
         for residency in aggregators.indices where readers[residency].contains(key) {
@@ -72,29 +72,29 @@ public struct ResidencyAnalysis: Sendable {
     }
 
     /// Counts only commits up to a date the user gave (`--as-of`); the run's own now cuts nothing.
-    public mutating func cut(at asOf: AsOf?) {
+    package mutating func cut(at asOf: AsOf?) {
         guard let asOf, asOf.isGiven else { return }
         for index in aggregators.indices { aggregators[index].cutoff = asOf }
     }
 
     /// Keeps each residency's counted commits for the report (`report --commits`).
-    public mutating func collectCommits() {
+    package mutating func collectCommits() {
         for index in aggregators.indices { aggregators[index].collectsCommits = true }
     }
 
     /// The index of the residency called `name`, nil when the config has none.
-    public func residencyIndex(named name: String) -> Int? {
+    package func residencyIndex(named name: String) -> Int? {
         aggregators.firstIndex { $0.residency.name == name }
     }
 
     /// The repositories (indexes into `repositories`) that the residency at `index` reads.
-    public func repositoryIndexes(ofResidencyAt index: Int) -> [Int] {
+    package func repositoryIndexes(ofResidencyAt index: Int) -> [Int] {
         repositoryKeys.indices.filter { readers[index].contains(repositoryKeys[$0]) }
     }
 
     /// The instants outside which no residency can hold a commit, widened by two days on each side
     /// (UTC offsets span 26 hours), for narrowing the history walk before diffs are computed.
-    public var authoredBounds: (from: Timestamp, to: Timestamp) {
+    package var authoredBounds: (from: Timestamp, to: Timestamp) {
         let first = aggregators.map(\.residency.from).min()!, last = aggregators.map(\.residency.to).max()!
         return (
             Timestamp(seconds: (first.daysSinceEpoch - 2) * 86400, offsetMinutes: 0),
@@ -104,7 +104,7 @@ public struct ResidencyAnalysis: Sendable {
 
     /// The report as of `asOf` (nil: every residency judged as ended); `strict` fails running ones off
     /// plan; `shallowCuts` are the first instants of shallow clones' histories, by repository identity.
-    public func report(asOf: AsOf? = nil, strict: Bool = false, shallowCuts: [String: Timestamp] = [:]) -> ResidencyReport {
+    package func report(asOf: AsOf? = nil, strict: Bool = false, shallowCuts: [String: Timestamp] = [:]) -> ResidencyReport {
         let results = aggregators.indices.map { index in
             var result = aggregators[index].result()
             if let asOf { result.status = result.residency.status(asOf: asOf) }
@@ -121,17 +121,17 @@ public struct ResidencyAnalysis: Sendable {
 
 extension ResidencyAnalysis {
     /// What the analysis has added up, for a report's checkpoint (SPEC 8).
-    public struct Checkpoint: Codable, Sendable {
+    package struct Checkpoint: Codable, Sendable {
         var residencies: [ResidencyAggregator.Checkpoint]
         var summaryWork: CategoryTallies
     }
 
-    public var checkpoint: Checkpoint {
+    package var checkpoint: Checkpoint {
         Checkpoint(residencies: aggregators.map(\.checkpoint), summaryWork: summaryWork)
     }
 
     /// Takes up what a checkpoint kept; false when it was made for other residencies.
-    public mutating func restore(_ checkpoint: Checkpoint) -> Bool {
+    package mutating func restore(_ checkpoint: Checkpoint) -> Bool {
         guard checkpoint.residencies.count == aggregators.count else { return false }
         for index in aggregators.indices where !aggregators[index].restore(checkpoint.residencies[index]) { return false }
         // The summary counts each commit some residency counted, once.

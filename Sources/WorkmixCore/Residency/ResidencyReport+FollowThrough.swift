@@ -3,7 +3,7 @@ import Foundation
 extension ResidencyReport {
     /// Adds follow-through (from `FollowThroughCollector.result()`) to each residency, in order, and to
     /// the summary; verdicts that depend on it (`min_follow_through`) are judged again.
-    public mutating func attach(_ followThrough: (residencies: [FollowThroughResult], summary: FollowThroughResult)) {
+    package mutating func attach(_ followThrough: (residencies: [FollowThroughResult], summary: FollowThroughResult)) {
         for (index, result) in zip(residencies.indices, followThrough.residencies) {
             residencies[index].followThrough = result
         }
@@ -56,13 +56,13 @@ extension ResidencyVerdict.Finding {
 }
 
 /// What a `min_lift` finding says: the link's counts, its baseline's, the lift and its p-value.
-public struct LiftEvidence: Hashable, Sendable {
-    public var own: FollowedCount
-    public var baseline: FollowedCount
-    public var lift: Double?
-    public var note: String?
-    public var p: Double?
-    public var permutations: Int
+package struct LiftEvidence: Hashable, Sendable {
+    package var own: FollowedCount
+    package var baseline: FollowedCount
+    package var lift: Double?
+    package var note: String?
+    package var p: Double?
+    package var permutations: Int
 
     init(_ link: FollowThroughLink) {
         own = FollowedCount(commits: link.commits, followed: link.followed)

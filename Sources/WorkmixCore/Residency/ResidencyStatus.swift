@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a residency stands on the report's date (SPEC 10): a plan can be missed only once its window
 /// is over, so `check` fails only `ended` residencies (and `running` ones under `--strict`).
-public enum ResidencyStatus: String, Sendable, CaseIterable {
+package enum ResidencyStatus: String, Sendable, CaseIterable {
     /// The window has not started.
     case upcoming
     /// The report's date falls within the window: its figures are the work so far.
@@ -13,7 +13,7 @@ public enum ResidencyStatus: String, Sendable, CaseIterable {
 
 /// The date a report is made as of (`--as-of`): a calendar day, read as that day in every residency's
 /// timezone, or an instant, read in each residency's timezone.
-public enum AsOf: Sendable, Equatable, CustomStringConvertible {
+package enum AsOf: Sendable, Equatable, CustomStringConvertible {
     case day(CivilDate)
     case instant(Timestamp)
     /// The run's own instant (no `--as-of`): read in each residency's timezone as `instant` is, but
@@ -21,17 +21,17 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
     case now(Timestamp)
 
     /// `2024-03-01`, or an ISO 8601 instant such as `2024-03-01T09:30:00+00:00`.
-    public static func parse(_ text: String) -> AsOf? {
+    package static func parse(_ text: String) -> AsOf? {
         if let day = DateParser.parseDate(text) { return .day(day) }
         return DateParser.parseTimestamp(text).map { .instant($0) }
     }
 
     /// The run's instant.
-    public static func now(_ date: Date = Date()) -> AsOf {
+    package static func now(_ date: Date = Date()) -> AsOf {
         .now(Timestamp(seconds: Int64(date.timeIntervalSince1970.rounded(.down)), offsetMinutes: 0))
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .day(let day): return day.description
         case .instant(let instant): return instant.iso8601
@@ -40,13 +40,13 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A date the user gave (`--as-of`), as against the run's own now: only then are later commits cut.
-    public var isGiven: Bool {
+    package var isGiven: Bool {
         if case .now = self { return false }
         return true
     }
 
     /// Whether `timestamp` comes after this date: after its day in `timezone`, or after the instant.
-    public func precedes(_ timestamp: Timestamp, in timezone: TimeZone) -> Bool {
+    package func precedes(_ timestamp: Timestamp, in timezone: TimeZone) -> Bool {
         switch self {
         case .day(let day): return Residency.localDate(of: timestamp, in: timezone) > day
         case .instant(let instant), .now(let instant): return timestamp.seconds > instant.seconds
@@ -54,7 +54,7 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The calendar day it is in `timezone`.
-    public func date(in timezone: TimeZone) -> CivilDate {
+    package func date(in timezone: TimeZone) -> CivilDate {
         switch self {
         case .day(let day): return day
         case .instant(let instant), .now(let instant): return Residency.localDate(of: instant, in: timezone)
@@ -64,21 +64,21 @@ public enum AsOf: Sendable, Equatable, CustomStringConvertible {
 
 extension Residency {
     /// Whether the window is ahead, under way or over on `asOf`, read in the residency's timezone.
-    public func status(asOf: AsOf) -> ResidencyStatus {
+    package func status(asOf: AsOf) -> ResidencyStatus {
         let today = asOf.date(in: timezone)
         if today < from { return .upcoming }
         return today <= to ? .running : .ended
     }
 
     /// The calendar day of an instant in `timezone`.
-    public static func localDate(of timestamp: Timestamp, in timezone: TimeZone) -> CivilDate {
+    package static func localDate(of timestamp: Timestamp, in timezone: TimeZone) -> CivilDate {
         let date = Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))
         let offset = Int64(timezone.secondsFromGMT(for: date))
         return Timestamp(seconds: timestamp.seconds, offsetMinutes: Int32(offset / 60)).localDate
     }
 
     /// An instant as its clock reads in the residency's timezone (`authoredAt` in the commits list).
-    public func local(_ timestamp: Timestamp) -> Timestamp {
+    package func local(_ timestamp: Timestamp) -> Timestamp {
         let date = Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))
         return Timestamp(seconds: timestamp.seconds, offsetMinutes: Int32(timezone.secondsFromGMT(for: date) / 60))
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Whether a residency kept to its plan, and if not, why.
-public struct ResidencyVerdict: Hashable, Sendable {
-    public enum Finding: Hashable, Sendable, CustomStringConvertible {
+package struct ResidencyVerdict: Hashable, Sendable {
+    package enum Finding: Hashable, Sendable, CustomStringConvertible {
         /// Neither the resident nor the team has a commit in the window: nothing shows the plan was met
         /// (and wrong emails or dates in the config look exactly like this).
         case noWork
@@ -17,7 +17,7 @@ public struct ResidencyVerdict: Hashable, Sendable {
         /// Support was not followed by investment enough more often than other commits (plan `min_lift`).
         case lowLift(LiftEvidence, minimum: Double)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noWork:
                 return "no commit by the resident or the team in the window"
@@ -42,30 +42,30 @@ public struct ResidencyVerdict: Hashable, Sendable {
     }
 
     /// Why the figures so far are off plan; empty when on plan, and for an `upcoming` residency.
-    public var findings: [Finding]
-    public var status: ResidencyStatus
+    package var findings: [Finding]
+    package var status: ResidencyStatus
     /// `check --strict`: a `running` residency off plan fails too.
-    public var strict: Bool
+    package var strict: Bool
 
-    public init(findings: [Finding], status: ResidencyStatus = .ended, strict: Bool = false) {
+    package init(findings: [Finding], status: ResidencyStatus = .ended, strict: Bool = false) {
         self.findings = findings
         self.status = status
         self.strict = strict
     }
 
     /// The figures (so far) keep to the plan.
-    public var onPlan: Bool { findings.isEmpty }
+    package var onPlan: Bool { findings.isEmpty }
 
     /// Whether `check` fails the residency: off plan and ended (or running, under `--strict`).
-    public var fails: Bool {
+    package var fails: Bool {
         !onPlan && (status == .ended || (status == .running && strict))
     }
 
     /// Not failed by `check` (an upcoming residency, or a running one off plan without `--strict`, too).
-    public var passed: Bool { !fails }
+    package var passed: Bool { !fails }
 
     /// `pass` or `fail` for the figures so far, as JSON and CI print it; `pending` before the window.
-    public var label: String { status == .upcoming ? "pending" : onPlan ? "pass" : "fail" }
+    package var label: String { status == .upcoming ? "pending" : onPlan ? "pass" : "fail" }
 
     /// Shares closer than this to a bound count as on it: 0.1 - 0.2 is not exactly -0.1 in binary.
     static let epsilon = 1e-9
@@ -73,7 +73,7 @@ public struct ResidencyVerdict: Hashable, Sendable {
     /// Judges shares against a plan; `shares` must hold the three assignable categories.
     /// Nothing is judged before the window; with no commit, that is the one finding (its shares would
     /// all read 0%); a history cut after the window started is said first.
-    public static func judge(
+    package static func judge(
         residency: Residency, totalCommits: Int, shares: [Category: Double],
         unclassifiedShare: Double, status: ResidencyStatus = .ended, shallowCut: CivilDate? = nil
     ) -> ResidencyVerdict {
@@ -100,19 +100,19 @@ public struct ResidencyVerdict: Hashable, Sendable {
 }
 
 /// Shares as people read them: `47.5%`, and differences in percentage points.
-public enum Percent {
+package enum Percent {
     /// `47.5%` for 0.475, `50%` for 0.5.
-    public static func format(_ fraction: Double) -> String { points(fraction) + "%" }
+    package static func format(_ fraction: Double) -> String { points(fraction) + "%" }
 
     /// `12.5` for 0.125; no sign.
-    public static func points(_ fraction: Double) -> String {
+    package static func points(_ fraction: Double) -> String {
         let value = (fraction * 1000).rounded() / 10
         return value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// As `points`, with more decimals (up to four) where one would make `fraction` look equal to
     /// `other`: `10.04` against 10, where `points` says `10`.
-    public static func points(_ fraction: Double, distinctFrom other: Double) -> String {
+    package static func points(_ fraction: Double, distinctFrom other: Double) -> String {
         var decimals = 1
         while decimals < 4 && rounded(fraction, decimals) == rounded(other, decimals) { decimals += 1 }
         var text = String(format: "%.\(decimals)f", rounded(fraction, decimals))
@@ -127,7 +127,7 @@ public enum Percent {
     }
 
     /// `+12.5` / `-3` / `0`, for a signed difference.
-    public static func signedPoints(_ fraction: Double) -> String {
+    package static func signedPoints(_ fraction: Double) -> String {
         let value = (fraction * 1000).rounded() / 10
         if value == 0 { return "0" }
         return (value > 0 ? "+" : "-") + points(abs(fraction))

@@ -3,21 +3,21 @@ import Foundation
 /// One week of a residency's window: seven calendar days from `from` (the window's first day, then every
 /// seventh day after it), cut short at the window's end. Weeks start on the window's own first day,
 /// not on a Monday, so that every week of the timeline is whole except possibly the last.
-public struct ResidencyWeek: Hashable, Sendable {
-    public var from: CivilDate
+package struct ResidencyWeek: Hashable, Sendable {
+    package var from: CivilDate
     /// Inclusive; `from` + 6 days, or the window's last day.
-    public var to: CivilDate
+    package var to: CivilDate
     /// The residency's work in those days, as `ResidencyResult.work` counts it.
-    public var work: CategoryTallies
+    package var work: CategoryTallies
 
-    public init(from: CivilDate, to: CivilDate, work: CategoryTallies = CategoryTallies()) {
+    package init(from: CivilDate, to: CivilDate, work: CategoryTallies = CategoryTallies()) {
         self.from = from
         self.to = to
         self.work = work
     }
 
     /// The empty weeks of a window, in order (one at least, even for a window that ends before it starts).
-    public static func weeks(of residency: Residency) -> [ResidencyWeek] {
+    package static func weeks(of residency: Residency) -> [ResidencyWeek] {
         let first = residency.from.daysSinceEpoch, last = residency.to.daysSinceEpoch
         return stride(from: first, through: max(first, last), by: 7).map { start in
             ResidencyWeek(
@@ -27,7 +27,7 @@ public struct ResidencyWeek: Hashable, Sendable {
     }
 
     /// The index of the week holding an instant read in the residency's timezone, if it is in the window.
-    public static func index(of timestamp: Timestamp, in residency: Residency) -> Int? {
+    package static func index(of timestamp: Timestamp, in residency: Residency) -> Int? {
         let date = Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))
         let offset = Int64(residency.timezone.secondsFromGMT(for: date))
         let local = Timestamp(seconds: timestamp.seconds, offsetMinutes: Int32(offset / 60)).localDate

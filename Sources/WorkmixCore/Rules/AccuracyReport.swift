@@ -2,7 +2,7 @@ import Foundation
 
 /// A commit with the category it should get: a row of a labels file, or a commit whose Conventional
 /// prefix implies one. What `rules eval`, `model train` and `model eval` read.
-public typealias LabelledRecord = (record: CommitRecord, expected: Category)
+package typealias LabelledRecord = (record: CommitRecord, expected: Category)
 
 /// How well the rules in force agree with hand labels (`workmix rules eval --labels FILE`).
 ///
@@ -10,65 +10,65 @@ public typealias LabelledRecord = (record: CommitRecord, expected: Category)
 /// (it lowers recall of its true category and accuracy) but no category's false positive, so precision
 /// is over the commits predicted as that category. Macro-F1 is the mean F1 of investment, maintenance
 /// and support, so the rarer kinds weigh as much as the usual majority of maintenance.
-public struct AccuracyReport: Sendable, Hashable {
+package struct AccuracyReport: Sendable, Hashable {
     /// A column of the confusion matrix: a category, or `skip`.
-    public enum Predicted: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package enum Predicted: Hashable, Sendable, Comparable, CustomStringConvertible {
         case category(Category)
         case skip
 
-        public static let columns: [Predicted] = Category.allCases.map { .category($0) } + [.skip]
+        package static let columns: [Predicted] = Category.allCases.map { .category($0) } + [.skip]
 
-        public var description: String {
+        package var description: String {
             if case .category(let category) = self { return category.rawValue }
             return "skip"
         }
 
-        public static func < (lhs: Predicted, rhs: Predicted) -> Bool {
+        package static func < (lhs: Predicted, rhs: Predicted) -> Bool {
             columns.firstIndex(of: lhs)! < columns.firstIndex(of: rhs)!
         }
     }
 
-    public struct Row: Sendable, Hashable {
-        public var record: CommitRecord
-        public var expected: Category
-        public var classification: Classification
+    package struct Row: Sendable, Hashable {
+        package var record: CommitRecord
+        package var expected: Category
+        package var classification: Classification
 
-        public init(record: CommitRecord, expected: Category, classification: Classification) {
+        package init(record: CommitRecord, expected: Category, classification: Classification) {
             self.record = record
             self.expected = expected
             self.classification = classification
         }
 
-        public var predicted: Predicted {
+        package var predicted: Predicted {
             classification.skipped ? .skip : .category(classification.category)
         }
-        public var isCorrect: Bool { predicted == .category(expected) }
+        package var isCorrect: Bool { predicted == .category(expected) }
     }
 
-    public struct Scores: Sendable, Hashable {
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
+    package struct Scores: Sendable, Hashable {
+        package var precision: Double
+        package var recall: Double
+        package var f1: Double
         /// Commits labelled with this category.
-        public var support: Int
+        package var support: Int
     }
 
-    public var total: Int
-    public var correct: Int
-    public var accuracy: Double
+    package var total: Int
+    package var correct: Int
+    package var accuracy: Double
     /// For investment, maintenance and support.
-    public var perCategory: [Category: Scores]
-    public var macroF1: Double
+    package var perCategory: [Category: Scores]
+    package var macroF1: Double
     /// `confusion[expected][predicted]` = commits.
-    public var confusion: [Category: [Predicted: Int]]
+    package var confusion: [Category: [Predicted: Int]]
     /// The rows it got wrong, in input order.
-    public var wrong: [Row]
+    package var wrong: [Row]
     /// Per deciding rule (`unclassified` for none): the commits it decided and how many were right, in
     /// rule order of first appearance: which rules are precise, and which decide much and badly.
-    public var perRule: [(rule: String, decided: Int, correct: Int)]
+    package var perRule: [(rule: String, decided: Int, correct: Int)]
 
     /// Classifies each labelled record with `ruleSet` and scores the result.
-    public static func evaluate(
+    package static func evaluate(
         _ labelled: [LabelledRecord], ruleSet: RuleSet,
         context: RuleContext = .none
     ) -> AccuracyReport {
@@ -78,7 +78,7 @@ public struct AccuracyReport: Sendable, Hashable {
             })
     }
 
-    public init(rows: [Row]) {
+    package init(rows: [Row]) {
         total = rows.count
         correct = rows.filter(\.isCorrect).count
         accuracy = total == 0 ? 0 : Double(correct) / Double(total)
@@ -114,18 +114,18 @@ public struct AccuracyReport: Sendable, Hashable {
         perRule = order.map { (rule: $0, decided: tally[$0]?.decided ?? 0, correct: tally[$0]?.correct ?? 0) }
     }
 
-    public static func == (lhs: AccuracyReport, rhs: AccuracyReport) -> Bool {
+    package static func == (lhs: AccuracyReport, rhs: AccuracyReport) -> Bool {
         lhs.total == rhs.total && lhs.correct == rhs.correct && lhs.confusion == rhs.confusion && lhs.wrong == rhs.wrong
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(total)
         hasher.combine(correct)
         hasher.combine(wrong)
     }
 
     /// A plain-text summary: accuracy, macro-F1, per-category scores and the confusion matrix.
-    public var summary: String {
+    package var summary: String {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
         var lines = ["commits: \(total)  accuracy: \(percent(accuracy))  macro-F1: \(String(format: "%.3f", macroF1))"]
         for category in Category.assignable {

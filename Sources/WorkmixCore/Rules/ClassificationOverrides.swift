@@ -3,22 +3,22 @@ import Synchronization
 
 /// The config's `overrides: { <sha or prefix ≥ 7>: <category or skip> }`: pins single commits, beating
 /// every rule. When several prefixes match one commit the longest wins (it is the most specific).
-public struct ClassificationOverrides: Sendable, Hashable {
-    public struct Entry: Sendable, Hashable {
+package struct ClassificationOverrides: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// Lowercased hex, 7 to 40 (or 64) characters.
-        public var prefix: String
-        public var verdict: Rule.Verdict
-        public var location: SourceLocation?
+        package var prefix: String
+        package var verdict: Rule.Verdict
+        package var location: SourceLocation?
     }
 
-    public private(set) var entries: [Entry]
+    package private(set) var entries: [Entry]
 
-    public static let none = ClassificationOverrides()
+    package static let none = ClassificationOverrides()
 
-    public init() { entries = [] }
+    package init() { entries = [] }
 
     /// Validates each `(key, value)` as the config gives them, throwing at the entry's location.
-    public init(_ pairs: [(key: String, value: String, location: SourceLocation?)]) throws {
+    package init(_ pairs: [(key: String, value: String, location: SourceLocation?)]) throws {
         var entries: [Entry] = []
         for pair in pairs {
             let prefix = pair.key.lowercased()
@@ -49,16 +49,16 @@ public struct ClassificationOverrides: Sendable, Hashable {
         self.entries = entries.sorted { ($0.prefix.count, $1.prefix) > ($1.prefix.count, $0.prefix) }
     }
 
-    public var isEmpty: Bool { entries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty }
 
-    public func entry(for sha: String) -> Entry? {
+    package func entry(for sha: String) -> Entry? {
         guard !entries.isEmpty else { return nil }
         let sha = sha.lowercased()
         return entries.first { sha.hasPrefix($0.prefix) }
     }
 
     /// The pinned classification of a commit, if any: rule id `override`.
-    public func classification(for sha: String) -> Classification? {
+    package func classification(for sha: String) -> Classification? {
         guard let entry = entry(for: sha) else { return nil }
         let evidence = ["override \(entry.prefix): \(entry.verdict)" + (entry.location.map { " (\($0))" } ?? "")]
         switch entry.verdict {
@@ -72,20 +72,20 @@ public struct ClassificationOverrides: Sendable, Hashable {
 
 /// Which commits each override pinned in a run (from any thread), to say at the end when a prefix
 /// pinned more than one: git would call it ambiguous, and a second commit was pinned by accident.
-public final class OverrideHits: Sendable {
+package final class OverrideHits: Sendable {
     private let overrides: ClassificationOverrides
     private let shas = Mutex<[String: Set<String>]>([:])
 
-    public init(_ overrides: ClassificationOverrides) {
+    package init(_ overrides: ClassificationOverrides) {
         self.overrides = overrides
     }
 
-    public func note(_ sha: String) {
+    package func note(_ sha: String) {
         guard let entry = overrides.entry(for: sha) else { return }
         shas.withLock { _ = $0[entry.prefix, default: []].insert(sha) }
     }
 
-    public var warnings: [RunWarning] {
+    package var warnings: [RunWarning] {
         let shas = self.shas.withLock { $0 }
         return overrides.entries.compactMap { entry in
             guard let pinned = shas[entry.prefix], pinned.count > 1 else { return nil }

@@ -5,16 +5,16 @@ import Foundation
 /// changed; `bumped` counts versions changed (major or not); `major`: some version's first number
 /// changed; `replaced`: one dependency removed and another added in the same ecosystem. A commit that
 /// changes no manifest has none added, removed or bumped.
-public struct DependencyCondition: Sendable, Hashable, CustomStringConvertible {
-    public var added: CountRange?
-    public var removed: CountRange?
-    public var bumped: CountRange?
-    public var replaced: Bool?
-    public var major: Bool?
+package struct DependencyCondition: Sendable, Hashable, CustomStringConvertible {
+    package var added: CountRange?
+    package var removed: CountRange?
+    package var bumped: CountRange?
+    package var replaced: Bool?
+    package var major: Bool?
 
-    public static let keys = ["added", "removed", "bumped", "replaced", "major"]
+    package static let keys = ["added", "removed", "bumped", "replaced", "major"]
 
-    public init(yaml value: YAMLValue) throws {
+    package init(yaml value: YAMLValue) throws {
         let mapping = try value.mapping()
         try mapping.rejectUnknownKeys(allowed: Self.keys)
         guard !mapping.isEmpty else { throw value.error("expected one or more of \(Self.keys.joined(separator: ", "))") }
@@ -25,7 +25,7 @@ public struct DependencyCondition: Sendable, Hashable, CustomStringConvertible {
         major = try mapping["major"]?.bool()
     }
 
-    public var description: String {
+    package var description: String {
         [
             added.map { "added {\($0)}" }, removed.map { "removed {\($0)}" }, bumped.map { "bumped {\($0)}" },
             replaced.map { "replaced \($0)" }, major.map { "major \($0)" },

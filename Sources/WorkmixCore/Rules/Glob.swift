@@ -12,26 +12,26 @@ import Foundation
 /// A glob is translated once into an anchored regular expression and matched by the rule engine's
 /// regex engine (PCRE2), which reads paths as UTF-8 in place: file rules run on most commits of a
 /// scan, so this is a hot path.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
-    public let source: String
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
+    package let source: String
     /// The regular expression equivalent to this glob, unanchored (see `regex`).
     let expression: String
     private let pattern: Pattern?
 
-    public init(_ source: String) {
+    package init(_ source: String) {
         self.source = source
         expression = Self.translate(source)
         pattern = try? Pattern("^(?:" + expression + ")$")
     }
 
-    public var description: String { source }
+    package var description: String { source }
 
-    public func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         pattern?.matches(path) ?? false
     }
 
-    public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.source == rhs.source }
-    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+    package static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.source == rhs.source }
+    package func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// One pattern matching a path when any of `globs` does.
     static func union(_ globs: [Glob]) -> Pattern? {

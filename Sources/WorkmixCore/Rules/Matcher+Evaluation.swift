@@ -3,7 +3,7 @@ import Foundation
 extension Matcher {
     /// Evaluates this matcher; `explain` also collects the reasons (skipped on the hot path, where only
     /// the deciding rule is re-evaluated for its evidence).
-    public func evaluate(_ record: CommitRecord, context: RuleContext = .none, explain: Bool = false) -> MatchResult {
+    package func evaluate(_ record: CommitRecord, context: RuleContext = .none, explain: Bool = false) -> MatchResult {
         switch self {
         case let .text(field, pattern):
             return evaluateText(field, pattern, record, explain: explain)

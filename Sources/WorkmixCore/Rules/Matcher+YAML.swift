@@ -2,7 +2,7 @@ import Foundation
 
 extension Matcher {
     /// The keys a `match` mapping (and each item of `any`/`all`, and `not`) may hold.
-    public enum Key: String, CaseIterable, Sendable {
+    package enum Key: String, CaseIterable, Sendable {
         case subject, body, message, author, committer, coauthor, trailer, files
         case insertions, deletions, churn, net, fileCount = "file_count", sourceFiles = "source_files"
         case addedFiles = "added_files"
@@ -12,7 +12,7 @@ extension Matcher {
 
     /// Decodes a `match` mapping: every key must hold, so the result is an `.all` of its keys
     /// (or the single key's matcher).
-    public init(yaml value: YAMLValue) throws {
+    package init(yaml value: YAMLValue) throws {
         let mapping = try value.mapping()
         guard !mapping.isEmpty else { throw value.error("a match needs at least one condition") }
         try mapping.rejectUnknownKeys(allowed: Key.allCases.map(\.rawValue))

@@ -3,7 +3,7 @@ import Foundation
 /// One condition of a rule's `match` (SPEC 4), as a tree: leaves test one field of a commit record,
 /// `any`/`all`/`not` combine them. Every key under `match` holds at once, so a rule's matcher is an
 /// `.all` of its keys.
-public indirect enum Matcher: Sendable, Hashable {
+package indirect enum Matcher: Sendable, Hashable {
     case text(TextField, Pattern)
     /// People are matched as `Name <email>`; `coauthor` holds when any co-author matches.
     case person(PersonField, Pattern)
@@ -20,17 +20,17 @@ public indirect enum Matcher: Sendable, Hashable {
     case all([Matcher])
     case not(Matcher)
 
-    public enum TextField: String, Sendable, CaseIterable { case subject, body, message }
-    public enum PersonField: String, Sendable, CaseIterable { case author, committer, coauthor }
-    public enum CountField: String, Sendable, CaseIterable {
+    package enum TextField: String, Sendable, CaseIterable { case subject, body, message }
+    package enum PersonField: String, Sendable, CaseIterable { case author, committer, coauthor }
+    package enum CountField: String, Sendable, CaseIterable {
         case insertions, deletions, churn, net, fileCount = "file_count", sourceFiles = "source_files"
         case addedFiles = "added_files"
     }
     /// `paired`: the commit has co-authors; `resident`: a resident of an active residency took part.
-    public enum FlagField: String, Sendable, CaseIterable { case merge, paired, resident }
+    package enum FlagField: String, Sendable, CaseIterable { case merge, paired, resident }
 
     /// How much of the file changes evaluating this needs, if any.
-    public var requiredDetail: ChangeDetail? {
+    package var requiredDetail: ChangeDetail? {
         switch self {
         case .files, .count(.fileCount, _), .count(.sourceFiles, _), .count(.addedFiles, _), .dependencies: return .paths
         case .count: return .lines
@@ -43,7 +43,7 @@ public indirect enum Matcher: Sendable, Hashable {
     /// File changes that make this better informed without being needed: the model reads what its
     /// features use (paths alone unless it weighs line counts) when they can be had, and its message
     /// alone when they cannot (`--no-diffs`).
-    public func preferredDetail(model: CommitModel?) -> ChangeDetail? {
+    package func preferredDetail(model: CommitModel?) -> ChangeDetail? {
         switch self {
         case .model: return model?.settings.detail
         case .any(let children), .all(let children): return children.compactMap { $0.preferredDetail(model: model) }.max()
@@ -53,17 +53,17 @@ public indirect enum Matcher: Sendable, Hashable {
     }
 
     /// Whether this asks the learned model.
-    public var usesModel: Bool {
+    package var usesModel: Bool {
         containsLeaf { if case .model = $0 { true } else { false } }
     }
 
     /// Whether this asks whether a resident took part (an answer that depends on the whole history's people).
-    public var usesResident: Bool {
+    package var usesResident: Bool {
         containsLeaf { if case .flag(.resident, _) = $0 { true } else { false } }
     }
 
     /// Whether evaluating this needs the commit's file changes (so the scan must compute diffs).
-    public var needsFileChanges: Bool {
+    package var needsFileChanges: Bool {
         containsLeaf {
             switch $0 {
             case .files, .count, .model, .dependencies: true
@@ -73,7 +73,7 @@ public indirect enum Matcher: Sendable, Hashable {
     }
 
     /// Whether this reads dependency manifests (so a commit that changes one has its manifests read).
-    public var usesDependencies: Bool {
+    package var usesDependencies: Bool {
         containsLeaf { if case .dependencies = $0 { true } else { false } }
     }
 
@@ -88,14 +88,14 @@ public indirect enum Matcher: Sendable, Hashable {
 }
 
 /// `files: {any|all|none: [globs]}`. `all` needs at least one file: an empty commit is not "docs only".
-public struct FilesCondition: Sendable, Hashable {
-    public enum Quantifier: String, Sendable, CaseIterable { case any, all, none }
-    public let quantifier: Quantifier
-    public let globs: [Glob]
+package struct FilesCondition: Sendable, Hashable {
+    package enum Quantifier: String, Sendable, CaseIterable { case any, all, none }
+    package let quantifier: Quantifier
+    package let globs: [Glob]
     /// All globs as one pattern: one match per path instead of one per glob.
     let union: Pattern?
 
-    public init(_ quantifier: Quantifier, _ globs: [Glob]) {
+    package init(_ quantifier: Quantifier, _ globs: [Glob]) {
         self.quantifier = quantifier
         self.globs = globs
         union = Glob.union(globs)
@@ -105,31 +105,31 @@ public struct FilesCondition: Sendable, Hashable {
         union?.matches(path) ?? false
     }
 
-    public static func == (lhs: FilesCondition, rhs: FilesCondition) -> Bool {
+    package static func == (lhs: FilesCondition, rhs: FilesCondition) -> Bool {
         lhs.quantifier == rhs.quantifier && lhs.globs == rhs.globs
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(quantifier)
         hasher.combine(globs)
     }
 }
 
 /// `{min, max}`, both inclusive, either optional.
-public struct CountRange: Sendable, Hashable, CustomStringConvertible {
-    public var min: Int?
-    public var max: Int?
+package struct CountRange: Sendable, Hashable, CustomStringConvertible {
+    package var min: Int?
+    package var max: Int?
 
-    public init(min: Int? = nil, max: Int? = nil) {
+    package init(min: Int? = nil, max: Int? = nil) {
         self.min = min
         self.max = max
     }
 
-    public func contains(_ value: Int) -> Bool {
+    package func contains(_ value: Int) -> Bool {
         (min.map { value >= $0 } ?? true) && (max.map { value <= $0 } ?? true)
     }
 
-    public var description: String {
+    package var description: String {
         [min.map { "min: \($0)" }, max.map { "max: \($0)" }].compactMap { $0 }.joined(separator: ", ")
     }
 }
@@ -137,7 +137,7 @@ public struct CountRange: Sendable, Hashable, CustomStringConvertible {
 /// Kleene's three values: a condition on file changes that were not computed, or could not be read,
 /// is `unknown`; `not unknown` stays unknown, and a rule matches only when its matcher is `yes`. So a
 /// files rule never matches a commit whose changes are missing, even under `not`.
-public enum Truth: String, Sendable, Hashable {
+package enum Truth: String, Sendable, Hashable {
     case yes, no, unknown
 
     static prefix func ! (truth: Truth) -> Truth {
@@ -150,13 +150,13 @@ public enum Truth: String, Sendable, Hashable {
 }
 
 /// The outcome of a matcher on one commit, with the reasons (evidence) when asked for.
-public struct MatchResult: Sendable, Hashable {
-    public var truth: Truth
-    public var reasons: [String]
+package struct MatchResult: Sendable, Hashable {
+    package var truth: Truth
+    package var reasons: [String]
     /// `unknown` (at least partly) because the regex engine gave up on a pattern (too much backtracking).
-    public var gaveUp = false
+    package var gaveUp = false
 
-    public init(_ truth: Truth, _ reasons: [String] = [], gaveUp: Bool = false) {
+    package init(_ truth: Truth, _ reasons: [String] = [], gaveUp: Bool = false) {
         self.truth = truth
         self.reasons = reasons
         self.gaveUp = gaveUp

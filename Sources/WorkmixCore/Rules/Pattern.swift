@@ -6,36 +6,36 @@ import Foundation
 /// as in ICU, whose syntax rules were first written for). Measured on redis (12,272 commits, shipped
 /// rules, message-only): Foundation's NSRegularExpression spent 0.55 s matching, PCRE2 0.05 s.
 /// Swift strings are UTF-8 already, so matching reads them in place.
-public struct Pattern: Sendable, Hashable, CustomStringConvertible {
+package struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
-    public let source: String
+    package let source: String
     private let code: CompiledCode
 
-    public struct SyntaxError: Error, CustomStringConvertible {
-        public let pattern: String
-        public let reason: String
-        public var description: String { "invalid regular expression '\(pattern)': \(reason)" }
+    package struct SyntaxError: Error, CustomStringConvertible {
+        package let pattern: String
+        package let reason: String
+        package var description: String { "invalid regular expression '\(pattern)': \(reason)" }
     }
 
-    public init(_ source: String) throws {
+    package init(_ source: String) throws {
         self.source = source
         code = try CompiledCode(source)
     }
 
-    public func matches(_ text: String) -> Bool { match(text) == true }
+    package func matches(_ text: String) -> Bool { match(text) == true }
 
     /// Whether the pattern matches, or nil when PCRE2 gave up (its match or heap limit, on a pattern
     /// that backtracks catastrophically over a long text): then nobody knows, and a rule must not
     /// pretend it did not match.
-    public func match(_ text: String) -> Bool? {
+    package func match(_ text: String) -> Bool? {
         var text = text
         return text.withUTF8 { code.match($0) }
     }
 
-    public var description: String { source }
+    package var description: String { source }
 
-    public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
-    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+    package static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
+    package func hash(into hasher: inout Hasher) { hasher.combine(source) }
 }
 
 /// Owns a compiled PCRE2 pattern. Compiled code is read-only once JIT-compiled, so one object serves

@@ -1,13 +1,13 @@
 import Foundation
 
 /// One rule of a rule file (SPEC 4): when `matcher` holds, the commit gets `verdict`.
-public struct Rule: Sendable, Hashable {
+package struct Rule: Sendable, Hashable {
     /// What a matching rule decides: a category, or `skip` (the commit counts nowhere).
-    public enum Verdict: Sendable, Hashable, CustomStringConvertible {
+    package enum Verdict: Sendable, Hashable, CustomStringConvertible {
         case category(Category)
         case skip
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .category(let category): return category.rawValue
             case .skip: return "skip"
@@ -16,15 +16,15 @@ public struct Rule: Sendable, Hashable {
     }
 
     /// snake_case, unique among the rules in force.
-    public var id: String
-    public var verdict: Verdict
-    public var description: String
-    public var matcher: Matcher
-    public var examples: [RuleExample]
+    package var id: String
+    package var verdict: Verdict
+    package var description: String
+    package var matcher: Matcher
+    package var examples: [RuleExample]
     /// The file and line of the rule's `id`, for `rules list` and error messages.
-    public var source: SourceLocation
+    package var source: SourceLocation
 
-    public init(
+    package init(
         id: String, verdict: Verdict, description: String = "", matcher: Matcher,
         examples: [RuleExample] = [], source: SourceLocation = SourceLocation(file: "")
     ) {
@@ -36,7 +36,7 @@ public struct Rule: Sendable, Hashable {
         self.source = source
     }
 
-    public var needsFileChanges: Bool { matcher.needsFileChanges }
+    package var needsFileChanges: Bool { matcher.needsFileChanges }
 
     /// The classification this rule gives when it decides.
     func classification(evidence: [String], unevaluated: [String] = []) -> Classification {

@@ -4,18 +4,18 @@ import Synchronization
 /// What rules may ask about a commit beyond its record. The residency code supplies `isResident`
 /// (did a resident of an active residency take part?); without it the `resident` matcher sees false.
 /// `model` answers the `model` matcher; without one, model rules are unknown and never match.
-public struct RuleContext: Sendable {
-    public var isResident: @Sendable (CommitRecord) -> Bool
-    public var model: CommitModel?
+package struct RuleContext: Sendable {
+    package var isResident: @Sendable (CommitRecord) -> Bool
+    package var model: CommitModel?
     /// The prediction for the commit being classified, made once however many model rules ask.
     var memo: PredictionMemo?
 
-    public init(isResident: @escaping @Sendable (CommitRecord) -> Bool = { _ in false }, model: CommitModel? = nil) {
+    package init(isResident: @escaping @Sendable (CommitRecord) -> Bool = { _ in false }, model: CommitModel? = nil) {
         self.isResident = isResident
         self.model = model
     }
 
-    public static let none = RuleContext()
+    package static let none = RuleContext()
 
     /// The model's prediction for `record`, from the memo when it was made for the same commit and files.
     func prediction(for record: CommitRecord) -> ModelPrediction? {

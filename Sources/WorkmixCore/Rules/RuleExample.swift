@@ -2,8 +2,8 @@ import Foundation
 
 /// An example beside a rule (SwiftLint style): a commit described by its message and optionally its
 /// author, files and merge-ness, and the verdict the whole rule set in force must give it.
-public struct RuleExample: Sendable, Hashable {
-    public enum Expectation: Sendable, Hashable, CustomStringConvertible {
+package struct RuleExample: Sendable, Hashable {
+    package enum Expectation: Sendable, Hashable, CustomStringConvertible {
         /// `expect: investment|maintenance|support|unclassified|skip`.
         case verdict(Rule.Verdict)
         /// `expect_not: <category>`: the final category must differ (a skip differs from every category).
@@ -13,7 +13,7 @@ public struct RuleExample: Sendable, Hashable {
         /// `expect_not: <rule id>`: that rule must not be the one that decides.
         case notRule(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .verdict(let verdict): return "expect \(verdict)"
             case .notCategory(let category): return "expect_not \(category.rawValue)"
@@ -24,21 +24,21 @@ public struct RuleExample: Sendable, Hashable {
     }
 
     /// Position among the rule's examples, from 0.
-    public var index: Int
-    public var message: String
-    public var author: Person?
+    package var index: Int
+    package var message: String
+    package var author: Person?
     /// nil when the example names no files: the record's changes are then "not computed", as in a
     /// scan that needs no diffs, and rules on files or line counts do not match it.
-    public var files: [FileChange]?
+    package var files: [FileChange]?
     /// `merge: true` gives the example record two parents.
-    public var merge: Bool
+    package var merge: Bool
     /// `dependencies:` what the example's manifests changed; without it, an example whose files change
     /// no manifest changed no dependency, and one whose files do is unknown.
-    public var dependencies: DependencyChanges?
-    public var expectation: Expectation
-    public var location: SourceLocation
+    package var dependencies: DependencyChanges?
+    package var expectation: Expectation
+    package var location: SourceLocation
 
-    public init(
+    package init(
         index: Int = 0, message: String, author: Person? = nil, files: [FileChange]? = nil,
         merge: Bool = false, expectation: Expectation, location: SourceLocation = SourceLocation(file: "")
     ) {
@@ -54,7 +54,7 @@ public struct RuleExample: Sendable, Hashable {
     static let defaultAuthor = Person(name: "Example Author", email: "author@example.com")
 
     /// The commit record this example describes.
-    public var record: CommitRecord {
+    package var record: CommitRecord {
         let parts = MessageParts.split(message)
         let author = self.author ?? Self.defaultAuthor
         let coAuthors = CoAuthorParser().people(in: message).filter { $0.key != author.key }

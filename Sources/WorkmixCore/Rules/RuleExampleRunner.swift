@@ -2,14 +2,14 @@ import Foundation
 
 /// Runs rules' examples (`workmix rules test`): each example becomes a commit record, classified by the
 /// whole rule set in force, so an example states the final verdict, not just its own rule's opinion.
-public enum RuleExampleRunner {
-    public struct Failure: Sendable, Hashable, CustomStringConvertible {
-        public var ruleID: String
-        public var example: RuleExample
-        public var got: Classification
+package enum RuleExampleRunner {
+    package struct Failure: Sendable, Hashable, CustomStringConvertible {
+        package var ruleID: String
+        package var example: RuleExample
+        package var got: Classification
 
         /// `rules/20-conventional.yml:42:9: rule conventional_fix, example 2 ("fix: x"): expect maintenance, got investment (rule feature_add)`
-        public var description: String {
+        package var description: String {
             let verdict = got.skipped ? "skip" : got.category.rawValue
             let by = got.ruleID.map { " (rule \($0))" } ?? " (no rule matched)"
             return "\(example.location): rule \(ruleID), example \(example.index) (\(quoted(example.message))): "
@@ -17,15 +17,15 @@ public enum RuleExampleRunner {
         }
     }
 
-    public struct Report: Sendable, Hashable {
-        public var examplesRun: Int
-        public var failures: [Failure]
-        public var passed: Bool { failures.isEmpty }
+    package struct Report: Sendable, Hashable {
+        package var examplesRun: Int
+        package var failures: [Failure]
+        package var passed: Bool { failures.isEmpty }
     }
 
     /// Runs the examples of `rules` (default: every rule of the set) against `ruleSet`.
     /// An `expect_not` naming no rule of the set fails too: it would pass vacuously.
-    public static func run(_ ruleSet: RuleSet, examplesOf rules: [Rule]? = nil, context: RuleContext = .none) -> Report {
+    package static func run(_ ruleSet: RuleSet, examplesOf rules: [Rule]? = nil, context: RuleContext = .none) -> Report {
         let knownIDs = Set(ruleSet.rules.map(\.id))
         var count = 0
         var failures: [Failure] = []

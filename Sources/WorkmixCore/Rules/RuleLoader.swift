@@ -3,15 +3,15 @@ import Foundation
 /// Reads rule files (SPEC 4) into rules, rejecting with file:line whatever is not a valid rule: malformed
 /// YAML, unknown keys, wrong types, invalid regular expressions, unknown categories, an unsupported
 /// `version`, a rule with neither `category` nor `skip`, and ids repeated across the files loaded together.
-public enum RuleLoader {
-    public static let supportedVersion = 1
+package enum RuleLoader {
+    package static let supportedVersion = 1
 
     enum FileKey: String, CaseIterable { case version, rules }
     enum RuleKey: String, CaseIterable { case id, category, skip, description, match, examples }
     enum ExampleKey: String, CaseIterable { case message, author, files, dependencies, merge, expect, expectNot = "expect_not" }
 
     /// Loads several files as one rule list, in the order given (user files first, then shipped ones).
-    public static func load(files: [SourceFile]) throws -> [Rule] {
+    package static func load(files: [SourceFile]) throws -> [Rule] {
         var rules: [Rule] = []
         var seen: [String: SourceLocation] = [:]
         for file in files {
@@ -27,12 +27,12 @@ public enum RuleLoader {
     }
 
     /// Loads files and directories from disk (a directory gives its `*.yml`/`*.yaml` files in name order).
-    public static func load(paths: [String]) throws -> [Rule] {
+    package static func load(paths: [String]) throws -> [Rule] {
         try load(files: readFiles(paths))
     }
 
     /// The rule files a list of paths names, read as text, in order.
-    public static func readFiles(_ paths: [String]) throws -> [SourceFile] {
+    package static func readFiles(_ paths: [String]) throws -> [SourceFile] {
         var files: [SourceFile] = []
         // A file named twice (`--rules team.yml` with `rules: [team.yml]` in the config, or through a
         // folder) is read once.
@@ -60,7 +60,7 @@ public enum RuleLoader {
     }
 
     /// Parses one rule file.
-    public static func parse(_ text: String, file: String) throws -> [Rule] {
+    package static func parse(_ text: String, file: String) throws -> [Rule] {
         guard let root = try YAMLValue.parse(text, file: file) else {
             throw InputError("empty rule file: expected 'version: 1' and 'rules'", at: SourceLocation(file: file, line: 1))
         }

@@ -9,7 +9,7 @@
 ///
 /// Everything else a verdict depends on (config, overrides, model, version, diff policy, evidence,
 /// mailmap) must be the same for both rule sets: the store keys them apart by a base digest.
-public struct RuleReuse: Sendable {
+package struct RuleReuse: Sendable {
     /// What to do with one rule of this set for a commit decided by a given earlier rule.
     struct Plan: Sendable {
         /// Per rule of this set: known not to match (skipped without evaluation).
@@ -24,7 +24,7 @@ public struct RuleReuse: Sendable {
     private let unmatched: Plan
 
     /// `earlier`: the fingerprints of the earlier rules, in their order.
-    public init(earlier: [String], current: RuleSet) {
+    package init(earlier: [String], current: RuleSet) {
         let fingerprints = current.rules.map(\.fingerprint)
         var position: [String: Int] = [:]
         for (index, fingerprint) in fingerprints.enumerated() where position[fingerprint] == nil { position[fingerprint] = index }
@@ -52,7 +52,7 @@ public struct RuleReuse: Sendable {
 extension Rule {
     /// What decides this rule's verdicts and evidence, as text: its id, verdict and matcher. The same
     /// in every process (unlike `hashValue`), so that a store can compare rules across runs.
-    public var fingerprint: String { id + "\u{1}" + verdict.description + "\u{1}" + matcher.canonical }
+    package var fingerprint: String { id + "\u{1}" + verdict.description + "\u{1}" + matcher.canonical }
 
     static func id(ofFingerprint fingerprint: String) -> String {
         String(fingerprint.prefix { $0 != "\u{1}" })
@@ -84,11 +84,11 @@ extension Matcher {
 }
 
 /// A commit's verdict under an earlier rule set, and what that rule set tells about this one.
-public struct EarlierVerdict: Sendable {
-    public var classification: Classification
-    public var reuse: RuleReuse
+package struct EarlierVerdict: Sendable {
+    package var classification: Classification
+    package var reuse: RuleReuse
 
-    public init(_ classification: Classification, reuse: RuleReuse) {
+    package init(_ classification: Classification, reuse: RuleReuse) {
         self.classification = classification
         self.reuse = reuse
     }

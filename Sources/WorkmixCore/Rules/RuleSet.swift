@@ -2,33 +2,33 @@ import Foundation
 
 /// The rules in force, in evaluation order (user rule files first, then the shipped ones), and the
 /// config's overrides. The first rule that matches decides (SPEC 4).
-public struct RuleSet: Sendable {
-    public static let overrideRuleID = "override"
+package struct RuleSet: Sendable {
+    package static let overrideRuleID = "override"
 
-    public let rules: [Rule]
-    public var overrides: ClassificationOverrides
+    package let rules: [Rule]
+    package var overrides: ClassificationOverrides
     /// Whether any rule asks the learned model.
-    public let usesModel: Bool
+    package let usesModel: Bool
 
-    public init(rules: [Rule], overrides: ClassificationOverrides = .none) {
+    package init(rules: [Rule], overrides: ClassificationOverrides = .none) {
         self.rules = rules
         self.overrides = overrides
         self.usesModel = rules.contains { $0.matcher.usesModel }
     }
 
     /// Loads files as one rule set, checking ids are unique across them: pass user files before shipped ones.
-    public init(files: [SourceFile], overrides: ClassificationOverrides = .none) throws {
+    package init(files: [SourceFile], overrides: ClassificationOverrides = .none) throws {
         self.init(rules: try RuleLoader.load(files: files), overrides: overrides)
     }
 
-    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+    package func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// Whether any rule asks the `resident` flag.
-    public var usesResident: Bool { rules.contains { $0.matcher.usesResident } }
+    package var usesResident: Bool { rules.contains { $0.matcher.usesResident } }
 
     /// The verdict for one commit: an override, else the first matching rule with its evidence, else
     /// `unclassified`. A rule on file changes never matches a commit whose changes are missing.
-    public func classify(_ record: CommitRecord, context: RuleContext = .none) -> Classification {
+    package func classify(_ record: CommitRecord, context: RuleContext = .none) -> Classification {
         classify(MinedCommit(record: record), context: context)
     }
 
@@ -40,7 +40,7 @@ public struct RuleSet: Sendable {
     /// show it; the category and rule are the same.
     /// `earlier`, a verdict under other rules (with the same config and model), spares the rules whose
     /// verdict it already tells (`RuleReuse`): the result is the same as without it.
-    public func classify(
+    package func classify(
         _ commit: MinedCommit, context: RuleContext = .none, evidence: Bool = true, earlier: EarlierVerdict? = nil
     ) -> Classification {
         if let pinned = overrides.classification(for: commit.record.sha) { return pinned }
@@ -96,7 +96,7 @@ public struct RuleSet: Sendable {
     }
 
     /// Every rule evaluated against one commit, and why each matched or not (`workmix rules explain`).
-    public func explain(_ record: CommitRecord, context: RuleContext = .none) -> RuleExplanation {
+    package func explain(_ record: CommitRecord, context: RuleContext = .none) -> RuleExplanation {
         var evaluations: [RuleExplanation.Evaluation] = []
         var decided = false
         let context = context.memoizing()
@@ -117,24 +117,24 @@ public struct RuleSet: Sendable {
 }
 
 /// What `workmix rules explain SHA` prints.
-public struct RuleExplanation: Sendable, Hashable {
-    public struct Evaluation: Sendable, Hashable {
-        public var ruleID: String
-        public var source: SourceLocation
-        public var verdict: Rule.Verdict
+package struct RuleExplanation: Sendable, Hashable {
+    package struct Evaluation: Sendable, Hashable {
+        package var ruleID: String
+        package var source: SourceLocation
+        package var verdict: Rule.Verdict
         /// `unknown` when the rule needs file changes the record does not have.
-        public var truth: Truth
+        package var truth: Truth
         /// Why it matched (the evidence) or why not.
-        public var reasons: [String]
+        package var reasons: [String]
         /// The first matching rule: the one that decides unless an override does.
-        public var decides: Bool
+        package var decides: Bool
 
-        public var matched: Bool { truth == .yes }
+        package var matched: Bool { truth == .yes }
     }
 
     /// Set when a config override pinned the commit: it beats every rule below.
-    public var override: Classification?
-    public var evaluations: [Evaluation]
+    package var override: Classification?
+    package var evaluations: [Evaluation]
     /// The final verdict, as `classify` gives it.
-    public var classification: Classification
+    package var classification: Classification
 }

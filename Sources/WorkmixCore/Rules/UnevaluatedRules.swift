@@ -5,34 +5,34 @@ import Synchronization
 /// that backtracks catastrophically, `^(?:(a+)+$|a*!$)` against `aaa…a!`): each such commit went on
 /// to the next rule, so it may be classified otherwise than the rule meant. Reported once at the end
 /// of a run, and counted in JSON output as `unevaluated`.
-public struct UnevaluatedRules: Sendable, Hashable {
-    public struct Entry: Sendable, Hashable {
-        public var ruleID: String
+package struct UnevaluatedRules: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
+        package var ruleID: String
         /// Where the rule is written (its `id` line); nil for a rule no longer in the rule set.
-        public var source: SourceLocation?
+        package var source: SourceLocation?
         /// Commits it could not decide.
-        public var commits: Int
+        package var commits: Int
     }
 
     /// Commits on which at least one rule could not be decided.
-    public var commits: Int
+    package var commits: Int
     /// Each rule that could not be decided, in rule order.
-    public var rules: [Entry]
+    package var rules: [Entry]
 
-    public var isEmpty: Bool { commits == 0 }
+    package var isEmpty: Bool { commits == 0 }
 
     /// The warning to give at the end of a run, if the engine gave up at all.
-    public var warnings: [RunWarning] { isEmpty ? [] : [.rulesUnevaluated(self)] }
+    package var warnings: [RunWarning] { isEmpty ? [] : [.rulesUnevaluated(self)] }
 }
 
 /// Counts, over a run, the commits whose classification left rules unevaluated. Commits are classified
 /// on several threads, so it is a class with its counts behind a mutex.
-public final class UnevaluatedRuleTally: Sendable {
+package final class UnevaluatedRuleTally: Sendable {
     private let counts = Mutex((commits: 0, perRule: [String: Int]()))
 
-    public init() {}
+    package init() {}
 
-    public func note(_ classification: Classification) {
+    package func note(_ classification: Classification) {
         guard !classification.unevaluated.isEmpty else { return }
         counts.withLock { counts in
             counts.commits += 1
@@ -41,15 +41,15 @@ public final class UnevaluatedRuleTally: Sendable {
     }
 
     /// Commits some rule could not be evaluated on, so far.
-    public var commitCount: Int { counts.withLock { $0.commits } }
+    package var commitCount: Int { counts.withLock { $0.commits } }
 
     /// The warning to give at the end of a run, if the engine gave up at all.
-    public func warnings(in ruleSet: RuleSet) -> [RunWarning] {
+    package func warnings(in ruleSet: RuleSet) -> [RunWarning] {
         summary(in: ruleSet).warnings
     }
 
     /// The tally so far, rules in the order `ruleSet` evaluates them.
-    public func summary(in ruleSet: RuleSet) -> UnevaluatedRules {
+    package func summary(in ruleSet: RuleSet) -> UnevaluatedRules {
         let (commits, perRule) = counts.withLock { ($0.commits, $0.perRule) }
         let order = Dictionary(ruleSet.rules.enumerated().map { ($1.id, $0) }) { first, _ in first }
         let entries = perRule.map { id, count in

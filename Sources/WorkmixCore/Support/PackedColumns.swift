@@ -4,13 +4,13 @@ import Foundation
 /// decodes as a few strings rather than as many thousand JSON values: shas (lowercase hex of one
 /// width) as their bytes, anything else as one text (NUL-separated, after the count; git paths and
 /// shas never hold NUL).
-public struct PackedStrings: Codable, Sendable, Equatable {
+package struct PackedStrings: Codable, Sendable, Equatable {
     private var text: String?
     /// Hex strings of `width` digits each, as bytes.
     private var width: Int?
     private var bytes: Data?
 
-    public init(_ strings: some Sequence<String>) {
+    package init(_ strings: some Sequence<String>) {
         let strings = Array(strings)
         if let width = strings.first?.utf8.count, width > 0, width % 2 == 0,
             let bytes = Self.hexBytes(strings, width: width)
@@ -28,7 +28,7 @@ public struct PackedStrings: Codable, Sendable, Equatable {
     }
 
     /// The strings; nil when the value does not hold together (a damaged file).
-    public var strings: [String]? {
+    package var strings: [String]? {
         if let width, let bytes {
             let size = width / 2
             guard size > 0, bytes.count % size == 0 else { return nil }
@@ -73,10 +73,10 @@ public struct PackedStrings: Codable, Sendable, Equatable {
 
 /// A column of integer lists kept as variable-length bytes (zigzag LEB128, each list after its
 /// length), encoded as one base64 string.
-public struct PackedIntegers: Codable, Sendable, Equatable {
+package struct PackedIntegers: Codable, Sendable, Equatable {
     private var data: Data
 
-    public init(lists: some Sequence<[Int]>) {
+    package init(lists: some Sequence<[Int]>) {
         var bytes: [UInt8] = []
         for list in lists {
             Self.append(list.count, to: &bytes)
@@ -86,12 +86,12 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
     }
 
     /// One integer per row.
-    public init(_ values: some Sequence<Int>) {
+    package init(_ values: some Sequence<Int>) {
         self.init(lists: values.lazy.map { [$0] })
     }
 
     /// The lists; nil when the bytes end inside one (a damaged file).
-    public var lists: [[Int]]? {
+    package var lists: [[Int]]? {
         data.withUnsafeBytes { raw -> [[Int]]? in
             var position = 0
             var lists: [[Int]] = []
@@ -110,7 +110,7 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
     }
 
     /// One integer per row; nil unless every list holds one.
-    public var values: [Int]? {
+    package var values: [Int]? {
         guard let lists, lists.allSatisfy({ $0.count == 1 }) else { return nil }
         return lists.map { $0[0] }
     }
@@ -140,11 +140,11 @@ public struct PackedIntegers: Codable, Sendable, Equatable {
         return nil
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         data = try decoder.singleValueContainer().decode(Data.self)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(data)
     }

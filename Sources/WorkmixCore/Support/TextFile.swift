@@ -2,15 +2,15 @@ import Foundation
 
 /// Reads a whole text file for the loaders (config, rules, labels, models): any readable path, FIFOs and
 /// `/dev/stdin`-like paths included (`--config <(…)`, `--config /dev/null`), as git reads `--file`.
-public enum TextFile {
+package enum TextFile {
     /// Config and rule files are small: anything larger (`--config /dev/zero`) is refused before it
     /// fills memory.
-    public static let defaultLimit = 16 << 20
+    package static let defaultLimit = 16 << 20
     /// Labels files hold whole corpora (the shared one is 65 MB as JSON lines).
-    public static let labelsLimit = 1 << 30
+    package static let labelsLimit = 1 << 30
 
     /// The file's text, or an `InputError` at the file naming `what` it is ("config file", …).
-    public static func read(_ path: String, what: String, limit: Int = defaultLimit) throws -> String {
+    package static func read(_ path: String, what: String, limit: Int = defaultLimit) throws -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw InputError("cannot read \(what): it is a directory", at: SourceLocation(file: path))

@@ -4,13 +4,13 @@ import Yams
 /// A YAML node with the file it came from and the key path that leads to it, read through typed
 /// accessors that throw `InputError` at file:line:column naming the key. Rule files and the config are
 /// decoded with these rather than `Decodable`, which loses line numbers.
-public struct YAMLValue {
-    public let node: Node
-    public let file: String
+package struct YAMLValue {
+    package let node: Node
+    package let file: String
     /// Where the value sits, for messages: `rules[2].match.subject`.
-    public let path: String
+    package let path: String
 
-    public init(node: Node, file: String, path: String = "") {
+    package init(node: Node, file: String, path: String = "") {
         self.node = node
         self.file = file
         self.path = path
@@ -20,7 +20,7 @@ public struct YAMLValue {
     /// Refuses a document whose aliases stand for too many values or nest too deep (`YAMLExpansion`).
     /// Composed on a thread with a large stack: Yams compares mapping keys recursively, and a key
     /// that is an alias of a chain 60,000 deep overflowed the main thread's 8 MB while composing.
-    public static func parse(_ text: String, file: String) throws -> YAMLValue? {
+    package static func parse(_ text: String, file: String) throws -> YAMLValue? {
         try YAMLExpansion.onLargeStack { try compose(text, file: file) }
     }
 
@@ -44,16 +44,16 @@ public struct YAMLValue {
         }
     }
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
     }
 
     /// An error at this value, naming its key path.
-    public func error(_ message: String) -> InputError {
+    package func error(_ message: String) -> InputError {
         InputError(path.isEmpty ? message : "\(path): \(message)", at: location)
     }
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
@@ -68,14 +68,14 @@ public struct YAMLValue {
     }
 
     /// Any scalar as text (a number or a boolean too, as written), but not null.
-    public func string() throws -> String {
+    package func string() throws -> String {
         guard let scalar = node.scalar, !isNull else { throw error("expected a string, found \(kind)") }
         return scalar.string
     }
 
     /// `true`/`false` (also YAML 1.1's `yes`/`no`/`on`/`off`, any case) written plain: a quoted
     /// `"true"` is a string.
-    public func bool() throws -> Bool {
+    package func bool() throws -> Bool {
         switch plainScalar?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -84,7 +84,7 @@ public struct YAMLValue {
     }
 
     /// A plain integer: decimal with an optional sign, `_` separators, or `0x`/`0o`/`0b`.
-    public func int() throws -> Int {
+    package func int() throws -> Int {
         guard let value = plainScalar.flatMap(Self.integer) else {
             throw error("expected an integer, found \(describe())")
         }
@@ -109,18 +109,18 @@ public struct YAMLValue {
         return Int((negative ? "-" : "") + digits, radix: radix)
     }
 
-    public func sequence() throws -> [YAMLValue] {
+    package func sequence() throws -> [YAMLValue] {
         guard let sequence = node.sequence else { throw error("expected a list, found \(kind)") }
         return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
     }
 
     /// A list, or a single value read as a list of one (`files: docs/**` as `files: [docs/**]`).
-    public func sequenceOrSingle() -> [YAMLValue] {
+    package func sequenceOrSingle() -> [YAMLValue] {
         if node.sequence != nil, let items = try? sequence() { return items }
         return [self]
     }
 
-    public func mapping() throws -> YAMLMapping {
+    package func mapping() throws -> YAMLMapping {
         guard let mapping = node.mapping else { throw error("expected a mapping, found \(kind)") }
         var entries: [YAMLMapping.Entry] = []
         var merged: [YAMLMapping.Entry] = []
@@ -157,33 +157,33 @@ public struct YAMLValue {
 }
 
 /// A YAML mapping whose keys are strings, in file order.
-public struct YAMLMapping {
-    public struct Entry {
-        public let key: String
-        public let keyLocation: SourceLocation
-        public let value: YAMLValue
+package struct YAMLMapping {
+    package struct Entry {
+        package let key: String
+        package let keyLocation: SourceLocation
+        package let value: YAMLValue
     }
 
-    public let entries: [Entry]
-    public let location: SourceLocation
-    public let path: String
-    public let file: String
+    package let entries: [Entry]
+    package let location: SourceLocation
+    package let path: String
+    package let file: String
 
-    public var keys: [String] { entries.map(\.key) }
-    public var isEmpty: Bool { entries.isEmpty }
+    package var keys: [String] { entries.map(\.key) }
+    package var isEmpty: Bool { entries.isEmpty }
 
-    public subscript(key: String) -> YAMLValue? {
+    package subscript(key: String) -> YAMLValue? {
         entries.first { $0.key == key }?.value
     }
 
     /// The value of a key that must be present.
-    public func required(_ key: String) throws -> YAMLValue {
+    package func required(_ key: String) throws -> YAMLValue {
         guard let value = self[key] else { throw error("missing key '\(key)'") }
         return value
     }
 
     /// Rejects the first key not in `allowed`, at that key's line.
-    public func rejectUnknownKeys<S: Sequence>(allowed: S) throws where S.Element == String {
+    package func rejectUnknownKeys<S: Sequence>(allowed: S) throws where S.Element == String {
         let known = Set(allowed)
         for entry in entries where !known.contains(entry.key) {
             let expected = known.sorted().joined(separator: ", ")
@@ -193,7 +193,7 @@ public struct YAMLMapping {
         }
     }
 
-    public func error(_ message: String) -> InputError {
+    package func error(_ message: String) -> InputError {
         InputError(path.isEmpty ? message : "\(path): \(message)", at: location)
     }
 }

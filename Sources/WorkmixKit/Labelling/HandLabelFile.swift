@@ -2,13 +2,13 @@ import Foundation
 import WorkmixCore
 
 /// One hand label as `workmix label` writes it: a JSON line `{"repo","sha","category","stratum"}`.
-public struct HandLabel: Codable, Sendable, Equatable {
-    public var repo: String
-    public var sha: String
-    public var category: Category
-    public var stratum: String
+package struct HandLabel: Codable, Sendable, Equatable {
+    package var repo: String
+    package var sha: String
+    package var category: Category
+    package var stratum: String
 
-    public init(repo: String, sha: String, category: Category, stratum: String) {
+    package init(repo: String, sha: String, category: Category, stratum: String) {
         self.repo = repo
         self.sha = sha
         self.category = category
@@ -19,12 +19,12 @@ public struct HandLabel: Codable, Sendable, Equatable {
 /// The labels file of a `workmix label` session: read when it exists (so a session resumes), and
 /// written whole after every label, to a temporary file renamed over it, so quitting or a signal at any
 /// moment leaves every label given so far and never half a line.
-public final class HandLabelFile {
-    public let path: String
-    public private(set) var labels: [HandLabel]
+package final class HandLabelFile {
+    package let path: String
+    package private(set) var labels: [HandLabel]
 
     /// Reads the file when it exists; a line that is not a hand label fails with file:line.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         labels = []
         guard FileManager.default.fileExists(atPath: path) else { return }
@@ -41,12 +41,12 @@ public final class HandLabelFile {
         }
     }
 
-    public var labelledShas: Set<String> { Set(labels.map(\.sha)) }
+    package var labelledShas: Set<String> { Set(labels.map(\.sha)) }
 
-    public func label(for sha: String) -> HandLabel? { labels.first { $0.sha == sha } }
+    package func label(for sha: String) -> HandLabel? { labels.first { $0.sha == sha } }
 
     /// Records a label (replacing an earlier one for the same commit) and writes the file.
-    public func record(_ label: HandLabel) throws {
+    package func record(_ label: HandLabel) throws {
         if let index = labels.firstIndex(where: { $0.sha == label.sha }) {
             labels[index] = label
         } else {
@@ -56,7 +56,7 @@ public final class HandLabelFile {
     }
 
     /// Records several labels and writes the file once.
-    public func record(all newLabels: [HandLabel]) throws {
+    package func record(all newLabels: [HandLabel]) throws {
         for label in newLabels {
             if let index = labels.firstIndex(where: { $0.sha == label.sha }) { labels[index] = label } else { labels.append(label) }
         }

@@ -4,15 +4,15 @@ import WorkmixGit
 
 /// `workmix label`: the commits to draw a sample from, hand labels read from a file, and the commits
 /// shown for labelling, all from the workspace's repositories.
-public struct LabelJob {
-    public let workspace: Workspace
+package struct LabelJob {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// Every commit of the run with what the rules in force say of it (as `scan` would), for the sample.
-    public func candidates() throws -> (candidates: [LabelCandidate], warnings: [RunWarning]) {
+    package func candidates() throws -> (candidates: [LabelCandidate], warnings: [RunWarning]) {
         var candidates: [LabelCandidate] = []
         let warnings = try ScanJob(workspace: workspace, diffs: .onDemand).run { candidates.append(LabelCandidate($0)) }
         return (candidates, warnings)
@@ -21,7 +21,7 @@ public struct LabelJob {
     /// `--from-tsv FILE`: `sha<TAB>category` lines (a sha or a prefix of one, looked up in the run's
     /// repositories); blank lines and lines starting with `#` are skipped. A commit of `sample` keeps its
     /// stratum; any other is `given`. Everything is checked before anything is written.
-    public func handLabels(fromTSV path: String, sample: [LabelCandidate]) throws -> [HandLabel] {
+    package func handLabels(fromTSV path: String, sample: [LabelCandidate]) throws -> [HandLabel] {
         let text = try TextFile.read(path, what: "labels file", limit: TextFile.labelsLimit)
         let lookup = try CommitLookup(workspace: workspace)
         let strata = Dictionary(sample.map { ($0.sha, $0.stratum.rawValue) }, uniquingKeysWith: { first, _ in first })
@@ -47,7 +47,7 @@ public struct LabelJob {
     }
 
     /// Shows commits for labelling: each with its file changes and the start of its patch.
-    public func previewer() throws -> CommitPreviewer {
+    package func previewer() throws -> CommitPreviewer {
         CommitPreviewer(
             lookup: try CommitLookup(workspace: workspace),
             repositories: workspace.repositories.compactMap { try? Repository(discovering: $0.path) })
@@ -55,12 +55,12 @@ public struct LabelJob {
 }
 
 /// A commit as `workmix label` shows it: its record with file changes and a few lines of its patch.
-public struct CommitPreview: Sendable {
-    public var record: CommitRecord
-    public var excerpt: [String]
+package struct CommitPreview: Sendable {
+    package var record: CommitRecord
+    package var excerpt: [String]
 }
 
-public final class CommitPreviewer {
+package final class CommitPreviewer {
     let lookup: CommitLookup
     let repositories: [Repository]
 
@@ -71,7 +71,7 @@ public final class CommitPreviewer {
 
     /// The commit with the first `maxLines` lines of its patch, file by file (binary files and files
     /// whose blobs cannot be read are left out of the excerpt).
-    public func preview(_ sha: String, maxLines: Int = 16) throws -> CommitPreview {
+    package func preview(_ sha: String, maxLines: Int = 16) throws -> CommitPreview {
         let record = try lookup.record(sha)
         var excerpt: [String] = []
         if let id = ObjectID(hex: record.sha), let repository = repositories.first(where: { $0.contains(id) }),

@@ -3,20 +3,20 @@ import WorkmixCore
 
 /// How `workmix label` drew a commit, as the gold set was drawn: most uniformly from the history, the
 /// rest from commits the rules in force call investment or support (rarer, so measured better this way).
-public enum LabelStratum: String, Codable, Sendable, CaseIterable {
+package enum LabelStratum: String, Codable, Sendable, CaseIterable {
     case uniform, enriched
 }
 
 /// A commit to label: where it is, what the rules say of it now, and how it was drawn.
-public struct LabelCandidate: Sendable, Equatable {
-    public var repo: String
-    public var sha: String
-    public var category: Category
-    public var ruleID: String?
-    public var evidence: [String]
-    public var stratum: LabelStratum
+package struct LabelCandidate: Sendable, Equatable {
+    package var repo: String
+    package var sha: String
+    package var category: Category
+    package var ruleID: String?
+    package var evidence: [String]
+    package var stratum: LabelStratum
 
-    public init(_ commit: ClassifiedCommit, stratum: LabelStratum = .uniform) {
+    package init(_ commit: ClassifiedCommit, stratum: LabelStratum = .uniform) {
         repo = commit.record.repo
         sha = commit.record.sha
         category = commit.classification.category
@@ -26,14 +26,14 @@ public struct LabelCandidate: Sendable, Equatable {
     }
 }
 
-public enum LabelSample {
+package enum LabelSample {
     /// The share of a sample drawn uniformly; the rest is drawn from investment and support commits.
-    public static let uniformShare = 0.7
+    package static let uniformShare = 0.7
 
     /// Draws `count` commits (all of them when there are fewer): 70% uniformly, 30% from those the rules
     /// call investment or support (topped up uniformly when there are too few), in an order shuffled
     /// with `seed`. The same commits in the same order and seed give the same sample.
-    public static func draw(_ commits: [LabelCandidate], count: Int, seed: UInt64) -> [LabelCandidate] {
+    package static func draw(_ commits: [LabelCandidate], count: Int, seed: UInt64) -> [LabelCandidate] {
         var generator = SplitMix64(seed: seed)
         let total = min(count, commits.count)
         let uniformCount = Int((Double(total) * uniformShare).rounded())
@@ -59,12 +59,12 @@ public enum LabelSample {
 
 /// A small, fast generator whose sequence is fixed by its seed on every platform (the system's is not
 /// seedable), so `--seed` gives the same sample everywhere.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

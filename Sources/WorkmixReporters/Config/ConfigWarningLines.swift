@@ -3,10 +3,10 @@ import WorkmixCore
 
 /// `config check`'s warnings, one line each: `workmix.yml:7: text`, or with `github` a workflow
 /// command GitHub shows on the config's line, `::warning file=workmix.yml,line=7::text`.
-public enum ConfigWarningLines {
+package enum ConfigWarningLines {
     /// The config's path is shown relative to `directory` when inside it (as GitHub wants it,
     /// from the repository's root when run there).
-    public static func lines(_ warnings: [ConfigWarning], github: Bool, relativeTo directory: String) -> [String] {
+    package static func lines(_ warnings: [ConfigWarning], github: Bool, relativeTo directory: String) -> [String] {
         warnings.map { warning in
             let file = warning.location.map { relative($0.file, to: directory) }
             guard github else {

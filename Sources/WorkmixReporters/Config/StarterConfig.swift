@@ -2,15 +2,15 @@ import WorkmixCore
 
 /// `workmix init`'s `workmix.yml`: the repository, its active people with their other addresses as
 /// `identities`, and one example residency commented out.
-public struct StarterConfig {
-    public var repository: String
+package struct StarterConfig {
+    package var repository: String
     /// The people active in the weeks `from`–`to`, most commits first.
-    public var people: [People.Entry]
-    public var from: CivilDate
-    public var to: CivilDate
-    public var weeks: Int
+    package var people: [People.Entry]
+    package var from: CivilDate
+    package var to: CivilDate
+    package var weeks: Int
 
-    public init(repository: String, people: [People.Entry], from: CivilDate, to: CivilDate, weeks: Int) {
+    package init(repository: String, people: [People.Entry], from: CivilDate, to: CivilDate, weeks: Int) {
         self.repository = repository
         self.people = people
         self.from = from
@@ -18,7 +18,7 @@ public struct StarterConfig {
         self.weeks = weeks
     }
 
-    public var text: String {
+    package var text: String {
         var text = """
             # workmix config for \(TextCell.clean(repository)), written by `workmix init`. Every key is described in
             # docs/configuration.md of workmix; `workmix config check` says what the history does not bear out.

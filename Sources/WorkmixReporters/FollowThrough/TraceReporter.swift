@@ -1,17 +1,17 @@
 import WorkmixCore
 
 /// `workmix trace --format table`.
-public struct TableTraceReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
-    public func report(_ trace: FollowThroughTrace) -> String { TraceText.table(trace) }
+package struct TableTraceReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
+    package func report(_ trace: FollowThroughTrace) -> String { TraceText.table(trace) }
 }
 
 /// `workmix trace --format json`.
-public struct JSONTraceReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
-    public func report(_ trace: FollowThroughTrace) -> String { TraceText.json(trace) }
+package struct JSONTraceReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
+    package func report(_ trace: FollowThroughTrace) -> String { TraceText.json(trace) }
 }
 
 /// What the trace reporters write.

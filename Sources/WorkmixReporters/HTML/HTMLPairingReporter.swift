@@ -2,17 +2,17 @@ import WorkmixCore
 
 /// `html`: the pairing report as one self-contained page (issue 7): the person × person matrix as a heat
 /// map, the top pairs by category, each person's pairing share, and the tables behind them. No script.
-public struct HTMLPairingReporter: Reporter {
-    public static let format = OutputFormat.html
-    public init() {}
+package struct HTMLPairingReporter: Reporter {
+    package static let format = OutputFormat.html
+    package init() {}
 
     /// The most people the heat map shows, and the most pairs and people the charts and tables list:
     /// past that a page stops being readable (JSON has them all).
-    public static let matrixLimit = 30
-    public static let chartLimit = 15
-    public static let tableLimit = 200
+    package static let matrixLimit = 30
+    package static let chartLimit = 15
+    package static let tableLimit = 200
 
-    public func report(_ report: PairingReport) -> String {
+    package func report(_ report: PairingReport) -> String {
         var body = "<section id=\"matrix\">\n<h2>Who paired with whom</h2>\n"
         body +=
             report.matrix.people.count > 1

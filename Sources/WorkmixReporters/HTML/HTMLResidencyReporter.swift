@@ -3,11 +3,11 @@ import WorkmixCore
 /// `html`: the residency report as one self-contained page (issue 7): a summary across residencies,
 /// then per residency its facts and verdict, plan against actual with the tolerance band, the unclassified
 /// share, a weekly timeline, the resident's pairings, and the numbers as a table. No script; SVG charts.
-public struct HTMLResidencyReporter: Reporter {
-    public static let format = OutputFormat.html
-    public init() {}
+package struct HTMLResidencyReporter: Reporter {
+    package static let format = OutputFormat.html
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         let summary = report.summary
         let subtitle =
             "\(summary.passed.count) of \(summary.residencyCount) residenc\(summary.residencyCount == 1 ? "y" : "ies") on plan"

@@ -2,17 +2,17 @@ import WorkmixCore
 
 /// One commit as `workmix label` shows it on the terminal: where it stands in the session, its message,
 /// its files with line counts, the start of its patch, what the rules say of it now and the keys.
-public struct LabelCard {
-    public var position: Int
-    public var total: Int
-    public var record: CommitRecord
-    public var excerpt: [String]
-    public var current: Classification
-    public var stratum: String
+package struct LabelCard {
+    package var position: Int
+    package var total: Int
+    package var record: CommitRecord
+    package var excerpt: [String]
+    package var current: Classification
+    package var stratum: String
     /// The label given earlier in this file, when going back.
-    public var given: Category?
+    package var given: Category?
 
-    public init(
+    package init(
         position: Int, total: Int, record: CommitRecord, excerpt: [String], current: Classification, stratum: String,
         given: Category?
     ) {
@@ -25,9 +25,9 @@ public struct LabelCard {
         self.given = given
     }
 
-    public static let keys = "[i]nvestment  [m]aintenance  [s]upport  s[k]ip  [b]ack  [q]uit"
+    package static let keys = "[i]nvestment  [m]aintenance  [s]upport  s[k]ip  [b]ack  [q]uit"
 
-    public var text: String {
+    package var text: String {
         var lines = ["", "[\(position)/\(total)] \(record.sha.prefix(12)) \(record.repo) · \(record.author.name) · \(stratum)"]
         lines.append("  " + record.subject)
         let body = record.body.split(separator: "\n", omittingEmptySubsequences: false)

@@ -2,9 +2,9 @@ import WorkmixCore
 
 /// `csv`: RFC 4180, one row per pair, CRLF line ends; every cell from a repository goes through
 /// `Escaping.csv` (quoting and formula defusing). Repositories are joined with `; `.
-public struct CSVPairingReporter: Reporter {
-    public static let format = OutputFormat.csv
-    public init() {}
+package struct CSVPairingReporter: Reporter {
+    package static let format = OutputFormat.csv
+    package init() {}
 
     static let header = [
         "person_name", "person_email", "partner_name", "partner_email", "commits",
@@ -12,7 +12,7 @@ public struct CSVPairingReporter: Reporter {
         "repos", "category",
     ]
 
-    public func report(_ report: PairingReport) -> String {
+    package func report(_ report: PairingReport) -> String {
         var text = CSVRow.header(Self.header)
         for pair in report.pairs {
             var cells = [

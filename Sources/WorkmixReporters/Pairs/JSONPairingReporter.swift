@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `json`: the shape of SPEC 5, keys in a fixed order, one pair or person a line; plus `matrix`
 /// (`people` and `commits`, rows in the order of `people`).
-public struct JSONPairingReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONPairingReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ report: PairingReport) -> String {
+    package func report(_ report: PairingReport) -> String {
         var text = "{\"pairs\":["
         text += report.pairs.map { "\n  " + Self.object(for: $0) }.joined(separator: ",")
         text += report.pairs.isEmpty ? "]," : "\n],"

@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `markdown`: GitHub-flavoured tables (pairs, people, matrix); every cell from a repository goes through
 /// `Escaping.markdownCell`.
-public struct MarkdownPairingReporter: Reporter {
-    public static let format = OutputFormat.markdown
-    public init() {}
+package struct MarkdownPairingReporter: Reporter {
+    package static let format = OutputFormat.markdown
+    package init() {}
 
-    public func report(_ report: PairingReport) -> String {
+    package func report(_ report: PairingReport) -> String {
         var text = "# Pairings\n\n" + PairingText.summary(report) + ".\n\n## Pairs\n\n"
         text += "| Person | Partner | Commits | Investment | Maintenance | Support | Unclassified | Churn | First | Last | Repos | Category |\n"
         text += "|---|---|--:|--:|--:|--:|--:|--:|---|---|---|---|\n"

@@ -2,13 +2,13 @@ import WorkmixCore
 
 /// `table`: aligned columns for a terminal: the pairs, the people, then a compact matrix of the people
 /// with most paired commits. Text from repositories goes through `TextCell` (no control characters).
-public struct TablePairingReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TablePairingReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
     static let nameWidth = 24
 
-    public func report(_ report: PairingReport) -> String {
+    package func report(_ report: PairingReport) -> String {
         var text = PairingText.summary(report) + "\n\nPAIRS\n"
         text += line(
             left: ["PERSON", "PARTNER"], right: ["COMMITS", "INV", "MAINT", "SUPP", "UNCL", "CHURN"],

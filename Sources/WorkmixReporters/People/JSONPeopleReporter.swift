@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `json`: `{"people": [{person, commits, pairedCommits, identities: [{name, email, commits}],
 /// merges: [{identity, joined, reason}]}], "suggestions": [{people, reason}], "bots": [{name, email, commits}]}`.
-public struct JSONPeopleReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONPeopleReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ report: PeopleReport) -> String {
+    package func report(_ report: PeopleReport) -> String {
         var text = "{\"people\":["
         text += report.people.map { "\n  " + Self.object(for: $0) }.joined(separator: ",")
         text += report.people.isEmpty ? "]," : "\n],"

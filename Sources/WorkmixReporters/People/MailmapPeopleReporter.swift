@@ -3,11 +3,11 @@ import WorkmixCore
 /// `mailmap`: a `.mailmap` that turns every identity as commits write it into the person it belongs
 /// to, so that git (`git shortlog`, `git check-mailmap`) and workmix with `merge_same_name: false`
 /// see the same people. Suggestions follow as comments, to uncomment after review.
-public struct MailmapPeopleReporter: Reporter {
-    public static let format = OutputFormat.mailmap
-    public init() {}
+package struct MailmapPeopleReporter: Reporter {
+    package static let format = OutputFormat.mailmap
+    package init() {}
 
-    public func report(_ report: PeopleReport) -> String {
+    package func report(_ report: PeopleReport) -> String {
         var text =
             "# .mailmap written by `workmix people --format mailmap`: each line maps an identity as commits\n"
             + "# write it to the person it belongs to. Review it, then commit it as .mailmap.\n"

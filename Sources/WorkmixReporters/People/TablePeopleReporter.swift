@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `table`: each person with their commits, then their identities (commits each) and why they were
 /// merged; then the suggestions and the bots left out.
-public struct TablePeopleReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TablePeopleReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
-    public func report(_ report: PeopleReport) -> String {
+    package func report(_ report: PeopleReport) -> String {
         let merged = report.people.filter { $0.identities.count > 1 }.count
         var text =
             "\(report.people.count) people (\(merged) under several identities), "

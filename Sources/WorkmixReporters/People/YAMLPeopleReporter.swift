@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `yaml`: an `identities:` block for `workmix.yml` (each person shown, then the identities that are
 /// theirs), with the config's `distinct` kept; suggestions follow as comments.
-public struct YAMLPeopleReporter: Reporter {
-    public static let format = OutputFormat.yaml
-    public init() {}
+package struct YAMLPeopleReporter: Reporter {
+    package static let format = OutputFormat.yaml
+    package init() {}
 
-    public func report(_ report: PeopleReport) -> String {
+    package func report(_ report: PeopleReport) -> String {
         var text =
             "# identities written by `workmix people --format yaml`: each person, then the emails (or names,\n"
             + "# for identities without one) that are theirs. Review it, then put it in workmix.yml.\n"

@@ -3,7 +3,7 @@ import WorkmixCore
 /// One output format of one report (SwiftLint's reporters): a small type per format that takes the
 /// report whole and returns the text. Reports are small (they grow with people and residencies, not
 /// commits); the scan, which grows with commits, streams through `ScanReporter` instead.
-public protocol Reporter<Report>: SendableMetatype {
+package protocol Reporter<Report>: SendableMetatype {
     associatedtype Report
     static var format: OutputFormat { get }
     init()
@@ -11,9 +11,9 @@ public protocol Reporter<Report>: SendableMetatype {
 }
 
 /// The reporters of one command, one per format, in the order `--help` lists them.
-public struct ReporterRegistry<Kind: Sendable>: Sendable {
-    public let all: [Kind]
-    public let formats: [OutputFormat]
+package struct ReporterRegistry<Kind: Sendable>: Sendable {
+    package let all: [Kind]
+    package let formats: [OutputFormat]
 
     private init(all: [Kind], formats: [OutputFormat]) {
         self.all = all
@@ -21,7 +21,7 @@ public struct ReporterRegistry<Kind: Sendable>: Sendable {
     }
 
     /// The reporter type for `format`, nil when the command has no such format.
-    public func type(for format: OutputFormat) -> Kind? {
+    package func type(for format: OutputFormat) -> Kind? {
         formats.firstIndex(of: format).map { all[$0] }
     }
 }
@@ -35,58 +35,58 @@ extension ReporterRegistry {
         self.init(all: all, formats: all.map { $0.format })
     }
 
-    public func reporter<Report>(for format: OutputFormat) -> (any Reporter<Report>)? where Kind == any Reporter<Report>.Type {
+    package func reporter<Report>(for format: OutputFormat) -> (any Reporter<Report>)? where Kind == any Reporter<Report>.Type {
         type(for: format).map { $0.init() }
     }
 
-    public func reporter(for format: OutputFormat, options: ScanOptions) -> (any ScanReporter)? where Kind == any ScanReporter.Type {
+    package func reporter(for format: OutputFormat, options: ScanOptions) -> (any ScanReporter)? where Kind == any ScanReporter.Type {
         type(for: format).map { $0.init(options: options) }
     }
 }
 
 /// Every command's reporters: the one list each registry is made from.
-public enum Reporters {
-    public static let scan = ReporterRegistry(
+package enum Reporters {
+    package static let scan = ReporterRegistry(
         [
             JSONLinesScanReporter.self, JSONScanReporter.self, CSVScanReporter.self, TableScanReporter.self, MarkdownScanReporter.self,
         ] as [any ScanReporter.Type])
 
-    public static let pairs = ReporterRegistry(
+    package static let pairs = ReporterRegistry(
         [
             TablePairingReporter.self, JSONPairingReporter.self, CSVPairingReporter.self, MarkdownPairingReporter.self,
             HTMLPairingReporter.self,
         ] as [any Reporter<PairingReport>.Type])
 
-    public static let people = ReporterRegistry(
+    package static let people = ReporterRegistry(
         [
             TablePeopleReporter.self, JSONPeopleReporter.self, MailmapPeopleReporter.self, YAMLPeopleReporter.self,
         ] as [any Reporter<PeopleReport>.Type])
 
-    public static let residency = ReporterRegistry(
+    package static let residency = ReporterRegistry(
         [
             TableResidencyReporter.self, JSONResidencyReporter.self, CSVResidencyReporter.self, MarkdownResidencyReporter.self,
             HTMLResidencyReporter.self,
         ] as [any Reporter<ResidencyReport>.Type])
 
-    public static let check = ReporterRegistry(
+    package static let check = ReporterRegistry(
         [
             TableCheckReporter.self, JSONCheckReporter.self, GitHubCheckReporter.self, JUnitCheckReporter.self,
         ] as [any Reporter<ResidencyReport>.Type])
 
-    public static let trace = ReporterRegistry(
+    package static let trace = ReporterRegistry(
         [TableTraceReporter.self, JSONTraceReporter.self] as [any Reporter<FollowThroughTrace>.Type])
 
-    public static let ruleList = ReporterRegistry(
+    package static let ruleList = ReporterRegistry(
         [
             TableRuleListReporter.self, JSONRuleListReporter.self, MarkdownRuleListReporter.self,
         ] as [any Reporter<RuleListing>.Type])
 
-    public static let ruleExplanation = ReporterRegistry(
+    package static let ruleExplanation = ReporterRegistry(
         [
             TableRuleExplanationReporter.self, JSONRuleExplanationReporter.self,
         ] as [any Reporter<ExplainedCommit>.Type])
 
-    public static let accuracy = ReporterRegistry(
+    package static let accuracy = ReporterRegistry(
         [
             TableAccuracyReporter.self, JSONAccuracyReporter.self,
         ] as [any Reporter<AccuracyListing>.Type])

@@ -9,9 +9,9 @@ import WorkmixCore
 /// With `report --commits`, a blank line and a second table follow: the commits section, one row per
 /// counted commit (`residency, repo, sha, authored_at, subject, author_name, author_email, co_authors,
 /// category, rule, churn, own, paired`; full shas, `authored_at` in the residency's timezone).
-public struct CSVResidencyReporter: Reporter {
-    public static let format = OutputFormat.csv
-    public init() {}
+package struct CSVResidencyReporter: Reporter {
+    package static let format = OutputFormat.csv
+    package init() {}
 
     static let header =
         [
@@ -22,7 +22,7 @@ public struct CSVResidencyReporter: Reporter {
         "followed", "baseline_commits", "baseline_followed", "baseline_share", "lift", "p", "lift_low", "lift_high",
     ]
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         var text = CSVRow.header(Self.header)
         for result in report.residencies {
             let head = [

@@ -6,11 +6,11 @@ import WorkmixCore
 /// config (`file=`, `line=`), so that GitHub shows them on that line. Properties and messages are
 /// escaped as the workflow-command syntax requires (a `%`, `,`, `:` or newline must never end the
 /// command early).
-public struct GitHubCheckReporter: Reporter {
-    public static let format = OutputFormat.github
-    public init() {}
+package struct GitHubCheckReporter: Reporter {
+    package static let format = OutputFormat.github
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         report.residencies.map { result in
             let verdict = result.verdict
             let reasons = verdict.findings.map(\.description).joined(separator: "\n")

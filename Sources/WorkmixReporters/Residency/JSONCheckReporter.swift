@@ -5,11 +5,11 @@ import WorkmixCore
 /// `"unevaluated"` (commits on which the regex engine gave up on a rule) when there are any. With
 /// follow-through, each residency also has `"supportToInvestment": {commits, followed, share, baseline,
 /// lift, liftReason, p, liftInterval, permutations}`.
-public struct JSONCheckReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONCheckReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         var json = JSONWriter()
         json.beginObject()
         if let asOf = report.asOf { json.string("asOf", asOf.description) }

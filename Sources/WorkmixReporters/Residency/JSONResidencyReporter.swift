@@ -1,11 +1,11 @@
 import WorkmixCore
 
 /// `json`: SPEC 6's shape, keys in a fixed order, shares as fractions rounded to 4 decimals.
-public struct JSONResidencyReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONResidencyReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         var json = JSONWriter()
         json.beginObject()
         if let asOf = report.asOf { json.string("asOf", asOf.description) }

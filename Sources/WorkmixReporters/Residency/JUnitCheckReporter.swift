@@ -5,11 +5,11 @@ import WorkmixCore
 /// off plan is a `<failure>` (its reasons as the message and text); an upcoming one, and a running one
 /// without `--strict`, is `<skipped>`; the shares go to `<system-out>`. Text is escaped for XML, and
 /// characters XML 1.0 cannot hold are dropped.
-public struct JUnitCheckReporter: Reporter {
-    public static let format = OutputFormat.junit
-    public init() {}
+package struct JUnitCheckReporter: Reporter {
+    package static let format = OutputFormat.junit
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         let cases = report.residencies.map(testCase)
         let failures = cases.filter { $0.outcome == .failure }.count
         let skipped = cases.filter { $0.outcome == .skipped }.count

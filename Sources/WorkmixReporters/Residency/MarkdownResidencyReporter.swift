@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `markdown`: a section per residency (GitHub-flavoured tables), for a PR comment or a CI step
 /// summary. Text from repositories is escaped for table cells; headings get the same escaping.
-public struct MarkdownResidencyReporter: Reporter {
-    public static let format = OutputFormat.markdown
-    public init() {}
+package struct MarkdownResidencyReporter: Reporter {
+    package static let format = OutputFormat.markdown
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         var text = "# Residency report\n\n"
         text += summary(report.summary)
         for result in report.residencies { text += "\n" + residency(result) }

@@ -2,11 +2,11 @@ import WorkmixCore
 
 /// `check` on a terminal: a line per residency with its verdict, status and shares, the reasons under one off
 /// plan, then what the check comes to.
-public struct TableCheckReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TableCheckReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         let width = min(32, report.residencies.map(\.name.count).max() ?? 0)
         let labelWidth = report.residencies.map { ResidencyText.verdict($0).count }.max() ?? 4
         var text = ""

@@ -2,14 +2,14 @@ import WorkmixCore
 
 /// `table`: per residency a heading, the work by category against the plan, the resident's pairings
 /// and the verdict's reasons; then the summary. Text from repositories goes through `TextCell`.
-public struct TableResidencyReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TableResidencyReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
     static let labelWidth = 24
     static let columns = [("COMMITS", 8), ("CHURN", 9), ("SHARE", 8), ("PLAN", 8), ("DELTA", 7), ("OWN", 6), ("PAIRED", 7)]
 
-    public func report(_ report: ResidencyReport) -> String {
+    package func report(_ report: ResidencyReport) -> String {
         report.residencies.map(residency).joined(separator: "\n") + "\n" + summary(report.summary)
     }
 

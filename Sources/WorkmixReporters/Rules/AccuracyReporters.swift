@@ -1,21 +1,21 @@
 import WorkmixCore
 
 /// What `rules eval` and `model eval` show: the accuracy report and how many wrong rows to list.
-public struct AccuracyListing: Sendable {
-    public var report: AccuracyReport
-    public var maxWrong: Int
-    public init(_ report: AccuracyReport, maxWrong: Int) {
+package struct AccuracyListing: Sendable {
+    package var report: AccuracyReport
+    package var maxWrong: Int
+    package init(_ report: AccuracyReport, maxWrong: Int) {
         self.report = report
         self.maxWrong = maxWrong
     }
 }
 
 /// `rules eval --format json`: figures, confusion, per-rule counts and the first wrong rows.
-public struct JSONAccuracyReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONAccuracyReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ listing: AccuracyListing) -> String {
+    package func report(_ listing: AccuracyListing) -> String {
         let report = listing.report
         var json = JSONWriter()
         json.beginObject()
@@ -83,11 +83,11 @@ public struct JSONAccuracyReporter: Reporter {
 }
 
 /// `rules eval --format table`: the summary and the first wrong rows.
-public struct TableAccuracyReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TableAccuracyReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
-    public func report(_ listing: AccuracyListing) -> String {
+    package func report(_ listing: AccuracyListing) -> String {
         let (report, maxWrong) = (listing.report, listing.maxWrong)
         var text = report.summary + "\n"
         if !report.wrong.isEmpty && maxWrong > 0 {

@@ -1,21 +1,21 @@
 import WorkmixCore
 
 /// What `workmix rules explain SHA` shows: the commit and every rule evaluated against it.
-public struct ExplainedCommit: Sendable {
-    public var record: CommitRecord
-    public var explanation: RuleExplanation
-    public init(record: CommitRecord, explanation: RuleExplanation) {
+package struct ExplainedCommit: Sendable {
+    package var record: CommitRecord
+    package var explanation: RuleExplanation
+    package init(record: CommitRecord, explanation: RuleExplanation) {
         self.record = record
         self.explanation = explanation
     }
 }
 
 /// `rules explain --format json`.
-public struct JSONRuleExplanationReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONRuleExplanationReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ explained: ExplainedCommit) -> String {
+    package func report(_ explained: ExplainedCommit) -> String {
         let (record, explanation) = (explained.record, explained.explanation)
         let final = explanation.classification
         var json = JSONWriter()
@@ -47,11 +47,11 @@ public struct JSONRuleExplanationReporter: Reporter {
 }
 
 /// `rules explain --format table`: one line per rule, `=>` on the one that decides.
-public struct TableRuleExplanationReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TableRuleExplanationReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
-    public func report(_ explained: ExplainedCommit) -> String {
+    package func report(_ explained: ExplainedCommit) -> String {
         let (record, explanation) = (explained.record, explained.explanation)
         let final = explanation.classification
         var text = "commit \(record.sha)\n"

@@ -1,17 +1,17 @@
 import WorkmixCore
 
 /// What `workmix rules list` shows: the rules in force, in evaluation order.
-public struct RuleListing: Sendable {
-    public var rules: [Rule]
-    public init(_ rules: [Rule]) { self.rules = rules }
+package struct RuleListing: Sendable {
+    package var rules: [Rule]
+    package init(_ rules: [Rule]) { self.rules = rules }
 }
 
 /// `rules list --format table`.
-public struct TableRuleListReporter: Reporter {
-    public static let format = OutputFormat.table
-    public init() {}
+package struct TableRuleListReporter: Reporter {
+    package static let format = OutputFormat.table
+    package init() {}
 
-    public func report(_ listing: RuleListing) -> String {
+    package func report(_ listing: RuleListing) -> String {
         let rules = listing.rules
         let width = max(4, rules.map(\.id.count).max() ?? 0)
         var text = "  #  " + TextCell.fit("RULE", width) + "  VERDICT      SOURCE\n"
@@ -27,11 +27,11 @@ public struct TableRuleListReporter: Reporter {
 }
 
 /// `rules list --format json`.
-public struct JSONRuleListReporter: Reporter {
-    public static let format = OutputFormat.json
-    public init() {}
+package struct JSONRuleListReporter: Reporter {
+    package static let format = OutputFormat.json
+    package init() {}
 
-    public func report(_ listing: RuleListing) -> String {
+    package func report(_ listing: RuleListing) -> String {
         let rules = listing.rules
         var json = JSONWriter()
         json.beginArray()
@@ -52,11 +52,11 @@ public struct JSONRuleListReporter: Reporter {
 }
 
 /// `rules list --format markdown`.
-public struct MarkdownRuleListReporter: Reporter {
-    public static let format = OutputFormat.markdown
-    public init() {}
+package struct MarkdownRuleListReporter: Reporter {
+    package static let format = OutputFormat.markdown
+    package init() {}
 
-    public func report(_ listing: RuleListing) -> String {
+    package func report(_ listing: RuleListing) -> String {
         let rules = listing.rules
         var text = "| # | Rule | Verdict | Source | Description |\n|---|---|---|---|---|\n"
         for (index, rule) in rules.enumerated() {

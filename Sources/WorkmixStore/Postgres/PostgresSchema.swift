@@ -1,10 +1,10 @@
 /// The shared store's tables, as numbered migrations `workmix store migrate` runs, all in one
 /// transaction, one migration at a time across the server (an advisory lock). The tables hold what
 /// the SQLite store holds, keyed by repository name and commit id; two views read them for BI tools.
-public enum PostgresSchema {
+package enum PostgresSchema {
     /// `workmix store migrate`: brings the tables to this workmix's version, in one transaction;
     /// returns the version found and the version now.
-    public static func migrate(url: StoreURL) throws -> (from: Int, to: Int) {
+    package static func migrate(url: StoreURL) throws -> (from: Int, to: Int) {
         let connection = try PostgresConnection(url: url)
         return (try migrate(connection), version)
     }

@@ -2,18 +2,18 @@ import Foundation
 
 /// A PostgreSQL store's address (`postgresql://user:password@host:port/db?options`), as libpq reads
 /// it. `redacted` is what messages show: the same address without its password.
-public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
-    public let text: String
+package struct StoreURL: Sendable, Equatable, CustomStringConvertible {
+    package let text: String
 
     /// Nil unless `text` is a `postgresql://` or `postgres://` URL.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard Self.schemes.contains(where: { text.lowercased().hasPrefix($0) }) else { return nil }
         self.text = text
     }
 
     static let schemes = ["postgresql://", "postgres://"]
 
-    public var description: String { redacted }
+    package var description: String { redacted }
 
     /// What `redacted` leaves out (the user part's password, `password=` values), to be scrubbed from
     /// libpq's messages too: a malformed URL may be quoted in them.
@@ -33,7 +33,7 @@ public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The URL with the password left out, from the user part and from the query (`password=`).
-    public var redacted: String {
+    package var redacted: String {
         guard let scheme = text.range(of: "://") else { return text }
         let rest = text[scheme.upperBound...]
         // The user part ends at the last "@" before the query: a password written with a "/" in it
@@ -56,8 +56,8 @@ public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a PostgreSQL store could not be used: the run stops (exit 2) and nothing is half-written.
-public struct StoreServerError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct StoreServerError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// No server answered at the address (or it went away before the session began).
         case unreachable
         /// The server refused the user, the password or the database.
@@ -75,10 +75,10 @@ public struct StoreServerError: Error, Sendable, Equatable, CustomStringConverti
     }
 
     /// The address, without its password.
-    public let url: String
-    public let kind: Kind
+    package let url: String
+    package let kind: Kind
     /// The server's or libpq's own words, on one line.
-    public let detail: String
+    package let detail: String
 
     init(url: StoreURL, kind: Kind, detail: String) {
         self.url = url.redacted
@@ -86,5 +86,5 @@ public struct StoreServerError: Error, Sendable, Equatable, CustomStringConverti
         self.detail = url.secrets.reduce(detail) { $0.replacingOccurrences(of: $1, with: "…") }
     }
 
-    public var description: String { "\(url): \(kind) (\(detail))" }
+    package var description: String { "\(url): \(kind) (\(detail))" }
 }

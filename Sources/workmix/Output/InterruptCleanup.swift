@@ -19,9 +19,9 @@ import Darwin
 /// ignored. SIGKILL cannot be caught: it may leave a `.NAME.PID.partial` file. SIGXFSZ is ignored: a
 /// write past the file size limit (`ulimit -f`) then fails with EFBIG, which `OutputSink` and the
 /// store report as for any write that fails.
-public enum InterruptCleanup {
+package enum InterruptCleanup {
     /// Installs the handlers; idempotent. Call first thing, so that SIGQUIT is no crash report.
-    public static func install() { _ = installed }
+    package static func install() { _ = installed }
 
     /// The partial file to remove, or nil once it is renamed or removed.
     static func setPartialFile(_ path: String?) {
@@ -44,14 +44,14 @@ public enum InterruptCleanup {
     }
 
     /// Whether a progress line stands on stderr, to be cleared.
-    public static func setProgressLineShown(_ shown: Bool) {
+    package static func setProgressLineShown(_ shown: Bool) {
         install()
         cleanupProgressLine.store(shown, ordering: .releasing)
     }
 
     /// A write failed with EPIPE (SIGPIPE was ignored when workmix started): end as SIGPIPE would,
     /// quietly, as git does. The partial file is removed first.
-    public static func endForBrokenPipe() -> Never {
+    package static func endForBrokenPipe() -> Never {
         cleanUp()
         _ = signal(SIGPIPE, SIG_DFL)
         raise(SIGPIPE)

@@ -18,7 +18,7 @@ import Darwin
 ///
 /// Write errors (a full disk, the file size limit) are thrown as one line naming the output; a closed
 /// pipe ends the process by SIGPIPE, quietly, as git does.
-public final class OutputSink {
+package final class OutputSink {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     /// The name errors give: the path as given, or "stdout".
@@ -32,7 +32,7 @@ public final class OutputSink {
     private var descriptorOpen = true
 
     /// `path` nil or `-` means stdout. `lineBuffered` writes each `write` at once (for streamed formats).
-    public init(path: String?, lineBuffered: Bool = false) throws {
+    package init(path: String?, lineBuffered: Bool = false) throws {
         self.lineBuffered = lineBuffered
         guard let path, path != "-" else {
             descriptor = STDOUT_FILENO
@@ -85,13 +85,13 @@ public final class OutputSink {
         if !finished { abandon() }
     }
 
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         guard !text.isEmpty else { return }
         buffer.append(contentsOf: text.utf8)
         if lineBuffered || buffer.count >= 1 << 16 { try flush() }
     }
 
-    public func flush() throws {
+    package func flush() throws {
         guard !buffer.isEmpty else { return }
         let failure: Int32? = buffer.withUnsafeBytes { bytes in
             var offset = 0
@@ -115,7 +115,7 @@ public final class OutputSink {
     }
 
     /// Everything is written: make the file appear under its name.
-    public func commit() throws {
+    package func commit() throws {
         try flush()
         finished = true
         guard ownsDescriptor else { return }
@@ -137,7 +137,7 @@ public final class OutputSink {
     }
 
     /// Something failed: leave no file behind.
-    public func abandon() {
+    package func abandon() {
         guard !finished else { return }
         finished = true
         buffer = []
