@@ -25,7 +25,7 @@ package final class StoreSession: Sendable {
         var unusable = false
         /// Store files refused (`StoreFiles.foreign`): their repositories are read from git alone.
         var refused: Set<String> = []
-        var warnings: [RunWarning] = []
+        var warnings: [StoreWarning] = []
     }
     private let state = Mutex(State())
 
@@ -102,7 +102,7 @@ package final class StoreSession: Sendable {
         guard prepareFolder(folder, &state) else { return nil }
         let path = Self.databasePath(folder: folder, repository: repository, name: name)
         if let file = StoreFiles.foreign(at: path) {
-            if state.refused.insert(path).inserted { state.warnings.append(.storeUnavailable(path: path, reason: StoreFiles.refusal(file))) }
+            if state.refused.insert(path).inserted { state.warnings.append(.unavailable(path: path, reason: StoreFiles.refusal(file))) }
             return nil
         }
         return StoreFileLock.holding(path) { openOrRebuild(path, repository, key: key, &state) }
@@ -114,16 +114,16 @@ package final class StoreSession: Sendable {
             return try openAndLoad(path, repository, key: key, &state)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             // The file is not damaged: left as it is.
-            state.warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
+            state.warnings.append(.unavailable(path: path, reason: Self.reason(error)))
             return nil
         } catch {
             // Not SQLite, truncated, damaged, or from a newer workmix: start again from git.
-            state.warnings.append(.storeRebuilt(path: path, reason: Self.reason(error)))
+            state.warnings.append(.rebuilt(path: path, reason: Self.reason(error)))
             Self.remove(databaseAt: path)
             do {
                 return try openAndLoad(path, repository, key: key, &state)
             } catch {
-                state.warnings.append(.storeUnavailable(path: path, reason: Self.reason(error)))
+                state.warnings.append(.unavailable(path: path, reason: Self.reason(error)))
                 state.unusable = true
                 return nil
             }
@@ -149,7 +149,7 @@ package final class StoreSession: Sendable {
 
     private func markUnusable(_ folder: String, reason: String, _ state: inout State) -> Bool {
         state.unusable = true
-        state.warnings.append(.storeUnavailable(path: folder, reason: reason))
+        state.warnings.append(.unavailable(path: folder, reason: reason))
         return false
     }
 
@@ -166,7 +166,7 @@ package final class StoreSession: Sendable {
                 do {
                     try file.save(pending)
                 } catch {
-                    state.warnings.append(.storeNotSaved(path: file.path, reason: Self.reason(error)))
+                    state.warnings.append(.notSaved(path: file.path, reason: Self.reason(error)))
                     // A damaged file found only now is removed: the next run rebuilds it.
                     if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
                         StoreFileLock.holding(file.path) { Self.remove(databaseAt: file.path) }
@@ -180,7 +180,7 @@ package final class StoreSession: Sendable {
     package func takeWarnings() -> [RunWarning] {
         state.withLock { state in
             defer { state.warnings = [] }
-            return state.warnings
+            return state.warnings.map(\.runWarning)
         }
     }
 

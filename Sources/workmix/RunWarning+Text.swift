@@ -18,12 +18,8 @@ extension RunWarning {
                 + "override \(prefix) matches \(commits.count) commits (\(commits.joined(separator: ", "))): give more digits"
         case .rulesUnevaluated(let rules):
             return rules.text
-        case .storeRebuilt(let path, let reason):
-            return "\(path): history store unreadable (\(reason)): rebuilt from git"
-        case .storeUnavailable(let path, let reason):
-            return "\(path): history store not used (\(reason)): reading git alone"
-        case .storeNotSaved(let path, let reason):
-            return "\(path): history store not updated (\(reason))"
+        case .store(let path, let message):
+            return "\(path): \(message)"
         }
     }
 }

@@ -2,17 +2,27 @@ import Foundation
 
 /// A commit as follow-through keeps it: where and when, its category and areas, and which residencies
 /// count it (its window, its people) or may be followed by it (`by: team`: its people).
-struct FollowThroughCommit: Sendable {
-    var sha: String
-    var repo: Int
-    var seconds: Int64
-    var category: Category
+package struct FollowThroughCommit: Sendable {
+    package var sha: String
+    package var repo: Int
+    package var seconds: Int64
+    package var category: Category
     /// Indices into `FollowThroughCollector.areaNames`, sorted.
-    var areas: [Int]
+    package var areas: [Int]
     /// Residencies that count the commit as their own work.
-    var counted: [Int]
+    package var counted: [Int]
     /// Residencies whose resident or a team member took part.
-    var team: [Int]
+    package var team: [Int]
+
+    package init(sha: String, repo: Int, seconds: Int64, category: Category, areas: [Int], counted: [Int], team: [Int]) {
+        self.sha = sha
+        self.repo = repo
+        self.seconds = seconds
+        self.category = category
+        self.areas = areas
+        self.counted = counted
+        self.team = team
+    }
 }
 
 /// Collects, one classified commit at a time, what follow-through needs (SPEC 9): for each commit of the
@@ -23,18 +33,20 @@ struct FollowThroughCommit: Sendable {
 package struct FollowThroughCollector: Sendable {
     package let scheme: AreaScheme
     package let settings: FollowThroughSettings
-    let residencies: [Residency]
+    package let residencies: [Residency]
     /// Per residency, the indices of the repositories it reads.
     let readers: [[Int]]
-    let repositoryNames: [String]
+    package let repositoryNames: [String]
     /// Who counts, remembered per spelling (the filter runs regular expressions).
     private var participants: ParticipantVerdicts
     let people: People
-    private(set) var commits: [FollowThroughCommit] = []
-    private(set) var areaNames: [String] = []
-    private var areaIDs: [String: Int] = [:]
-    private var seen: [Set<String>]
-    private var countedShas: [Set<String>]
+    // What it has kept, which a report saves and a later run takes up again (SPEC 8): WorkmixStore
+    // encodes it, hence `package`, settable.
+    package var commits: [FollowThroughCommit] = []
+    package var areaNames: [String] = []
+    package var areaIDs: [String: Int] = [:]
+    package var seen: [Set<String>]
+    package var countedShas: [Set<String>]
 
     /// `repositories` are those the run reads, in the order `add(_:fromRepositoryAt:)` refers to them
     /// (`ResidencyAnalysis.repositories`); `defaultRepositories` serve residencies that name none.
@@ -91,61 +103,5 @@ package struct FollowThroughCollector: Sendable {
             FollowThroughCommit(
                 sha: record.sha, repo: repo, seconds: record.authoredAt.seconds,
                 category: category, areas: areas, counted: counted, team: team))
-    }
-}
-
-extension FollowThroughCollector {
-    /// What the collector has kept, for a report's checkpoint (SPEC 8), packed a column per field. The
-    /// result orders commits by date and sha and areas by name, so the order commits came in does not
-    /// matter.
-    package struct Checkpoint: Codable, Sendable {
-        var shas: PackedStrings
-        var repos: PackedIntegers
-        var seconds: PackedIntegers
-        /// Numbers in `Category.allCases`.
-        var categories: PackedIntegers
-        var areas: PackedIntegers
-        var counted: PackedIntegers
-        var team: PackedIntegers
-        var areaNames: PackedStrings
-    }
-
-    package var checkpoint: Checkpoint {
-        Checkpoint(
-            shas: PackedStrings(commits.lazy.map(\.sha)), repos: PackedIntegers(commits.lazy.map(\.repo)),
-            seconds: PackedIntegers(commits.lazy.map { Int($0.seconds) }),
-            categories: PackedIntegers(commits.lazy.map { Category.allCases.firstIndex(of: $0.category) ?? 0 }),
-            areas: PackedIntegers(lists: commits.lazy.map(\.areas)),
-            counted: PackedIntegers(lists: commits.lazy.map(\.counted)), team: PackedIntegers(lists: commits.lazy.map(\.team)),
-            areaNames: PackedStrings(areaNames))
-    }
-
-    /// Takes up what a checkpoint kept; false when it was made for other repositories or residencies,
-    /// or does not hold together.
-    package mutating func restore(_ checkpoint: Checkpoint) -> Bool {
-        guard let shas = checkpoint.shas.strings, let repos = checkpoint.repos.values, let seconds = checkpoint.seconds.values,
-            let numbers = checkpoint.categories.values, numbers.allSatisfy(Category.allCases.indices.contains),
-            let areas = checkpoint.areas.lists, let counted = checkpoint.counted.lists, let team = checkpoint.team.lists,
-            let areaNames = checkpoint.areaNames.strings,
-            [repos.count, seconds.count, numbers.count, areas.count, counted.count, team.count].allSatisfy({ $0 == shas.count }),
-            repos.allSatisfy(repositoryNames.indices.contains), areas.joined().allSatisfy(areaNames.indices.contains),
-            (counted + team).joined().allSatisfy(residencies.indices.contains)
-        else { return false }
-        let categories = numbers.map { Category.allCases[$0] }
-        commits = shas.indices.map { index in
-            FollowThroughCommit(
-                sha: shas[index], repo: repos[index], seconds: Int64(seconds[index]), category: categories[index],
-                areas: areas[index], counted: counted[index], team: team[index])
-        }
-        self.areaNames = areaNames
-        areaIDs = Dictionary(areaNames.enumerated().map { ($1, $0) }) { first, _ in first }
-        // What it has seen and counted is its commits: each is kept once per repository, when counted.
-        seen = seen.map { _ in [] }
-        countedShas = countedShas.map { _ in [] }
-        for commit in commits {
-            seen[commit.repo].insert(commit.sha)
-            for index in commit.counted { countedShas[index].insert(commit.sha) }
-        }
-        return true
     }
 }

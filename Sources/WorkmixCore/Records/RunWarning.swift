@@ -11,19 +11,16 @@ package enum RunWarning: Sendable, Equatable {
     case ambiguousOverride(prefix: String, commits: [String], location: SourceLocation?)
     /// Rules the regex engine gave up on (too much backtracking) for some commits, left undecided.
     case rulesUnevaluated(UnevaluatedRules)
-    /// A history store file that could not be read (not SQLite, damaged, or newer): rebuilt from git.
-    case storeRebuilt(path: String, reason: String)
-    /// The history store cannot be used (a folder not writable): the run reads git alone.
-    case storeUnavailable(path: String, reason: String)
-    /// What a run read could not be written to the store: the next run reads it from git again.
-    case storeNotSaved(path: String, reason: String)
+    /// The history store could not be used as it should (a file rebuilt, a folder not writable, a write
+    /// that failed): the message, worded by the store, says what happened to the file or folder at `path`.
+    case store(path: String, message: String)
 
     /// The repository it concerns, named only when a run reads several.
     package var repository: String? {
         switch self {
         case .shallowClone(let repository), .statsUnavailable(_, let repository), .parentsUnreadable(_, let repository):
             return repository
-        case .ambiguousOverride, .rulesUnevaluated, .storeRebuilt, .storeUnavailable, .storeNotSaved:
+        case .ambiguousOverride, .rulesUnevaluated, .store:
             return nil
         }
     }

@@ -40,14 +40,14 @@ package struct CategoryTallies: Hashable, Codable, Sendable {
 
     /// The tallies as integers (category number, commits, churn; categories with work only), for a
     /// report's checkpoint.
-    var packed: [Int] {
+    package var packed: [Int] {
         Category.allCases.enumerated().flatMap { number, category in
             tallies[category].map { [number, $0.commits, $0.churn] } ?? []
         }
     }
 
     /// Tallies from `packed`; nil when they are not triples of a category and two counts.
-    init?(packed: [Int]) {
+    package init?(packed: [Int]) {
         guard packed.count % 3 == 0 else { return nil }
         for start in stride(from: 0, to: packed.count, by: 3) {
             guard Category.allCases.indices.contains(packed[start]) else { return nil }

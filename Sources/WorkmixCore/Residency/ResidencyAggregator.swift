@@ -10,13 +10,15 @@ package struct ResidencyAggregator: Sendable {
     /// Who counts, remembered per spelling (the filter runs regular expressions).
     private var participants: ParticipantVerdicts
     let people: People
-    private var seen: Set<String> = []
-    private var work = CategoryTallies()
-    private var own = CategoryTallies()
-    private var paired = CategoryTallies()
-    private var pairings: [String: CategoryTallies] = [:]
-    private var weeks: [ResidencyWeek]
-    private var names = NameCounts()
+    // What it has added up, which a report saves and a later run takes up again (SPEC 8): WorkmixStore
+    // encodes it, hence `package`, settable.
+    package var seen: Set<String> = []
+    package var work = CategoryTallies()
+    package var own = CategoryTallies()
+    package var paired = CategoryTallies()
+    package var pairings: [String: CategoryTallies] = [:]
+    package var weeks: [ResidencyWeek]
+    package var names = NameCounts()
     /// The counted commits, in the order added, when asked for (`collectsCommits`).
     private var commits: [CountedCommit]?
 
@@ -102,9 +104,14 @@ package struct ResidencyAggregator: Sendable {
 
 /// The name each person's commits use most (ties: the first in alphabetical order), so that a report
 /// shows "Bob Li <bob@x.io>" rather than the bare email the config names them by.
-struct NameCounts: Sendable {
-    private(set) var counts: [String: [String: Int]] = [:]
-    private(set) var emails: [String: String] = [:]
+package struct NameCounts: Sendable {
+    package private(set) var counts: [String: [String: Int]] = [:]
+    package private(set) var emails: [String: String] = [:]
+
+    package init(counts: [String: [String: Int]] = [:], emails: [String: String] = [:]) {
+        self.counts = counts
+        self.emails = emails
+    }
 
     mutating func note(_ person: Person) {
         counts[person.key, default: [:]][person.name, default: 0] += 1
@@ -127,47 +134,5 @@ extension NamedRepository {
     /// The same folder however it was written (relative, with `..`, through a symlink).
     package var identity: String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-}
-
-extension ResidencyAggregator {
-    /// What the aggregator has added up, for a report's checkpoint (SPEC 8): a later run restores it and
-    /// adds only the commits since. Sums and sets only, so the order commits come in does not matter.
-    package struct Checkpoint: Codable, Sendable {
-        var seen: PackedStrings
-        var work: CategoryTallies
-        var own: CategoryTallies
-        var paired: CategoryTallies
-        var pairings: [String: CategoryTallies]
-        /// Each week's `CategoryTallies.packed`.
-        var weeks: PackedIntegers
-        var names: [String: [String: Int]]
-        var emails: [String: String]
-    }
-
-    /// The shas of the commits counted.
-    var counted: Set<String> { seen }
-
-    package var checkpoint: Checkpoint {
-        Checkpoint(
-            seen: PackedStrings(seen), work: work, own: own, paired: paired, pairings: pairings,
-            weeks: PackedIntegers(lists: weeks.map(\.work.packed)),
-            names: names.counts, emails: names.emails)
-    }
-
-    /// Takes up what a checkpoint kept; false when it was made for other residency weeks.
-    package mutating func restore(_ checkpoint: Checkpoint) -> Bool {
-        guard let packedWeeks = checkpoint.weeks.lists, packedWeeks.count == weeks.count, let seen = checkpoint.seen.strings
-        else { return false }
-        let tallies = packedWeeks.compactMap(CategoryTallies.init(packed:))
-        guard tallies.count == weeks.count else { return false }
-        self.seen = Set(seen)
-        work = checkpoint.work
-        own = checkpoint.own
-        paired = checkpoint.paired
-        pairings = checkpoint.pairings
-        for index in weeks.indices { weeks[index].work = tallies[index] }
-        names = NameCounts(counts: checkpoint.names, emails: checkpoint.emails)
-        return true
     }
 }

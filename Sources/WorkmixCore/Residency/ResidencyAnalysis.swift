@@ -8,10 +8,12 @@ package struct ResidencyAnalysis: Sendable {
     /// Every repository some residency reads, once each, in config order.
     package let repositories: [NamedRepository]
     private let repositoryKeys: [String]
-    private var aggregators: [ResidencyAggregator]
+    // With `summarySeen` and `summaryWork`, what a report saves and a later run takes up again (SPEC 8):
+    // WorkmixStore encodes it, hence `package`, settable.
+    package var aggregators: [ResidencyAggregator]
     private let readers: [Set<String>]
-    private var summarySeen: Set<String> = []
-    private var summaryWork = CategoryTallies()
+    package var summarySeen: Set<String> = []
+    package var summaryWork = CategoryTallies()
 
     /// `defaultRepositories` (the `--repo` arguments) serve residencies that name none; `people` says who
     /// is who (a resident named by one address is all of that person's). Throws when the config has no
@@ -116,27 +118,5 @@ package struct ResidencyAnalysis: Sendable {
         var summary = ResidencySummary(measure: measure, work: summaryWork, passed: [], failed: [])
         summary.judge(results)
         return ResidencyReport(residencies: results, summary: summary, asOf: asOf)
-    }
-}
-
-extension ResidencyAnalysis {
-    /// What the analysis has added up, for a report's checkpoint (SPEC 8).
-    package struct Checkpoint: Codable, Sendable {
-        var residencies: [ResidencyAggregator.Checkpoint]
-        var summaryWork: CategoryTallies
-    }
-
-    package var checkpoint: Checkpoint {
-        Checkpoint(residencies: aggregators.map(\.checkpoint), summaryWork: summaryWork)
-    }
-
-    /// Takes up what a checkpoint kept; false when it was made for other residencies.
-    package mutating func restore(_ checkpoint: Checkpoint) -> Bool {
-        guard checkpoint.residencies.count == aggregators.count else { return false }
-        for index in aggregators.indices where !aggregators[index].restore(checkpoint.residencies[index]) { return false }
-        // The summary counts each commit some residency counted, once.
-        summarySeen = aggregators.reduce(into: []) { $0.formUnion($1.counted) }
-        summaryWork = checkpoint.summaryWork
-        return true
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WorkmixCore
+import WorkmixStore
 import XCTest
 
 /// A report's checkpoint (SPEC 8): what the residencies, follow-through and the census added up,
