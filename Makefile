@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 
 # The version is written once, in WorkmixVersion.swift; a release is named after it and the machine.
-VERSION := $(shell sed -n 's/^ *public static let current = "\(.*\)"$$/\1/p' Sources/WorkmixKit/WorkmixVersion.swift)
+VERSION := $(shell sed -n 's/^ *[a-z]* static let current = "\(.*\)"$$/\1/p' Sources/WorkmixKit/WorkmixVersion.swift)
 RELEASE_NAME := workmix-$(VERSION)-linux-$(shell uname -m)
 STAGE := .build/dist/$(RELEASE_NAME)
 # The release build: Swift's own libraries inside the binary, and libgit2, PCRE2 and SQLite (with what
