@@ -1,3 +1,4 @@
+import Foundation
 import WorkmixCore
 import WorkmixStore
 
@@ -42,8 +43,10 @@ package struct ConfigReviewJob {
     /// committer date first, as `git log`, and stops 30 days of committer dates before `since`.
     func history(of target: NamedRepository, since: CivilDate) throws -> RepositoryHistory {
         // From git alone: the review must not open the store, or it would find (and rebuild) a damaged
-        // one without a word, before the run that says so; a metadata walk costs little.
-        var options = workspace.withoutStore().miningOptions(diffs: .onDemand)
+        // one without a word, before the run that says so; a metadata walk costs little. A repository
+        // with no checkout is read from the PostgreSQL store that holds it (reading pushes nothing).
+        let served = workspace.store?.serverAddress != nil && !FileManager.default.fileExists(atPath: target.path)
+        var options = (served ? workspace : workspace.withoutStore()).miningOptions(diffs: .onDemand)
         options.query.since = nil
         options.query.until = nil
         let miner = try HistoryMiner.open(target, options: options)

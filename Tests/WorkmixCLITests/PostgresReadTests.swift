@@ -16,6 +16,19 @@ final class PostgresReadTests: PostgresTestCase {
         try Data("Robert Brown <bob@payments.example>\n".utf8).write(to: root.appendingPathComponent("payments-api/.mailmap"))
         let config = try String(contentsOf: root.appendingPathComponent("workmix.yml"), encoding: .utf8)
         try Data((config + "repos: {payments-api: ~, checkout-web: ~}\n").utf8).write(to: root.appendingPathComponent("byname.yml"))
+        // A residency after the history's end: the config's warning comes from the store alone too.
+        let later = """
+              - name: payments-later
+                resident: alice@platform.example
+                team: [bob@payments.example]
+                repos: [payments-api]
+                from: 2024-06-03
+                to: 2024-06-28
+                plan: { investment: 40%, maintenance: 30%, support: 30% }
+
+            """
+        let warned = config.replacingOccurrences(of: "residencies:\n", with: "residencies:\n" + later)
+        try Data((warned + "repos: {payments-api: ~, checkout-web: ~}\n").utf8).write(to: root.appendingPathComponent("warned.yml"))
         let migrated = try workmix(["store", "migrate", "--store", url])
         XCTAssertEqual(migrated.status, 0, migrated.stderr)
     }
@@ -30,6 +43,7 @@ final class PostgresReadTests: PostgresTestCase {
         ["report", "--format", "json"], ["report", "--format", "markdown", "--config", "workmix.yml"],
         ["check"], ["check", "--format", "json", "--config", "workmix.yml"],
         ["pairs", "--format", "json"], ["pairs", "--all"], ["report", "--no-follow-through", "--format", "markdown"],
+        ["report", "--format", "json", "--config", "warned.yml"],
     ]
 
     func push(_ repository: String, _ extra: [String] = []) throws {
@@ -57,6 +71,9 @@ final class PostgresReadTests: PostgresTestCase {
         }
         for (command, plain) in zip(Self.commands, local) {
             XCTAssertFalse(plain.stdout.isEmpty, "\(command): \(plain.stderr)", file: file, line: line)
+            if command.contains("warned.yml") {
+                XCTAssertTrue(plain.stderr.contains("starts after payments-api's last commit"), plain.stderr, file: file, line: line)
+            }
             let stored = try run(command, store: ["--store", url])
             XCTAssertEqual(stored.status, plain.status, "\(command): \(stored.stderr)", file: file, line: line)
             XCTAssertEqual(stored.stderr, plain.stderr, "\(command)", file: file, line: line)
