@@ -1,4 +1,3 @@
-import Foundation
 import WorkmixCore
 import WorkmixStore
 
@@ -45,7 +44,7 @@ package struct ConfigReviewJob {
         // From git alone: the review must not open the store, or it would find (and rebuild) a damaged
         // one without a word, before the run that says so; a metadata walk costs little. A repository
         // with no checkout is read from the PostgreSQL store that holds it (reading pushes nothing).
-        let served = workspace.store?.serverAddress != nil && !FileManager.default.fileExists(atPath: target.path)
+        let served = HistoryMiner.isServed(target, by: workspace.store)
         var options = (served ? workspace : workspace.withoutStore()).miningOptions(diffs: .onDemand)
         options.query.since = nil
         options.query.until = nil

@@ -19,6 +19,11 @@ extension HistoryMiner {
         return repository
     }
 
+    /// Whether `target` is read from `store` alone: a PostgreSQL store, and no checkout at its path.
+    package static func isServed(_ target: NamedRepository, by store: StoreSession?) -> Bool {
+        store?.serverAddress != nil && !FileManager.default.fileExists(atPath: target.path)
+    }
+
     /// Opens `target`: its repository, or with a PostgreSQL store, when no such path exists, the
     /// repository the store holds under its name (the config's, else the path's last component).
     package static func open(_ target: NamedRepository, options: MiningOptions) throws -> HistoryMiner {
@@ -28,7 +33,7 @@ extension HistoryMiner {
             options.query.revisions = revisions
             options.query.all = false
         }
-        if let store = options.store, let address = store.serverAddress, !FileManager.default.fileExists(atPath: target.path) {
+        if let store = options.store, let address = store.serverAddress, isServed(target, by: store) {
             let name = target.name ?? NamedRepository.folderName(of: target.path)
             guard let served = try store.served(named: name) else {
                 throw InputError(
